@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import type { Problem } from '../scenario/validate';
+
+/** Reads and parses a JSON file, or exits with a message that names the file and the problem. */
+export function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    fail(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    fail(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
+export function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+export function failProblems(source: string, problems: Problem[]): never {
+  const lines = problems.map((p) => `  ${p.path}: ${p.message}`);
+  fail(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
+}
+
+/** Tiny argv parser: --flag value, --switch, and positionals. */
+export function parseArgs(
+  argv: string[],
+  switches: string[],
+): { flags: Map<string, string | true>; positional: string[] } {
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a.startsWith('--')) {
+      const [k, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      if (inline !== undefined) flags.set(k, inline);
+      else if (switches.includes(k)) flags.set(k, true);
+      else {
+        const v = argv[i + 1];
+        if (v === undefined) fail(`--${k} needs a value`);
+        flags.set(k, v);
+        i++;
+      }
+    } else positional.push(a);
+  }
+  return { flags, positional };
+}

@@ -1,0 +1,162 @@
+import { setup } from 'xstate';
+import type { CloseCause } from '../types';
+
+/**
+ * Broker-side Network Connection: decides how a connection ends and what the broker says when it
+ * ends it. The keep-alive clock itself is plain data in the engine (it moves with every packet);
+ * only its expiry reaches this machine.
+ */
+
+export interface ConnectionContext {
+  v: 4 | 5;
+  /** NanoMQ: every client DISCONNECT deletes the will, whatever its reason code. */
+  anyDisconnectDeletesWill: boolean;
+}
+
+export type ConnectionEvent =
+  | { type: 'net.closed'; reset: boolean }
+  | { type: 'keepAlive.expired' }
+  | {
+      type: 'packet.disconnect';
+      /** Reason Code 0x00 (always true for 3.1.1, which has no reason codes). */
+      normal: boolean;
+      /** The code is one of the DISCONNECT Reason Codes of §3.14.2.1. */
+      known: boolean;
+      /** 5.0 §3.14.2.2.2: Session Expiry raised from 0 at DISCONNECT (a Protocol Error). */
+      seiRaisedFromZero: boolean;
+    }
+  | { type: 'packet.secondConnect' }
+  | { type: 'packet.malformed' }
+  | { type: 'takeover' }
+  | { type: 'admin.kick' }
+  | { type: 'broker.shutdown' };
+
+export type DeleteRule = 'none' | 'normalDisconnect' | 'v4Disconnect' | 'quirkAnyDisconnect';
+
+const effect =
+  <T>() =>
+  (_: unknown, _params: T): void => {};
+
+type Disc = Extract<ConnectionEvent, { type: 'packet.disconnect' }>;
+
+export const connectionMachine = setup({
+  types: {
+    context: {} as ConnectionContext,
+    input: {} as ConnectionContext,
+    events: {} as ConnectionEvent,
+  },
+  actions: {
+    /** A server DISCONNECT: 5.0 only, and only after a successful CONNACK [MQTT-3.14.0-1]. */
+    sendDisconnect: effect<{ reason: number }>(),
+    close: effect<{ cause: CloseCause; deleteRule: DeleteRule }>(),
+  },
+  guards: {
+    isV4: ({ context }) => context.v === 4,
+    isV5: ({ context }) => context.v === 5,
+    seiRaisedFromZero: ({ context, event }) => context.v === 5 && (event as Disc).seiRaisedFromZero,
+    quirkAnyDisconnect: ({ context }) => context.anyDisconnectDeletesWill,
+    unknownReason: ({ context, event }) => context.v === 5 && !(event as Disc).known,
+    normal: ({ event }) => (event as Disc).normal,
+  },
+}).createMachine({
+  id: 'connection',
+  context: ({ input }) => input,
+  initial: 'open',
+  states: {
+    open: {
+      on: {
+        'net.closed': [
+          {
+            guard: ({ event }) => event.reset,
+            target: 'closed',
+            actions: [{ type: 'close', params: { cause: 'reset', deleteRule: 'none' } }],
+          },
+          { target: 'closed', actions: [{ type: 'close', params: { cause: 'network', deleteRule: 'none' } }] },
+        ],
+        // 5.0 [MQTT-3.1.2-22] / 3.1.1 [MQTT-3.1.2-24]: closed "as if the network had failed". A 5.0
+        // broker MAY send 0x8D first; the strict profile does not (the spec cases expect none).
+        'keepAlive.expired': {
+          target: 'closed',
+          actions: [{ type: 'close', params: { cause: 'keepAlive', deleteRule: 'none' } }],
+        },
+        'packet.disconnect': [
+          // §3.14.2.2.2: not a valid DISCONNECT; the broker answers 0x82 and closes on error.
+          {
+            guard: 'seiRaisedFromZero',
+            target: 'closed',
+            actions: [
+              { type: 'sendDisconnect', params: { reason: 0x82 } },
+              { type: 'close', params: { cause: 'protocolError', deleteRule: 'none' } },
+            ],
+          },
+          {
+            guard: 'quirkAnyDisconnect',
+            target: 'closed',
+            actions: [{ type: 'close', params: { cause: 'clientDisconnect', deleteRule: 'quirkAnyDisconnect' } }],
+          },
+          // [MQTT-3.14.2-1]: a code outside the table makes the packet malformed.
+          {
+            guard: 'unknownReason',
+            target: 'closed',
+            actions: [{ type: 'close', params: { cause: 'malformed', deleteRule: 'none' } }],
+          },
+          {
+            guard: 'isV4',
+            target: 'closed',
+            actions: [{ type: 'close', params: { cause: 'clientDisconnect', deleteRule: 'v4Disconnect' } }],
+          },
+          {
+            guard: 'normal',
+            target: 'closed',
+            actions: [{ type: 'close', params: { cause: 'clientDisconnect', deleteRule: 'normalDisconnect' } }],
+          },
+          { target: 'closed', actions: [{ type: 'close', params: { cause: 'clientDisconnect', deleteRule: 'none' } }] },
+        ],
+        // 5.0 [MQTT-3.1.0-2] / 3.1.1 [MQTT-3.1.0-2]: a second CONNECT is a Protocol Error.
+        'packet.secondConnect': {
+          target: 'closed',
+          actions: [{ type: 'close', params: { cause: 'protocolError', deleteRule: 'none' } }],
+        },
+        'packet.malformed': {
+          target: 'closed',
+          actions: [{ type: 'close', params: { cause: 'malformed', deleteRule: 'none' } }],
+        },
+        // 5.0 [MQTT-3.1.4-3]: the existing connection gets DISCONNECT 0x8E and is closed.
+        takeover: [
+          {
+            guard: 'isV5',
+            target: 'closed',
+            actions: [
+              { type: 'sendDisconnect', params: { reason: 0x8e } },
+              { type: 'close', params: { cause: 'takeover', deleteRule: 'none' } },
+            ],
+          },
+          { target: 'closed', actions: [{ type: 'close', params: { cause: 'takeover', deleteRule: 'none' } }] },
+        ],
+        'admin.kick': [
+          {
+            guard: 'isV5',
+            target: 'closed',
+            actions: [
+              { type: 'sendDisconnect', params: { reason: 0x98 } },
+              { type: 'close', params: { cause: 'adminKick', deleteRule: 'none' } },
+            ],
+          },
+          { target: 'closed', actions: [{ type: 'close', params: { cause: 'adminKick', deleteRule: 'none' } }] },
+        ],
+        'broker.shutdown': [
+          {
+            guard: 'isV5',
+            target: 'closed',
+            actions: [
+              { type: 'sendDisconnect', params: { reason: 0x8b } },
+              { type: 'close', params: { cause: 'shutdown', deleteRule: 'none' } },
+            ],
+          },
+          { target: 'closed', actions: [{ type: 'close', params: { cause: 'shutdown', deleteRule: 'none' } }] },
+        ],
+      },
+    },
+    closed: { type: 'final' },
+  },
+});

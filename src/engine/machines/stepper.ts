@@ -1,0 +1,106 @@
+import { type AnyStateMachine, initialTransition, transition } from 'xstate';
+
+/** One effect a machine asked for: a named action with its resolved params. */
+export interface MachineEffect {
+  type: string;
+  params: Record<string, unknown>;
+}
+
+/** An opaque machine snapshot (XState's, shared and never mutated). */
+export interface Snap {
+  readonly value: unknown;
+  readonly context: unknown;
+  readonly status: string;
+}
+
+interface Result {
+  snap: Snap;
+  effects: MachineEffect[];
+  value: string;
+}
+
+/** Dotted form of a state value, e.g. "detached.willDelayed". */
+export function stateString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const parts: string[] = [];
+  let v = value as Record<string, unknown> | string;
+  while (typeof v === 'object' && v !== null) {
+    const k = Object.keys(v)[0];
+    if (k === undefined) break;
+    parts.push(k);
+    v = v[k] as Record<string, unknown> | string;
+  }
+  if (typeof v === 'string') parts.push(v);
+  return parts.join('.');
+}
+
+const LIMIT = 20_000;
+
+/**
+ * Pure transitions with a memo. `transition()` is a pure function of (snapshot, event), and every
+ * machine here keeps a small symbolic context, so the same (state, context, event) always yields
+ * the same next snapshot and effects: we evaluate XState once per distinct input and reuse it.
+ * Counters tell how often XState itself ran (a miss) against how many transitions were taken.
+ */
+export class Stepper {
+  private readonly cache = new Map<string, Result>();
+  private readonly keys = new WeakMap<object, string>();
+  evaluations = 0;
+  transitions = 0;
+
+  constructor(private readonly machine: AnyStateMachine) {}
+
+  private keyOf(snap: Snap): string {
+    let k = this.keys.get(snap);
+    if (k === undefined) {
+      k = JSON.stringify([snap.value, snap.context]);
+      this.keys.set(snap, k);
+    }
+    return k;
+  }
+
+  private remember(key: string, r: Result): Result {
+    if (this.cache.size >= LIMIT) this.cache.clear();
+    this.cache.set(key, r);
+    return r;
+  }
+
+  private static effects(actions: readonly { type: string; params?: unknown }[]): MachineEffect[] {
+    const out: MachineEffect[] = [];
+    for (const a of actions) {
+      // Built-ins (assign, undelayed raise) are already reflected in the snapshot.
+      if (a.type.startsWith('xstate.')) continue;
+      out.push({ type: a.type, params: (a.params ?? {}) as Record<string, unknown> });
+    }
+    return out;
+  }
+
+  init(input: unknown): Result {
+    this.transitions++;
+    const key = `init|${JSON.stringify(input)}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    this.evaluations++;
+    const [snap, actions] = initialTransition(this.machine, input);
+    return this.remember(key, {
+      snap: snap as Snap,
+      effects: Stepper.effects(actions as { type: string; params?: unknown }[]),
+      value: stateString(snap.value),
+    });
+  }
+
+  send(snap: Snap, event: { type: string }): Result {
+    this.transitions++;
+    const key = `${this.keyOf(snap)}|${JSON.stringify(event)}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    this.evaluations++;
+    // biome-ignore lint/suspicious/noExplicitAny: the stepper is generic over machines; callers type their events.
+    const [next, actions] = transition(this.machine, snap as any, event as any);
+    return this.remember(key, {
+      snap: next as Snap,
+      effects: Stepper.effects(actions as { type: string; params?: unknown }[]),
+      value: stateString(next.value),
+    });
+  }
+}

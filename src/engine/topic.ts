@@ -1,0 +1,38 @@
+/**
+ * Topic Filter matching (MQTT 5.0 §4.7, 3.1.1 §4.7). `+` matches one level, `#` the rest (including
+ * the parent level), and wildcards at the first level never match topics starting with `$` [MQTT-4.7.2-1].
+ */
+export function topicMatches(filter: string, topic: string): boolean {
+  if (filter === topic) return true;
+  if (topic.startsWith('$') && (filter.startsWith('+') || filter.startsWith('#'))) return false;
+  const f = filter.split('/');
+  const t = topic.split('/');
+  for (let i = 0; i < f.length; i++) {
+    const level = f[i];
+    if (level === '#') return true;
+    if (i >= t.length) return false;
+    if (level !== '+' && level !== t[i]) return false;
+  }
+  return f.length === t.length;
+}
+
+/** Why a Topic Filter is invalid, or null. [MQTT-4.7.1-1], [MQTT-4.7.1-2], [MQTT-4.7.3-1] */
+export function filterProblem(filter: string): string | null {
+  if (filter.length === 0) return 'a topic filter must be at least one character long';
+  const levels = filter.split('/');
+  for (let i = 0; i < levels.length; i++) {
+    const l = levels[i] ?? '';
+    if (l.includes('#') && (l !== '#' || i !== levels.length - 1)) return '"#" must be a whole level and the last one';
+    if (l.includes('+') && l !== '+') return '"+" must be a whole level';
+  }
+  if (filter.includes('\u0000')) return 'a topic filter may not contain the null character';
+  return null;
+}
+
+/** Why a Topic Name is invalid, or null. Topic Names never contain wildcards [MQTT-3.3.2-2]. */
+export function topicProblem(topic: string): string | null {
+  if (topic.length === 0) return 'a topic name must be at least one character long';
+  if (topic.includes('+') || topic.includes('#')) return 'a topic name may not contain "+" or "#"';
+  if (topic.includes('\u0000')) return 'a topic name may not contain the null character';
+  return null;
+}

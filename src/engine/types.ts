@@ -1,0 +1,308 @@
+/**
+ * Engine input and output types. The engine reads a validated {@link Scenario} (times in seconds, as
+ * written by people) and produces a {@link RunResult} whose trace uses integer virtual milliseconds.
+ * Everything here is plain JSON-safe data: no classes, no functions, no Infinity.
+ */
+
+export type ProtocolLevel = 4 | 5;
+/** Session Expiry Interval value meaning "never expires" (§3.1.2.11.2). */
+export const SEI_NEVER = 4294967295;
+
+export interface WillProps {
+  payloadFormatIndicator?: boolean;
+  contentType?: string;
+  responseTopic?: string;
+  correlationData?: string;
+  userProperties?: Record<string, string>;
+}
+
+export interface WillDef {
+  topic: string;
+  payload: string;
+  qos: 0 | 1 | 2;
+  retain: boolean;
+  /** Will Delay Interval in seconds; null = property absent (= 0). 5.0 only. */
+  delay: number | null;
+  /** Message Expiry Interval in seconds; null = absent. 5.0 only. */
+  messageExpiry: number | null;
+  props: WillProps | null;
+}
+
+export interface SubscriptionDef {
+  filter: string;
+  qos: 0 | 1 | 2;
+  retainAsPublished: boolean;
+  noLocal: boolean;
+  retainHandling: 0 | 1 | 2;
+}
+
+export interface ClientDef {
+  name: string;
+  clientId: string;
+  protocol: ProtocolLevel;
+  cleanStart: boolean;
+  /** Seconds; null = property absent (= 0); SEI_NEVER = never expires. Ignored for 3.1.1. */
+  sessionExpiry: number | null;
+  keepAlive: number;
+  will: WillDef | null;
+  /** Subscriptions made right after every accepted connect of this client. */
+  subscriptions: SubscriptionDef[];
+}
+
+export interface BrokerSettings {
+  /** Whether sessions and retained messages survive a brokerRestart. */
+  persistence: 'volatile' | 'persist';
+  /** Maximum QoS (CONNACK property); a 5.0 will above it is refused with 0x9B. */
+  maximumQos: 0 | 1 | 2;
+  /** Retain Available; a 5.0 retained will is refused with 0x9A when false. */
+  retainAvailable: boolean;
+  /** Server Keep Alive in seconds sent in CONNACK to 5.0 clients; null = not sent. */
+  serverKeepAlive: number | null;
+  /** Largest Session Expiry the broker grants (CONNACK override); null = no limit. */
+  maxSessionExpiry: number | null;
+}
+
+export interface ObserverDef {
+  protocol: ProtocolLevel;
+  subscriptionQos: 0 | 1 | 2;
+  retainAsPublished: boolean;
+}
+
+interface StepBase {
+  /** Seconds from the start of the scenario. */
+  t: number;
+}
+
+export type Step =
+  | (StepBase & { action: 'connect'; client: string })
+  | (StepBase & {
+      action: 'reconnect';
+      client: string;
+      cleanStart?: boolean;
+      sessionExpiry?: number | null;
+      keepAlive?: number;
+      protocol?: ProtocolLevel;
+      will?: WillDef | null;
+      afterClose?: number;
+    })
+  | (StepBase & { action: 'drop' | 'reset' | 'silence' | 'protoerr' | 'badpacket'; client: string })
+  | (StepBase & { action: 'disconnect'; client: string; reason?: number; sessionExpiry?: number | null })
+  | (StepBase & { action: 'takeover'; client: string; of: string; cleanStart?: boolean })
+  | (StepBase & {
+      action: 'publish';
+      client: string;
+      topic?: string;
+      topicOf?: string;
+      payload: string;
+      qos: 0 | 1 | 2;
+      retain: boolean;
+      messageExpiry?: number | null;
+    })
+  | (StepBase & {
+      action: 'subscribe';
+      client: string;
+      filter: string;
+      qos: 0 | 1 | 2;
+      retainAsPublished?: boolean;
+      noLocal?: boolean;
+      retainHandling?: 0 | 1 | 2;
+    })
+  | (StepBase & { action: 'unsubscribe'; client: string; filter: string })
+  | (StepBase & { action: 'kick'; client: string })
+  | (StepBase & { action: 'brokerRestart'; client: null });
+
+export type StepAction = Step['action'];
+
+export interface Scenario {
+  version: 1;
+  title: string;
+  /** Broker profile id; "spec" follows the standard. */
+  profile: string;
+  /** Seed of the run's PRNG (used for assigned Client Identifiers). */
+  seed: number;
+  /** Default protocol of every client. */
+  protocol: ProtocolLevel;
+  broker: BrokerSettings;
+  /** The implicit observer that subscribes to every will topic; null = none. */
+  observer: ObserverDef | null;
+  /** Adds FORMAT.md's offline persistent subscriber. */
+  offlineSubscriber: boolean;
+  clients: ClientDef[];
+  steps: Step[];
+  /** Seconds; the run stops here. */
+  end: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trace
+
+/**
+ * Why the broker (or a client) did something: a stable code, its parameters and the clause IDs of
+ * the protocol version in force. Sentences are rendered from this in src/i18n, never stored.
+ */
+export interface Why {
+  code: string;
+  v: ProtocolLevel;
+  clauses: string[];
+  params?: Record<string, string | number | boolean | null>;
+  /** Set when a broker profile departs from the spec here. */
+  deviation?: { profile: string; source: string; spec: string };
+}
+
+export type PacketType =
+  | 'CONNECT'
+  | 'CONNACK'
+  | 'PUBLISH'
+  | 'PUBACK'
+  | 'PUBREC'
+  | 'PUBREL'
+  | 'PUBCOMP'
+  | 'SUBSCRIBE'
+  | 'SUBACK'
+  | 'UNSUBSCRIBE'
+  | 'UNSUBACK'
+  | 'PINGREQ'
+  | 'PINGRESP'
+  | 'DISCONNECT'
+  | 'RESERVED';
+
+export interface PacketDetail {
+  cleanStart?: boolean;
+  sessionExpiry?: number | null;
+  keepAlive?: number;
+  hasWill?: boolean;
+  sessionPresent?: boolean;
+  reason?: number;
+  topic?: string;
+  payload?: string;
+  qos?: number;
+  retain?: boolean;
+  dup?: boolean;
+  messageExpiry?: number | null;
+  filter?: string;
+  /** Index of the scenario step that caused a CONNECT/CONNACK. */
+  step?: number;
+  /** Keep-alive deadline after this client packet, in ms. */
+  kaDue?: number;
+  willOf?: { from: string; conn: number };
+}
+
+export type TimerKind = 'keepAlive' | 'willDelay' | 'sessionExpiry' | 'ping';
+
+export type CloseCause =
+  | 'network'
+  | 'reset'
+  | 'keepAlive'
+  | 'clientDisconnect'
+  | 'protocolError'
+  | 'malformed'
+  | 'takeover'
+  | 'adminKick'
+  | 'shutdown';
+
+export type TraceEntry =
+  | { t: number; kind: 'step'; index: number; action: StepAction; client: string | null }
+  | {
+      t: number;
+      kind: 'packet';
+      /** in = client to broker; out = broker to client. */
+      dir: 'in' | 'out';
+      client: string;
+      conn: number;
+      type: PacketType;
+      detail: PacketDetail;
+    }
+  | {
+      t: number;
+      kind: 'timer';
+      op: 'armed' | 'cancelled' | 'fired';
+      timer: TimerKind;
+      client: string;
+      conn: number;
+      clientId: string;
+      due: number | null;
+    }
+  | {
+      t: number;
+      kind: 'connection';
+      op: 'opened' | 'closed' | 'refused';
+      client: string;
+      conn: number;
+      clientId: string;
+      cause?: CloseCause;
+      why: Why;
+    }
+  | {
+      t: number;
+      kind: 'session';
+      op: 'created' | 'resumed' | 'kept' | 'ended';
+      clientId: string;
+      session: number;
+      client: string;
+      why: Why;
+      endsAt?: number | null;
+    }
+  | {
+      t: number;
+      kind: 'will';
+      op: 'stored' | 'deleted' | 'scheduled' | 'cancelled' | 'published' | 'withheld';
+      clientId: string;
+      from: string;
+      conn: number;
+      topic: string;
+      payload: string;
+      due?: number | null;
+      why: Why;
+    }
+  | {
+      t: number;
+      kind: 'message';
+      op: 'delivered' | 'queued' | 'expired' | 'retained' | 'retainCleared' | 'discarded';
+      to: string | null;
+      topic: string;
+      payload: string;
+      qos: number;
+      retain: boolean;
+      willOf?: { from: string; conn: number };
+      why?: Why;
+    }
+  | { t: number; kind: 'state'; machine: 'client' | 'connection' | 'session'; id: string; value: string }
+  | { t: number; kind: 'note'; client: string | null; why: Why };
+
+export type TraceKind = TraceEntry['kind'];
+
+// ---------------------------------------------------------------------------------------------
+// Outcome in the shape of ../conformance/FORMAT.md
+
+export interface OutcomeWill {
+  from: string;
+  conn: number;
+  t: number;
+  topic: string;
+  payload: string;
+  qos: number;
+  retain: boolean;
+}
+
+export interface Outcome {
+  wills: OutcomeWill[];
+  sessionPresent: { client: string; step: number; value: boolean }[];
+  disconnectReasons: { client: string; reason: number; t?: number }[];
+  retainedAfter: { t: number; messages: { topic: string; payload: string }[] };
+  offlineSubscriber?: { messages: { topic: string; payload: string; qos: number; retain: boolean }[] };
+}
+
+export interface RunResult {
+  trace: TraceEntry[];
+  outcome: Outcome;
+  /** Virtual ms at which the run stopped. */
+  endMs: number;
+  /** Queue events processed and machine transitions taken (deterministic). */
+  stats: { events: number; transitions: number };
+  /** Set when the run hit the event budget before `end`. */
+  truncated: boolean;
+}
+
+/** Names of the implicit clients (user names may not start with "$"). */
+export const OBSERVER = '$observer';
+export const OFFLINE_SUBSCRIBER = '$offline';

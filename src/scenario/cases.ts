@@ -1,0 +1,200 @@
+import * as z from 'zod/mini';
+import type { Outcome, Scenario } from '../engine/types';
+import { clientSchema, LIMITS, stepSchema } from './schema';
+import {
+  crossCheck,
+  formatPath,
+  normClient,
+  normStep,
+  type Parsed,
+  type Problem,
+  sortSteps,
+  zodProblems,
+} from './validate';
+
+/**
+ * Case files in the shape of conformance/FORMAT.md: a scenario plus the outcome it must produce.
+ * Unknown fields are ignored (recordings from real brokers carry diagnostics).
+ */
+
+const willOut = z.looseObject({
+  from: z.string(),
+  conn: z.number(),
+  t: z.number(),
+  topic: z.string(),
+  payload: z.string(),
+  qos: z.number(),
+  retain: z.boolean(),
+});
+
+export const outcomeSchema = z.looseObject({
+  wills: z.array(willOut),
+  sessionPresent: z.optional(z.array(z.looseObject({ client: z.string(), step: z.number(), value: z.boolean() }))),
+  disconnectReasons: z.optional(
+    z.array(z.looseObject({ client: z.string(), reason: z.number(), t: z.optional(z.number()) })),
+  ),
+  retainedAfter: z.optional(
+    z.looseObject({ t: z.number(), messages: z.array(z.looseObject({ topic: z.string(), payload: z.string() })) }),
+  ),
+  offlineSubscriber: z.optional(
+    z.looseObject({
+      messages: z.array(
+        z.looseObject({ topic: z.string(), payload: z.string(), qos: z.number(), retain: z.boolean() }),
+      ),
+    }),
+  ),
+});
+
+export const caseSchema = z.looseObject({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  title: z.optional(z.string().check(z.maxLength(LIMITS.titleLength))),
+  protocol: z.union([z.literal(4), z.literal(5)]),
+  broker: z.optional(z.union([z.literal('volatile'), z.literal('persist')])),
+  observer: z.optional(
+    z.looseObject({
+      protocol: z.optional(z.union([z.literal(4), z.literal(5)])),
+      subscriptionQos: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2)])),
+      retainAsPublished: z.optional(z.boolean()),
+    }),
+  ),
+  clients: z.array(clientSchema).check(z.maxLength(LIMITS.clients)),
+  steps: z.array(stepSchema).check(z.maxLength(LIMITS.steps)),
+  end: z.number().check(z.gte(0), z.lte(LIMITS.endSeconds)),
+  t0Phase: z.optional(z.number().check(z.gte(0), z.lt(1))),
+  expect: z.optional(outcomeSchema),
+  observed: z.optional(outcomeSchema),
+});
+
+export interface ConformanceCase {
+  id: string;
+  title: string;
+  scenario: Scenario;
+  expect?: Outcome;
+  observed?: Outcome;
+  t0Phase?: number;
+  /** Extra fields of a recording (broker version and so on), kept as they were. */
+  extra: Record<string, unknown>;
+}
+
+const KNOWN = new Set([
+  'id',
+  'title',
+  'protocol',
+  'broker',
+  'observer',
+  'clients',
+  'steps',
+  'end',
+  't0Phase',
+  'expect',
+  'observed',
+]);
+
+function toOutcome(o: z.infer<typeof outcomeSchema>): Outcome {
+  const out: Outcome = {
+    wills: o.wills.map((w) => ({
+      from: w.from,
+      conn: w.conn,
+      t: w.t,
+      topic: w.topic,
+      payload: w.payload,
+      qos: w.qos,
+      retain: w.retain,
+    })),
+    sessionPresent: (o.sessionPresent ?? []).map((s) => ({ client: s.client, step: s.step, value: s.value })),
+    disconnectReasons: (o.disconnectReasons ?? []).map((d) =>
+      d.t === undefined ? { client: d.client, reason: d.reason } : { client: d.client, reason: d.reason, t: d.t },
+    ),
+    retainedAfter: o.retainedAfter
+      ? {
+          t: o.retainedAfter.t,
+          messages: o.retainedAfter.messages.map((m) => ({ topic: m.topic, payload: m.payload })),
+        }
+      : { t: Number.NaN, messages: [] },
+  };
+  if (o.offlineSubscriber)
+    out.offlineSubscriber = {
+      messages: o.offlineSubscriber.messages.map((m) => ({
+        topic: m.topic,
+        payload: m.payload,
+        qos: m.qos,
+        retain: m.retain,
+      })),
+    };
+  return out;
+}
+
+/** Converts one FORMAT.md case (already known to be an object) into a runnable case. */
+export function parseCase(input: unknown, prefix = ''): Parsed<ConformanceCase> {
+  const r = caseSchema.safeParse(input);
+  if (!r.success) return { ok: false, problems: zodProblems(r.error.issues, prefix) };
+  const c = r.data;
+  const outcome = c.expect ?? c.observed;
+  const scenario: Scenario = {
+    version: 1,
+    title: c.title ?? c.id,
+    profile: 'spec',
+    seed: 1,
+    protocol: c.protocol,
+    broker: {
+      persistence: c.broker ?? 'volatile',
+      maximumQos: 2,
+      retainAvailable: true,
+      serverKeepAlive: null,
+      maxSessionExpiry: null,
+    },
+    observer: {
+      protocol: c.observer?.protocol ?? 5,
+      subscriptionQos: c.observer?.subscriptionQos ?? 2,
+      retainAsPublished: c.observer?.retainAsPublished ?? true,
+    },
+    offlineSubscriber: outcome?.offlineSubscriber !== undefined,
+    clients: c.clients.map((cl) => normClient(cl, c.protocol)),
+    steps: sortSteps(c.steps.map(normStep)),
+    end: c.end,
+  };
+  const problems = crossCheck(scenario, prefix);
+  if (problems.length > 0) return { ok: false, problems };
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input as Record<string, unknown>)) if (!KNOWN.has(k)) extra[k] = v;
+  const out: ConformanceCase = { id: c.id, title: c.title ?? c.id, scenario, extra };
+  if (c.expect) out.expect = toOutcome(c.expect);
+  if (c.observed) out.observed = toOutcome(c.observed);
+  if (c.t0Phase !== undefined) out.t0Phase = c.t0Phase;
+  return { ok: true, value: out };
+}
+
+/** A case file: a JSON array of cases (a single case object is accepted too). */
+export function parseCaseFile(input: unknown): Parsed<ConformanceCase[]> {
+  const list = Array.isArray(input) ? input : [input];
+  const problems: Problem[] = [];
+  const cases: ConformanceCase[] = [];
+  const ids = new Set<string>();
+  list.forEach((item, i) => {
+    const prefix = Array.isArray(input) ? formatPath([i]) : '';
+    if (typeof item !== 'object' || item === null) {
+      problems.push({ path: prefix || '(top level)', message: 'must be a case object' });
+      return;
+    }
+    const r = parseCase(item, prefix);
+    if (!r.ok) problems.push(...r.problems);
+    else if (ids.has(r.value.id))
+      problems.push({ path: `${prefix}.id`, message: `"${r.value.id}" is used twice; ids must be unique` });
+    else {
+      ids.add(r.value.id);
+      cases.push(r.value);
+    }
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: cases };
+}
+
+/** True if the value looks like a FORMAT.md case (or a list of them) rather than a scenario file. */
+export function looksLikeCases(input: unknown): boolean {
+  const first = Array.isArray(input) ? input[0] : input;
+  return (
+    typeof first === 'object' &&
+    first !== null &&
+    'id' in first &&
+    ('expect' in first || 'observed' in first || !('format' in first))
+  );
+}

@@ -1,0 +1,208 @@
+import * as z from 'zod/mini';
+import { PROFILE_IDS } from '../engine/profiles';
+import { filterProblem, topicProblem } from '../engine/topic';
+import { SEI_NEVER } from '../engine/types';
+
+/**
+ * The scenario format, version 1 (docs/scenario-format.md). Validated at the boundary with zod/mini
+ * (the small build of zod: the first load of the app has a size budget). Every problem is reported
+ * once, with the field path and what is allowed.
+ */
+
+export const SCENARIO_FORMAT = 'mqtt-will-lab/scenario';
+export const SCENARIO_VERSION = 1;
+
+export const LIMITS = {
+  clients: 50,
+  steps: 2000,
+  /** 400 days: a year-long case (spec row 13) must still run. */
+  endSeconds: 400 * 86400,
+  nameLength: 64,
+  clientIdLength: 256,
+  topicLength: 1024,
+  payloadLength: 16_384,
+  titleLength: 500,
+  subscriptions: 20,
+  userProperties: 20,
+} as const;
+
+const U32 = SEI_NEVER;
+
+const intIn = (min: number, max: number) => z.number().check(z.int(), z.gte(min), z.lte(max));
+const seconds = z.number().check(z.gte(0), z.lte(LIMITS.endSeconds));
+const qos = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+const protocol = z.union([z.literal(4), z.literal(5)]);
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+const topicName = text(LIMITS.topicLength).check(
+  z.refine((t) => topicProblem(t) === null, {
+    error: (iss) => topicProblem(String(iss.input)) ?? 'invalid topic name',
+  }),
+);
+const topicFilter = text(LIMITS.topicLength).check(
+  z.refine((t) => filterProblem(t) === null, {
+    error: (iss) => filterProblem(String(iss.input)) ?? 'invalid topic filter',
+  }),
+);
+
+const willProps = z.object({
+  payloadFormatIndicator: z.optional(z.boolean()),
+  contentType: z.optional(text(256)),
+  responseTopic: z.optional(topicName),
+  correlationData: z.optional(text(256)),
+  userProperties: z.optional(
+    z
+      .record(text(256), text(1024))
+      .check(
+        z.refine(
+          (r) => Object.keys(r).length <= LIMITS.userProperties,
+          `at most ${LIMITS.userProperties} user properties`,
+        ),
+      ),
+  ),
+});
+
+export const willSchema = z.object({
+  topic: topicName,
+  payload: text(LIMITS.payloadLength),
+  qos,
+  retain: z.boolean(),
+  delay: z.optional(z.nullable(intIn(0, U32))),
+  messageExpiry: z.optional(z.nullable(intIn(0, U32))),
+  props: z.optional(z.nullable(willProps)),
+});
+
+const subscription = z.object({
+  filter: topicFilter,
+  qos,
+  retainAsPublished: z.optional(z.boolean()),
+  noLocal: z.optional(z.boolean()),
+  retainHandling: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2)])),
+});
+
+const clientName = text(LIMITS.nameLength).check(
+  z.minLength(1, 'a client name may not be empty'),
+  z.refine((n) => !n.startsWith('$'), 'names starting with "$" are reserved for the implicit observer'),
+);
+
+export const clientSchema = z.object({
+  name: clientName,
+  clientId: text(LIMITS.clientIdLength).check(
+    z.refine(
+      (id) => !id.startsWith('__observer__') && !id.startsWith('__offline__'),
+      'this Client Identifier is reserved',
+    ),
+  ),
+  protocol: z.optional(protocol),
+  cleanStart: z.boolean(),
+  sessionExpiry: z.optional(z.nullable(intIn(0, U32))),
+  keepAlive: intIn(0, 65535),
+  will: z.optional(z.nullable(willSchema)),
+  subscriptions: z.optional(z.array(subscription).check(z.maxLength(LIMITS.subscriptions))),
+});
+
+const base = { t: seconds };
+const onClient = { ...base, client: clientName };
+
+const stepSchemas = [
+  z.object({ ...onClient, action: z.literal('connect') }),
+  z.object({
+    ...onClient,
+    action: z.literal('reconnect'),
+    cleanStart: z.optional(z.boolean()),
+    sessionExpiry: z.optional(z.nullable(intIn(0, U32))),
+    keepAlive: z.optional(intIn(0, 65535)),
+    protocol: z.optional(protocol),
+    will: z.optional(z.nullable(willSchema)),
+    afterClose: z.optional(seconds),
+  }),
+  z.object({ ...onClient, action: z.literal('drop') }),
+  z.object({ ...onClient, action: z.literal('reset') }),
+  z.object({ ...onClient, action: z.literal('silence') }),
+  z.object({ ...onClient, action: z.literal('protoerr') }),
+  z.object({ ...onClient, action: z.literal('badpacket') }),
+  z.object({
+    ...onClient,
+    action: z.literal('disconnect'),
+    reason: z.optional(intIn(0, 255)),
+    sessionExpiry: z.optional(z.nullable(intIn(0, U32))),
+  }),
+  z.object({ ...onClient, action: z.literal('takeover'), of: clientName, cleanStart: z.optional(z.boolean()) }),
+  z.object({
+    ...onClient,
+    action: z.literal('publish'),
+    topic: z.optional(topicName),
+    topicOf: z.optional(clientName),
+    payload: text(LIMITS.payloadLength),
+    qos,
+    retain: z.boolean(),
+    messageExpiry: z.optional(z.nullable(intIn(0, U32))),
+  }),
+  z.object({
+    ...onClient,
+    action: z.literal('subscribe'),
+    filter: topicFilter,
+    qos,
+    retainAsPublished: z.optional(z.boolean()),
+    noLocal: z.optional(z.boolean()),
+    retainHandling: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2)])),
+  }),
+  z.object({ ...onClient, action: z.literal('unsubscribe'), filter: topicFilter }),
+  z.object({ ...onClient, action: z.literal('kick') }),
+  z.object({ ...base, client: z.optional(z.null()), action: z.literal('brokerRestart') }),
+] as const;
+
+export const STEP_ACTIONS = [
+  'connect',
+  'reconnect',
+  'drop',
+  'reset',
+  'silence',
+  'protoerr',
+  'badpacket',
+  'disconnect',
+  'takeover',
+  'publish',
+  'subscribe',
+  'unsubscribe',
+  'kick',
+  'brokerRestart',
+] as const;
+
+export const stepSchema = z.discriminatedUnion('action', stepSchemas);
+
+export const brokerSchema = z.object({
+  persistence: z.optional(z.union([z.literal('volatile'), z.literal('persist')])),
+  maximumQos: z.optional(qos),
+  retainAvailable: z.optional(z.boolean()),
+  serverKeepAlive: z.optional(z.nullable(intIn(0, 65535))),
+  maxSessionExpiry: z.optional(z.nullable(intIn(0, U32))),
+});
+
+export const observerSchema = z.object({
+  protocol: z.optional(protocol),
+  subscriptionQos: z.optional(qos),
+  retainAsPublished: z.optional(z.boolean()),
+});
+
+export const scenarioSchema = z.object({
+  format: z.literal(SCENARIO_FORMAT),
+  version: z.literal(SCENARIO_VERSION),
+  title: z.optional(text(LIMITS.titleLength)),
+  profile: z.optional(
+    z.string().check(z.refine((p) => PROFILE_IDS.includes(p), `must be one of: ${PROFILE_IDS.join(', ')}`)),
+  ),
+  seed: z.optional(intIn(0, U32)),
+  protocol: z.optional(protocol),
+  broker: z.optional(brokerSchema),
+  observer: z.optional(z.nullable(observerSchema)),
+  offlineSubscriber: z.optional(z.boolean()),
+  clients: z.array(clientSchema).check(z.maxLength(LIMITS.clients, `at most ${LIMITS.clients} clients`)),
+  steps: z.array(stepSchema).check(z.maxLength(LIMITS.steps, `at most ${LIMITS.steps} steps`)),
+  end: seconds,
+});
+
+export type ScenarioInput = z.infer<typeof scenarioSchema>;
+export type StepInput = z.infer<typeof stepSchema>;
+export type ClientInput = z.infer<typeof clientSchema>;
+export type WillInput = z.infer<typeof willSchema>;

@@ -1,0 +1,276 @@
+import type * as z from 'zod/mini';
+import type { ClientDef, Scenario, Step, SubscriptionDef, WillDef } from '../engine/types';
+import {
+  type ClientInput,
+  LIMITS,
+  type ScenarioInput,
+  STEP_ACTIONS,
+  type StepInput,
+  scenarioSchema,
+  type WillInput,
+} from './schema';
+
+/** One problem found in a scenario: where it is and what is allowed. */
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+/** "clients[0].will.qos" */
+export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
+  let out = prefix;
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return v.length > 40 ? `a text of ${v.length} characters` : `"${v}"`;
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  number: 'a number',
+  string: 'a text',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+};
+
+/** Turns zod issues into plain sentences, one per problem. */
+export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of issues) {
+    const path = formatPath(issue.path, prefix);
+    const input = (issue as { input?: unknown }).input;
+    switch (issue.code) {
+      case 'invalid_type': {
+        const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+        out.push({
+          path,
+          message:
+            input === undefined
+              ? `is missing (expected ${expected})`
+              : `must be ${expected}, not ${describeValue(input)}`,
+        });
+        break;
+      }
+      case 'too_big': {
+        const what = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
+        out.push({
+          path,
+          message: issue.message.startsWith('at most') ? issue.message : `must be at most ${issue.maximum}${what}`,
+        });
+        break;
+      }
+      case 'too_small': {
+        const what = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
+        out.push({
+          path,
+          message: issue.message.startsWith('a ') ? issue.message : `must be at least ${issue.minimum}${what}`,
+        });
+        break;
+      }
+      case 'invalid_value':
+        out.push({
+          path,
+          message: `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(input)}`,
+        });
+        break;
+      case 'invalid_union': {
+        const note = (issue as { note?: string }).note;
+        if (note?.includes('discriminator')) {
+          out.push({
+            path: formatPath([...issue.path, 'action'], prefix),
+            message: `must be one of: ${STEP_ACTIONS.join(', ')}`,
+          });
+          break;
+        }
+        // A union of literals (QoS, protocol): list what is allowed.
+        const values = issue.errors.flat().flatMap((e) => (e.code === 'invalid_value' ? e.values : []));
+        if (values.length > 0 && values.length === issue.errors.length)
+          out.push({
+            path,
+            message: `must be ${values.map((v) => JSON.stringify(v)).join(', ')}, not ${describeValue(input)}`,
+          });
+        else out.push({ path, message: 'has an unexpected shape' });
+        break;
+      }
+      case 'invalid_format':
+      case 'not_multiple_of':
+      case 'unrecognized_keys':
+      case 'invalid_key':
+      case 'invalid_element':
+      case 'custom':
+        out.push({ path, message: issue.message });
+        break;
+      default:
+        out.push({ path, message: (issue as { message: string }).message });
+    }
+  }
+  return out;
+}
+
+const ms = (s: number) => Math.round(s * 1000);
+
+function normWill(w: WillInput | null | undefined): WillDef | null {
+  if (!w) return null;
+  return {
+    topic: w.topic,
+    payload: w.payload,
+    qos: w.qos,
+    retain: w.retain,
+    delay: w.delay ?? null,
+    messageExpiry: w.messageExpiry ?? null,
+    props: w.props ?? null,
+  };
+}
+
+function normSub(s: NonNullable<ClientInput['subscriptions']>[number]): SubscriptionDef {
+  return {
+    filter: s.filter,
+    qos: s.qos,
+    retainAsPublished: s.retainAsPublished ?? false,
+    noLocal: s.noLocal ?? false,
+    retainHandling: s.retainHandling ?? 0,
+  };
+}
+
+export function normClient(c: ClientInput, protocol: 4 | 5): ClientDef {
+  return {
+    name: c.name,
+    clientId: c.clientId,
+    protocol: c.protocol ?? protocol,
+    cleanStart: c.cleanStart,
+    sessionExpiry: c.sessionExpiry ?? null,
+    keepAlive: c.keepAlive,
+    will: normWill(c.will),
+    subscriptions: (c.subscriptions ?? []).map(normSub),
+  };
+}
+
+export function normStep(s: StepInput): Step {
+  if (s.action === 'brokerRestart') return { t: s.t, action: 'brokerRestart', client: null };
+  if (s.action === 'reconnect') {
+    const out: Step = { t: s.t, action: 'reconnect', client: s.client };
+    if (s.cleanStart !== undefined) out.cleanStart = s.cleanStart;
+    if (s.sessionExpiry !== undefined) out.sessionExpiry = s.sessionExpiry;
+    if (s.keepAlive !== undefined) out.keepAlive = s.keepAlive;
+    if (s.protocol !== undefined) out.protocol = s.protocol;
+    if (s.will !== undefined) out.will = normWill(s.will);
+    if (s.afterClose !== undefined) out.afterClose = s.afterClose;
+    return out;
+  }
+  return s as Step;
+}
+
+/**
+ * Cross-field rules a schema cannot express: names resolve, takeovers share a Client Identifier,
+ * times fit the run. Returns one problem per violation.
+ */
+export function crossCheck(sc: Scenario, prefix = ''): Problem[] {
+  const problems: Problem[] = [];
+  const at = (path: (string | number)[]) => formatPath(path, prefix);
+  const names = new Map<string, ClientDef>();
+  sc.clients.forEach((c, i) => {
+    if (names.has(c.name))
+      problems.push({
+        path: at(['clients', i, 'name']),
+        message: `"${c.name}" is used by two clients; names must be unique`,
+      });
+    names.set(c.name, c);
+  });
+  sc.steps.forEach((s, i) => {
+    if (s.t > sc.end)
+      problems.push({ path: at(['steps', i, 't']), message: `is after the end of the run (${sc.end} s)` });
+    if (s.client === null) return;
+    const c = names.get(s.client);
+    if (!c) {
+      problems.push({
+        path: at(['steps', i, 'client']),
+        message: `names no client (known: ${[...names.keys()].join(', ') || 'none'})`,
+      });
+      return;
+    }
+    if (s.action === 'takeover') {
+      const of = names.get(s.of);
+      if (!of)
+        problems.push({
+          path: at(['steps', i, 'of']),
+          message: `names no client (known: ${[...names.keys()].join(', ')})`,
+        });
+      else if (of.clientId !== c.clientId)
+        problems.push({
+          path: at(['steps', i, 'of']),
+          message: `"${s.of}" has Client Identifier "${of.clientId}", not "${c.clientId}": a takeover needs the same one`,
+        });
+    }
+    if (s.action === 'publish') {
+      if (s.topic === undefined && s.topicOf === undefined)
+        problems.push({ path: at(['steps', i]), message: 'a publish needs "topic" or "topicOf"' });
+      if (s.topicOf !== undefined && !names.get(s.topicOf)?.will)
+        problems.push({ path: at(['steps', i, 'topicOf']), message: `"${s.topicOf}" is not a client with a will` });
+    }
+  });
+  return problems;
+}
+
+/** Validates a scenario object (format v1) into the engine's shape, or lists every problem. */
+export function parseScenario(input: unknown): Parsed<Scenario> {
+  const r = scenarioSchema.safeParse(input);
+  if (!r.success) return { ok: false, problems: zodProblems(r.error.issues) };
+  const sc = normalizeScenario(r.data);
+  const problems = crossCheck(sc);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: sc };
+}
+
+export function normalizeScenario(d: ScenarioInput): Scenario {
+  const protocol = d.protocol ?? 5;
+  // Steps run in time order; equal times keep file order (FORMAT.md).
+  const steps = d.steps.map(normStep);
+  return {
+    version: 1,
+    title: d.title ?? '',
+    profile: d.profile ?? 'spec',
+    seed: d.seed ?? 1,
+    protocol,
+    broker: {
+      persistence: d.broker?.persistence ?? 'volatile',
+      maximumQos: d.broker?.maximumQos ?? 2,
+      retainAvailable: d.broker?.retainAvailable ?? true,
+      serverKeepAlive: d.broker?.serverKeepAlive ?? null,
+      maxSessionExpiry: d.broker?.maxSessionExpiry ?? null,
+    },
+    observer:
+      d.observer === null
+        ? null
+        : {
+            protocol: d.observer?.protocol ?? 5,
+            subscriptionQos: d.observer?.subscriptionQos ?? 2,
+            retainAsPublished: d.observer?.retainAsPublished ?? true,
+          },
+    offlineSubscriber: d.offlineSubscriber ?? false,
+    clients: d.clients.map((c) => normClient(c, protocol)),
+    steps: sortSteps(steps),
+    end: d.end,
+  };
+}
+
+/** Stable sort by time (the engine's queue would order them anyway; this keeps indices meaningful). */
+export function sortSteps(steps: Step[]): Step[] {
+  return steps
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => ms(a.s.t) - ms(b.s.t) || a.i - b.i)
+    .map((x) => x.s);
+}
+
+export { LIMITS };
