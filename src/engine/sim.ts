@@ -907,7 +907,7 @@ class Simulation {
 
   private deviation(code: string): Why['deviation'] | undefined {
     const d = this.profile.deviations[code];
-    return d ? { profile: this.profile.id, source: d.source, spec: d.spec } : undefined;
+    return d ? { profile: this.profile.id, source: d.source } : undefined;
   }
 
   private roundToTick(at: number): number {

@@ -146,7 +146,7 @@ export interface Why {
   clauses: string[];
   params?: Record<string, string | number | boolean | null>;
   /** Set when a broker profile departs from the spec here. */
-  deviation?: { profile: string; source: string; spec: string };
+  deviation?: { profile: string; source: string };
 }
 
 export type PacketType =

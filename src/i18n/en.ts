@@ -1,0 +1,279 @@
+import type { WhyCode } from '../engine/rules';
+import type { CloseCause, ProtocolLevel, TraceEntry } from '../engine/types';
+import type { Catalog, P } from './catalog';
+
+const hex = (n: unknown) =>
+  `0x${Number(n ?? 0)
+    .toString(16)
+    .toUpperCase()
+    .padStart(2, '0')}`;
+const sec = (msValue: unknown) => `${(Number(msValue) / 1000).toFixed(3)} s`;
+const sei = (p: P) => (p.sessionExpiry === 4294967295 ? 'never expires' : `${p.sessionExpiry ?? 0} s`);
+
+const CAUSES: Record<CloseCause, string> = {
+  network: 'the network connection was lost without a DISCONNECT',
+  reset: 'the connection was reset (TCP RST) without a DISCONNECT',
+  keepAlive: 'the client stayed silent past its keep-alive window',
+  clientDisconnect: 'the client sent DISCONNECT',
+  protocolError: 'the broker closed it on a protocol error',
+  malformed: 'the broker closed it on a malformed packet',
+  takeover: 'another connection took over its Client Identifier',
+  adminKick: 'an administrator kicked the client',
+  shutdown: 'the broker shut down',
+};
+
+const cause = (p: P) => CAUSES[(p.cause as CloseCause) ?? 'network'] ?? String(p.cause);
+
+const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
+  'conn.accepted': (p) =>
+    `The broker accepted the CONNECT (CONNACK 0x00, Session Present ${p.sessionPresent ? 1 : 0}).`,
+  'conn.refused.qos': () =>
+    "The will asks for a QoS above the broker's Maximum QoS, so the CONNECT is refused (0x9B) and no will is stored.",
+  'conn.refused.retain': () =>
+    'The will is retained but the broker does not support retain, so the CONNECT is refused (0x9A) and no will is stored.',
+  'conn.refused.clientId': (_p, v) =>
+    v === 4
+      ? 'A zero-length Client Identifier needs CleanSession 1 in MQTT 3.1.1: refused with return code 0x02.'
+      : 'The broker refused the Client Identifier.',
+  'conn.clientIdAssigned': (p) => `The Client Identifier was empty, so the broker assigned "${p.clientId}".`,
+  'conn.closed.network': () =>
+    'The network connection closed without a DISCONNECT, which the broker treats as a failure.',
+  'conn.closed.reset': () => 'The connection was reset (TCP RST): the same as a network failure for MQTT.',
+  'conn.closed.keepAlive': (p) =>
+    `Nothing arrived from the client for ${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s, so the broker closed the connection as if the network had failed.`,
+  'conn.closed.clientDisconnect': (p, v) =>
+    v === 5
+      ? `The client sent DISCONNECT with Reason Code ${hex(p.reason)} and closed the connection.`
+      : 'The client sent DISCONNECT and closed the connection.',
+  'conn.closed.protocolError': () =>
+    'A second CONNECT on the same connection is a Protocol Error: the broker closed the connection.',
+  'conn.closed.seiRaised': () =>
+    'The DISCONNECT raised the Session Expiry from 0, which is a Protocol Error: it does not count as a valid DISCONNECT, the broker answers 0x82 and closes.',
+  'conn.closed.malformed': (p, v) =>
+    v === 5 && p.reason !== undefined
+      ? `Reason Code ${hex(p.reason)} is not a DISCONNECT Reason Code, so the packet is malformed: the broker closed the connection.`
+      : 'The broker received a malformed packet and closed the connection.',
+  'conn.closed.takeover': (_p, v) =>
+    v === 5
+      ? 'A new connection with the same Client Identifier was accepted: the broker sent this one DISCONNECT 0x8E (Session taken over) and closed it.'
+      : 'A new connection with the same Client Identifier was accepted: the broker closed this one.',
+  'conn.closed.adminKick': (_p, v) =>
+    v === 5 ? 'An administrator kicked the client (DISCONNECT 0x98).' : 'An administrator kicked the client.',
+  'conn.closed.shutdown': (_p, v) => (v === 5 ? 'The broker shut down (DISCONNECT 0x8B).' : 'The broker shut down.'),
+  'keepAlive.inForce': (p) => `Keep Alive in force: ${p.keepAlive} s.`,
+  'keepAlive.off': () => 'Keep Alive 0 turns keep-alive off: a silent, half-open connection may never be noticed.',
+  'ping.sent': () => 'The client had sent nothing for its Keep Alive, so it sent PINGREQ.',
+  'session.created.cleanStart': (_p, v) =>
+    v === 5
+      ? 'Clean Start 1: any existing session is discarded and a new one starts (Session Present 0).'
+      : 'CleanSession 1: a new session that lasts as long as this connection (Session Present 0).',
+  'session.created.noneStored': (_p, v) =>
+    v === 5
+      ? 'Clean Start 0 and no session stored for this Client Identifier: a new one is created (Session Present 0).'
+      : 'CleanSession 0 and no session stored: a new one is created (Session Present 0).',
+  'session.resumed': (_p, v) =>
+    v === 5
+      ? 'Clean Start 0 and a session is stored: the broker resumes it (Session Present 1).'
+      : 'CleanSession 0 and a session is stored: the broker resumes it (Session Present 1).',
+  'session.kept.expires': (p) => `The session outlives the connection for its Session Expiry Interval (${sei(p)}).`,
+  'session.kept.never': (_p, v) =>
+    v === 5
+      ? 'Session Expiry 0xFFFFFFFF: the session never expires.'
+      : 'CleanSession 0: the session is kept after the connection closes, with no expiry in MQTT 3.1.1.',
+  'session.kept.cached': () => 'NanoMQ 0.23.2 caches the Clean Start 0 session, even with Session Expiry 0.',
+  'session.ended.closedSeiZero': (p, v) =>
+    v === 5
+      ? `Session Expiry ${p.sessionExpiry ?? 0} (absent counts as 0): the session ends when the connection closes.`
+      : 'CleanSession 1: the session lasts only as long as the connection.',
+  'session.ended.expired': (p) =>
+    `The Session Expiry Interval (${sei(p)}) passed without a resuming connection: the session ended.`,
+  'session.ended.cleanStart': (_p, v) =>
+    v === 5
+      ? 'A new connection with Clean Start 1 discarded the session.'
+      : 'A new connection with CleanSession 1 discarded the session.',
+  'session.ended.adminDiscard': () => 'An administrator discarded the session.',
+  'session.ended.brokerStopped': () => 'The broker stopped without persistence: the session is lost.',
+  'session.ended.cleanStartNotKept': () => 'NanoMQ does not keep a Clean Start 1 session, whatever its Session Expiry.',
+  'session.ended.cachedSessionClosed': () => 'NanoMQ closed the cached session on its periodic timer.',
+  'session.expiryChanged': (p) => `The DISCONNECT set the Session Expiry from ${p.from} s to ${p.to} s.`,
+  'session.expiryCapped': (p) =>
+    `The broker grants a Session Expiry of ${p.granted} s instead of ${p.requested} s and says so in CONNACK.`,
+  'will.stored': (_p, v) =>
+    v === 5
+      ? 'The CONNECT carried a will: the broker stores it with the session.'
+      : 'The CONNECT carried a will: the broker stores it with the network connection.',
+  'will.deleted.normalDisconnect': (_p, v) =>
+    v === 5
+      ? 'The client sent DISCONNECT with Reason Code 0x00 (Normal disconnection), which deletes the will without publishing it.'
+      : 'The client sent DISCONNECT, which deletes the will without publishing it.',
+  'will.deleted.quirkAnyDisconnect': (p) =>
+    `The broker deletes the will on any DISCONNECT; this one had Reason Code ${hex(p.reason)}.`,
+  'will.deleted.quirkTakeover': () => 'The broker removes the old will when a takeover keeps the session.',
+  'will.published.v4Closed': (p) =>
+    `In MQTT 3.1.1 the will belongs to the network connection: it is published as soon as the connection closes (${cause(p)}), whatever CleanSession says.`,
+  'will.published.sessionEndsAtClose': (p) =>
+    `${capital(cause(p))} and the session ended at once (Session Expiry ${p.sessionExpiry ?? 0}), which cuts any Will Delay short.`,
+  'will.published.noDelay': (p) => `${capital(cause(p))} and the will has no Will Delay, so it was published at once.`,
+  'will.published.delayElapsed': (p) =>
+    `The Will Delay of ${p.delay} s passed after the connection closed at ${sec(p.closedAt)}, before the session ended.`,
+  'will.published.sessionExpired': (p) =>
+    `The session expired ${p.sessionExpiry} s after the close, before the Will Delay of ${p.delay} s had passed: whichever comes first.`,
+  'will.published.cleanStart': () =>
+    'A new connection with Clean Start 1 ended the session while the will was waiting: it was published at once.',
+  'will.published.adminDiscard': () => 'An administrator discarded the session, so the waiting will was published.',
+  'will.published.brokerStopped': () =>
+    'The broker stopped and lost the session, so the waiting will was published at once.',
+  'will.published.cachedSessionClosed': () =>
+    'NanoMQ published the will only when its timer closed the cached session.',
+  'will.published.cleanStartNotKept': () =>
+    'NanoMQ does not keep a Clean Start 1 session, so the will went out at the close, ignoring the Will Delay.',
+  'will.scheduled': (p) =>
+    `The will waits for the Will Delay (${p.delay} s) or the end of the session${p.sessionEnd === null ? ' (never)' : ` at ${sec(p.sessionEnd)}`}, whichever comes first.`,
+  'will.cancelled.resumed': () =>
+    'A new connection resumed this session before the Will Delay passed, so the will must not be sent.',
+  'will.withheld.cachedSession': () =>
+    'NanoMQ 0.23.2 cached the Clean Start 0 session and withheld the will instead of publishing it.',
+  'will.retainIgnored': () => 'The broker ignores the Will Retain flag and publishes the will non-retained.',
+  'message.delivered': (p) =>
+    `Delivered at the lower of the message QoS and the subscription QoS${p.messageExpiry !== null && p.messageExpiry !== undefined ? `, with ${p.messageExpiry} s of Message Expiry left` : ''}.`,
+  'message.deliveredRetained': () => 'A new subscription receives the retained message, with RETAIN 1.',
+  'message.queued': () =>
+    'The subscriber is offline but its session is alive: QoS 1 and 2 messages wait in its session.',
+  'message.queueDelivered': (p) =>
+    `Delivered from the session's queue on reconnect${p.messageExpiry !== null && p.messageExpiry !== undefined ? `, with ${p.messageExpiry} s of Message Expiry left` : ''}.`,
+  'message.expired': (p) =>
+    `The Message Expiry Interval (${p.expiry} s, counted from publication) passed before delivery: discarded.`,
+  'message.qos0NotQueued': () => 'The subscriber is offline and this copy is QoS 0: the broker does not queue it.',
+  'message.retained': () =>
+    "Published with RETAIN 1: the broker keeps it as the topic's retained message, outside any session.",
+  'message.retainCleared': () =>
+    "A retained message with an empty payload clears the topic's retained message and is not stored.",
+  'message.retainedExpired': (p) => `The retained message's Message Expiry (${p.expiry} s) passed: it is discarded.`,
+  'message.retainedLost': () => 'The broker restarted without persistence: retained messages are lost.',
+  'message.droppedWithSession': () => 'The session ended, and the messages waiting in it with it.',
+  'step.notConnected': () => 'This step needs a connected client; the client is not connected, so nothing happens.',
+  'step.alreadyConnected': () => 'The client is already connected, so this step is ignored.',
+  'step.silent': () => 'The client is silent (it sends nothing), so this step is ignored.',
+  'step.takeoverTargetGone': (p) =>
+    `"${p.of}" is not connected, so this is an ordinary connect rather than a takeover.`,
+  'step.takeoverWrongClientId': () => 'The two clients do not share a Client Identifier.',
+  'step.notSubscribed': (p) => `There was no subscription to "${p.filter}".`,
+  'broker.restarted': (p) =>
+    p.persistence === 'persist'
+      ? 'The broker restarted with persistence: sessions and retained messages survive.'
+      : 'The broker restarted without persistence: sessions and retained messages are gone.',
+  'run.truncated': (p) => `The run stopped after ${p.events} events, before its end.`,
+};
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const ACTIONS: Record<TraceEntry & { kind: 'step' } extends { action: infer A } ? A & string : never, string> = {
+  connect: 'connect',
+  reconnect: 'reconnect',
+  drop: 'network drop',
+  reset: 'connection reset',
+  silence: 'keep-alive silence',
+  disconnect: 'DISCONNECT',
+  takeover: 'takeover',
+  protoerr: 'second CONNECT (protocol error)',
+  badpacket: 'malformed packet',
+  publish: 'publish',
+  subscribe: 'subscribe',
+  unsubscribe: 'unsubscribe',
+  kick: 'administrative kick',
+  brokerRestart: 'broker restart',
+};
+
+export const en: Catalog = {
+  locale: 'en',
+  why: WHY,
+  seconds: (msValue) => sec(msValue),
+  clientLabel: (name) => (name === '$observer' ? 'observer' : name === '$offline' ? 'offline subscriber' : name),
+  broker: 'broker',
+  action: (a) => ACTIONS[a] ?? a,
+  deviation: (label, source, instead) =>
+    `${label} departs from the spec here (${source})${instead ? `: the spec ${instead}` : ''}.`,
+  specInstead: {
+    'will.withheld.cachedSession':
+      'publishes the will when the session ends (at once with Session Expiry 0) or after the Will Delay',
+    'session.kept.cached': 'keeps a session only for its Session Expiry Interval (0: not at all)',
+    'will.published.cachedSessionClosed': 'publishes at the earlier of close + Will Delay and the end of the session',
+    'session.ended.cachedSessionClosed': 'ends the session at close + Session Expiry',
+    'will.deleted.quirkAnyDisconnect': 'deletes the will only on DISCONNECT 0x00; 0x04 and error codes publish it',
+    'will.deleted.quirkTakeover': 'publishes the old will at the takeover when its Will Delay is 0',
+    'will.published.cleanStartNotKept':
+      'keeps the session for its Session Expiry and waits for the Will Delay (Clean Start only decides whether a session is resumed)',
+    'session.ended.cleanStartNotKept': 'keeps the session for its Session Expiry Interval',
+    'will.retainIgnored': 'publishes a will with Will Retain 1 as a retained message',
+    'conn.closed.keepAlive': 'closes after 1.5 x Keep Alive of silence',
+  },
+  profileSummary: {
+    spec: 'Follows MQTT 5.0 and 3.1.1 to the letter, with the documented choices on ambiguous points.',
+    'nanomq-0.23.2':
+      'NanoMQ 0.23.2: withholds the will of a Clean Start 0 client that drops (nanomq#1989), deletes the will on every DISCONNECT, ignores Will Retain, never keeps Clean Start 1 sessions, counts Will Delay from CONNECT, closes after 1.25 x Keep Alive and checks cached sessions every 10 s.',
+  },
+  entry: {
+    step: (e) => `step ${e.index + 1}: ${ACTIONS[e.action]}`,
+    packet: (e, who) => {
+      const d = e.detail;
+      const extra: string[] = [];
+      if (e.type === 'CONNECT')
+        extra.push(
+          `Clean Start ${d.cleanStart ? 1 : 0}`,
+          `Keep Alive ${d.keepAlive}`,
+          d.hasWill ? 'with will' : 'no will',
+        );
+      if (e.type === 'CONNECT' && d.sessionExpiry !== undefined)
+        extra.push(`Session Expiry ${d.sessionExpiry === null ? 'absent' : d.sessionExpiry}`);
+      if (e.type === 'CONNACK')
+        extra.push(d.reason ? `refused ${hex(d.reason)}` : `Session Present ${d.sessionPresent ? 1 : 0}`);
+      if (e.type === 'DISCONNECT' && d.reason !== undefined) extra.push(`reason ${hex(d.reason)}`);
+      if (e.type === 'DISCONNECT' && d.sessionExpiry !== undefined) extra.push(`Session Expiry ${d.sessionExpiry}`);
+      if (e.type === 'PUBLISH') extra.push(`"${d.topic}"`, `QoS ${d.qos}`, d.retain ? 'retained' : '');
+      if (e.type === 'SUBSCRIBE' || e.type === 'UNSUBSCRIBE') extra.push(`"${d.filter}"`);
+      const arrow = e.dir === 'in' ? `${who} → broker` : `broker → ${who}`;
+      return `${arrow}: ${e.type}${extra.filter(Boolean).length ? ` (${extra.filter(Boolean).join(', ')})` : ''}`;
+    },
+    timer: (e, who) => {
+      const names = {
+        keepAlive: 'keep-alive window',
+        willDelay: 'Will Delay',
+        sessionExpiry: 'Session Expiry',
+        ping: 'ping',
+      };
+      const op = { armed: 'started', cancelled: 'cancelled', fired: 'ran out' }[e.op];
+      return `${names[e.timer]} timer of ${who} ${op}${e.op === 'armed' && e.due !== null ? `, due at ${sec(e.due)}` : ''}`;
+    },
+    connection: (e, who) =>
+      e.op === 'opened'
+        ? `connection ${who}#${e.conn} opened`
+        : e.op === 'refused'
+          ? `connection ${who}#${e.conn} refused`
+          : `connection ${who}#${e.conn} closed`,
+    session: (e, who) =>
+      `session of "${e.clientId}" ${e.op}${e.op === 'created' || e.op === 'resumed' ? ` for ${who}` : ''}`,
+    will: (e, who) =>
+      `will of ${who}#${e.conn} ${e.op}${e.op === 'scheduled' && e.due != null ? ` for ${sec(e.due)}` : ''} ("${e.topic}")`,
+    message: (e, who) => {
+      const tail = e.willOf ? ` (will of ${e.willOf.from}#${e.willOf.conn})` : '';
+      if (e.op === 'delivered')
+        return `${who} receives "${e.payload}" on "${e.topic}" at QoS ${e.qos}${e.retain ? ', RETAIN 1' : ''}${tail}`;
+      if (e.op === 'queued') return `message on "${e.topic}" queued for ${who}${tail}`;
+      if (e.op === 'retained') return `"${e.payload}" is now retained on "${e.topic}"${tail}`;
+      if (e.op === 'retainCleared') return `retained message on "${e.topic}" cleared${tail}`;
+      if (e.op === 'expired') return `message on "${e.topic}" expired${e.to ? ` for ${who}` : ''}${tail}`;
+      return `message on "${e.topic}" discarded${e.to ? ` for ${who}` : ''}${tail}`;
+    },
+    state: (e) => `${e.machine} ${e.id} → ${e.value}`,
+    note: (_e, who) => `note for ${who}`,
+  },
+  outcome: {
+    published: (t) => `Will published at ${t}`,
+    notPublished: 'Will not published',
+    pending: (t) => `Will pending: due at ${t}`,
+    noWill: 'No will',
+    deletedBy: (t) => `deleted at ${t}`,
+  },
+};
