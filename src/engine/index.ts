@@ -1,0 +1,14 @@
+/**
+ * The engine's public surface for the UI, the CLI, workers and tests. Pure TypeScript: no React,
+ * DOM, wall clock, timers or Math.random anywhere under src/engine.
+ */
+
+export { clientMachine } from './machines/client.machine';
+export { connectionMachine } from './machines/connection.machine';
+export { sessionMachine } from './machines/session.machine';
+export { type BrokerProfile, NANOMQ_0_23_2, PROFILE_IDS, PROFILES, profileById, SPEC } from './profiles';
+export { formatClauses, RULES, type WhyCode, why } from './rules';
+export { machineEvaluations, type SimulateOptions, simulate } from './sim';
+export { type WillFate, type WillFateKind, willFates } from './summary';
+export { filterProblem, topicMatches, topicProblem } from './topic';
+export * from './types';
