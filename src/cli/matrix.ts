@@ -1,0 +1,188 @@
+import { profileById } from '../engine/profiles';
+import {
+  type Axes,
+  axesProblems,
+  END_KINDS,
+  NEXT_KINDS,
+  normalizeAxes,
+  QOS_VALUES,
+  SEI_KINDS,
+  seiSeconds,
+} from '../explorer/axes';
+import { matrixBenchmark } from '../explorer/bench';
+import { matrixToCsv } from '../explorer/csv';
+import { decodeSettings, defaultSettings, type ExplorerSettings } from '../explorer/link';
+import { computeMatrix, FILTER_KINDS, type FilterKind, matchingCells } from '../explorer/matrix';
+import { presentCell } from '../explorer/present';
+import { explorerCatalog } from '../i18n/explorer';
+import { fail, parseArgs } from './io';
+
+/**
+ * npm run matrix -- [axes options] [--filter F] [--compare A,B] [--csv] [--bench] [--link L]
+ * Computes the explorer's matrix headless, with the same module and the same cells as the page:
+ * a readable table by default, CSV with --csv (the page's "Export CSV" gives the same text).
+ */
+const cat = explorerCatalog('en');
+const { flags, positional } = parseArgs(process.argv.slice(2), ['csv', 'bench', 'help']);
+if (flags.has('help')) {
+  process.stdout.write(`${cat.cli.usage}\n`);
+  process.exit(0);
+}
+if (positional.length > 0) fail(`unexpected argument "${positional[0]}"\n${cat.cli.usage}`);
+
+const KNOWN = new Set([
+  'protocol',
+  'clean-start',
+  'will-delay',
+  'session-expiry',
+  'keep-alive',
+  'will-qos',
+  'end',
+  'next',
+  'profile',
+  'link',
+  'filter',
+  'compare',
+  'csv',
+  'bench',
+  'help',
+]);
+for (const k of flags.keys()) if (!KNOWN.has(k)) fail(`unknown option --${k}\n${cat.cli.usage}`);
+
+function list(flag: string): string[] | null {
+  const v = flags.get(flag);
+  if (v === undefined) return null;
+  if (v === true) fail(`--${flag} needs a value`);
+  return v
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
+function mapValues<T>(flag: string, parse: (v: string) => T | undefined, allowed: string): T[] | null {
+  const values = list(flag);
+  if (values === null) return null;
+  return values.map((v) => {
+    const x = parse(v);
+    if (x === undefined) fail(`--${flag}: "${v}" is not one of ${allowed}`);
+    return x;
+  });
+}
+
+const oneOf =
+  <T extends string>(xs: readonly T[]) =>
+  (v: string) =>
+    (xs as readonly string[]).includes(v) ? (v as T) : undefined;
+const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : undefined);
+
+let settings: ExplorerSettings = defaultSettings();
+const link = flags.get('link');
+if (typeof link === 'string') {
+  const d = decodeSettings(link);
+  for (const p of d.problems) process.stderr.write(`--link: ${cat.linkProblem(p)}\n`);
+  settings = d.settings;
+}
+
+const a: Axes = { ...settings.axes };
+a.protocol =
+  mapValues(
+    'protocol',
+    (v) => (v === '4' || v === '3.1.1' ? 4 : v === '5' || v === '5.0' ? 5 : undefined) as 4 | 5 | undefined,
+    '4 (3.1.1), 5 (5.0)',
+  ) ?? a.protocol;
+a.cleanStart =
+  mapValues(
+    'clean-start',
+    (v) => (v === '0' || v === 'false' ? false : v === '1' || v === 'true' ? true : undefined),
+    '0, 1',
+  ) ?? a.cleanStart;
+a.willDelay = mapValues('will-delay', int, 'whole seconds') ?? a.willDelay;
+a.sessionExpiry = mapValues('session-expiry', oneOf(SEI_KINDS), SEI_KINDS.join(', ')) ?? a.sessionExpiry;
+a.keepAlive = mapValues('keep-alive', int, 'whole seconds') ?? a.keepAlive;
+a.willQos = mapValues('will-qos', (v) => QOS_VALUES.find((q) => String(q) === v), QOS_VALUES.join(', ')) ?? a.willQos;
+a.end = mapValues('end', oneOf(END_KINDS), END_KINDS.join(', ')) ?? a.end;
+a.next = mapValues('next', oneOf(NEXT_KINDS), NEXT_KINDS.join(', ')) ?? a.next;
+a.profile = mapValues('profile', (v) => profileById(v)?.id, 'a profile id') ?? a.profile;
+
+const problems = axesProblems(a);
+if (problems.length > 0) fail(problems.map((p) => cat.problem(p)).join('\n'));
+const axes = normalizeAxes(a);
+
+let filter = settings.filter;
+const f = flags.get('filter');
+if (typeof f === 'string') {
+  if (!(FILTER_KINDS as readonly string[]).includes(f)) fail(`--filter: one of ${FILTER_KINDS.join(', ')}`);
+  filter = { ...filter, kind: f as FilterKind };
+}
+const compare = list('compare');
+if (compare !== null) {
+  const [x, y] = compare;
+  if (compare.length !== 2 || !x || !y || !profileById(x) || !profileById(y))
+    fail('--compare: two profile ids, e.g. spec,nanomq-0.23.2');
+  filter = { ...filter, a: x, b: y };
+}
+
+if (flags.has('bench')) {
+  const r = matrixBenchmark({ axes });
+  process.stdout.write(`${cat.cli.bench(r.cells, r.ms, r.cellsPerSecond)}\n`);
+  process.exit(0);
+}
+
+const t0 = performance.now();
+const m = computeMatrix(axes);
+const ms = performance.now() - t0;
+const shown = matchingCells(m, filter);
+
+if (flags.has('csv')) {
+  process.stdout.write(matrixToCsv(m, shown, cat));
+  process.exit(0);
+}
+
+const h = cat.cli.header;
+const head = [
+  h.protocol,
+  h.cleanStart,
+  h.willDelay,
+  h.sessionExpiry,
+  h.keepAlive,
+  h.willQos,
+  h.end,
+  h.next,
+  h.profile,
+  h.will,
+  h.sessionPresent,
+  h.offline,
+  h.why,
+];
+const rows: string[][] = shown.map((i) => {
+  const c = m.cells[i];
+  const o = m.outcomes[i];
+  if (!c || !o) return [];
+  const p = presentCell(o, cat);
+  return [
+    cat.value.protocol(c.protocol),
+    cat.value.cleanStart(c.cleanStart),
+    cat.value.willDelay(c.willDelay),
+    cat.value.sessionExpiry(c.sessionExpiry, c.protocol === 5 ? seiSeconds(c.sessionExpiry, c.willDelay) : null),
+    cat.value.keepAlive(c.keepAlive),
+    cat.value.willQos(c.willQos),
+    cat.value.end(c.end, c.protocol),
+    cat.value.next(c.next),
+    profileById(c.profile)?.id ?? c.profile,
+    `${p.symbol} ${p.main}`,
+    p.sessionPresent || '—',
+    p.offline || '—',
+    `${p.reason}${p.deviation ? ` ${cat.cell.deviation}` : ''}`,
+  ];
+});
+const widths = head.map((t, k) => Math.max(t.length, ...rows.map((r) => (r[k] ?? '').length)));
+const line = (cells: string[]) =>
+  cells
+    .map((t, k) => (k === cells.length - 1 ? t : t.padEnd(widths[k] ?? 0)))
+    .join('  ')
+    .trimEnd();
+const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+const filterText =
+  filter.kind === 'differ' ? `${cat.filter.kind.differ} (${filter.a} / ${filter.b})` : cat.filter.kind[filter.kind];
+out.push('', cat.cli.summary(m.cells.length, ms, filter.kind === 'all' ? null : shown.length, filterText));
+process.stdout.write(`${out.join('\n')}\n`);

@@ -1,0 +1,13 @@
+/**
+ * The parameter explorer, framework-free: axes, cells, the matrix, CSV, links, the worker client
+ * and the benchmark. The React view lives in src/ui/explorer; the CLI in src/cli/matrix.ts.
+ */
+export * from './axes';
+export { type MatrixBenchResult, matrixBenchmark } from './bench';
+export * from './cell';
+export * from './client';
+export * from './csv';
+export * from './link';
+export * from './matrix';
+export * from './present';
+export type { FromWorker, ToWorker } from './protocol';

@@ -1,0 +1,49 @@
+import { axesProblems, enumerateCells, normalizeAxes } from './axes';
+import { fillCells } from './matrix';
+import type { FromWorker, ToWorker } from './protocol';
+
+export interface WorkerCoreOptions {
+  post: (m: FromWorker) => void;
+  now: () => number;
+  /** Returns to the event loop so that a cancel message can arrive. */
+  yieldNow: () => Promise<void>;
+  /** Longest stretch of computing between two messages (ms). */
+  sliceMs?: number;
+}
+
+/**
+ * The matrix worker's message handler, free of worker globals so tests can drive it. A new run
+ * supersedes the previous one; a cancel stops a run at its next slice.
+ */
+export function createWorkerCore(o: WorkerCoreOptions): (msg: ToWorker) => Promise<void> {
+  let current = 0;
+  const cancelled = new Set<number>();
+  return async (msg) => {
+    if (msg.type === 'cancel') {
+      cancelled.add(msg.runId);
+      return;
+    }
+    const runId = msg.runId;
+    current = runId;
+    try {
+      const axes = normalizeAxes(msg.axes);
+      if (axesProblems(axes).length > 0) throw new Error('invalid axes');
+      const cells = enumerateCells(axes);
+      const t0 = o.now();
+      const computed = await fillCells(cells, {
+        sliceMs: o.sliceMs ?? 30,
+        maxChunk: cells.length,
+        now: o.now,
+        yieldNow: o.yieldNow,
+        isCancelled: () => cancelled.has(runId) || current !== runId,
+        onChunk: (from, outcomes) => o.post({ type: 'cells', runId, from, outcomes }),
+      });
+      if (computed < cells.length) o.post({ type: 'cancelled', runId, computed });
+      else o.post({ type: 'done', runId, computed, ms: o.now() - t0 });
+    } catch (e) {
+      o.post({ type: 'error', runId, message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      cancelled.delete(runId);
+    }
+  };
+}
