@@ -12,7 +12,7 @@ import {
 import { matrixBenchmark } from '../explorer/bench';
 import { matrixToCsv } from '../explorer/csv';
 import { decodeSettings, defaultSettings, type ExplorerSettings } from '../explorer/link';
-import { computeMatrix, FILTER_KINDS, type FilterKind, matchingCells } from '../explorer/matrix';
+import { computeMatrix, FILTER_KINDS, type FilterKind, type Matrix, matchingCells } from '../explorer/matrix';
 import { presentCell } from '../explorer/present';
 import { explorerCatalog } from '../i18n/explorer';
 import { fail, parseArgs } from './io';
@@ -122,67 +122,70 @@ if (compare !== null) {
   filter = { ...filter, a: x, b: y };
 }
 
-if (flags.has('bench')) {
-  const r = matrixBenchmark({ axes });
-  process.stdout.write(`${cat.cli.bench(r.cells, r.ms, r.cellsPerSecond)}\n`);
-  process.exit(0);
+// Output is written once and the process ends by itself: process.exit() right after a large
+// write to a pipe would cut the output short.
+process.stdout.write(output());
+
+function output(): string {
+  if (flags.has('bench')) {
+    const r = matrixBenchmark({ axes });
+    return `${cat.cli.bench(r.cells, r.ms, r.cellsPerSecond)}\n`;
+  }
+  const t0 = performance.now();
+  const m = computeMatrix(axes);
+  const ms = performance.now() - t0;
+  const shown = matchingCells(m, filter);
+  if (flags.has('csv')) return matrixToCsv(m, shown, cat);
+  return table(m, shown, ms);
 }
 
-const t0 = performance.now();
-const m = computeMatrix(axes);
-const ms = performance.now() - t0;
-const shown = matchingCells(m, filter);
-
-if (flags.has('csv')) {
-  process.stdout.write(matrixToCsv(m, shown, cat));
-  process.exit(0);
-}
-
-const h = cat.cli.header;
-const head = [
-  h.protocol,
-  h.cleanStart,
-  h.willDelay,
-  h.sessionExpiry,
-  h.keepAlive,
-  h.willQos,
-  h.end,
-  h.next,
-  h.profile,
-  h.will,
-  h.sessionPresent,
-  h.offline,
-  h.why,
-];
-const rows: string[][] = shown.map((i) => {
-  const c = m.cells[i];
-  const o = m.outcomes[i];
-  if (!c || !o) return [];
-  const p = presentCell(o, cat);
-  return [
-    cat.value.protocol(c.protocol),
-    cat.value.cleanStart(c.cleanStart),
-    cat.value.willDelay(c.willDelay),
-    cat.value.sessionExpiry(c.sessionExpiry, c.protocol === 5 ? seiSeconds(c.sessionExpiry, c.willDelay) : null),
-    cat.value.keepAlive(c.keepAlive),
-    cat.value.willQos(c.willQos),
-    cat.value.end(c.end, c.protocol),
-    cat.value.next(c.next),
-    profileById(c.profile)?.id ?? c.profile,
-    `${p.symbol} ${p.main}`,
-    p.sessionPresent || '—',
-    p.offline || '—',
-    `${p.reason}${p.deviation ? ` ${cat.cell.deviation}` : ''}`,
+function table(m: Matrix, shown: number[], ms: number): string {
+  const h = cat.cli.header;
+  const head = [
+    h.protocol,
+    h.cleanStart,
+    h.willDelay,
+    h.sessionExpiry,
+    h.keepAlive,
+    h.willQos,
+    h.end,
+    h.next,
+    h.profile,
+    h.will,
+    h.sessionPresent,
+    h.offline,
+    h.why,
   ];
-});
-const widths = head.map((t, k) => Math.max(t.length, ...rows.map((r) => (r[k] ?? '').length)));
-const line = (cells: string[]) =>
-  cells
-    .map((t, k) => (k === cells.length - 1 ? t : t.padEnd(widths[k] ?? 0)))
-    .join('  ')
-    .trimEnd();
-const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
-const filterText =
-  filter.kind === 'differ' ? `${cat.filter.kind.differ} (${filter.a} / ${filter.b})` : cat.filter.kind[filter.kind];
-out.push('', cat.cli.summary(m.cells.length, ms, filter.kind === 'all' ? null : shown.length, filterText));
-process.stdout.write(`${out.join('\n')}\n`);
+  const rows: string[][] = shown.map((i) => {
+    const c = m.cells[i];
+    const o = m.outcomes[i];
+    if (!c || !o) return [];
+    const p = presentCell(o, cat);
+    return [
+      cat.value.protocol(c.protocol),
+      cat.value.cleanStart(c.cleanStart),
+      cat.value.willDelay(c.willDelay),
+      cat.value.sessionExpiry(c.sessionExpiry, c.protocol === 5 ? seiSeconds(c.sessionExpiry, c.willDelay) : null),
+      cat.value.keepAlive(c.keepAlive),
+      cat.value.willQos(c.willQos),
+      cat.value.end(c.end, c.protocol),
+      cat.value.next(c.next),
+      profileById(c.profile)?.id ?? c.profile,
+      `${p.symbol} ${p.main}`,
+      p.sessionPresent || '—',
+      p.offline || '—',
+      `${p.reason}${p.deviation ? ` ${cat.cell.deviation}` : ''}`,
+    ];
+  });
+  const widths = head.map((t, k) => Math.max(t.length, ...rows.map((r) => (r[k] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((t, k) => (k === cells.length - 1 ? t : t.padEnd(widths[k] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const out = [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  const filterText =
+    filter.kind === 'differ' ? `${cat.filter.kind.differ} (${filter.a} / ${filter.b})` : cat.filter.kind[filter.kind];
+  out.push('', cat.cli.summary(m.cells.length, ms, filter.kind === 'all' ? null : shown.length, filterText));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,206 @@
+import { memo } from 'react';
+import { PROFILES } from '../../engine/profiles';
+import { type CellSpec, seiSeconds } from '../../explorer/axes';
+import type { Category, CellOutcome } from '../../explorer/cell';
+import type { Layout } from '../../explorer/matrix';
+import { CATEGORIES, presentCell, SYMBOL } from '../../explorer/present';
+import type { ExplorerCatalog } from '../../i18n/explorer';
+
+/** Colour of each category; never the only cue (every cell also shows a symbol and words). */
+export const CATEGORY_CLASS: Record<Category, string> = {
+  atClose: 'bg-rose-100 text-rose-950 dark:bg-rose-950 dark:text-rose-100',
+  later: 'bg-amber-100 text-amber-950 dark:bg-amber-950 dark:text-amber-100',
+  deleted: 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100',
+  cancelled: 'bg-emerald-100 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100',
+  withheld: 'bg-violet-100 text-violet-950 dark:bg-violet-950 dark:text-violet-100',
+  notClosed: 'bg-sky-100 text-sky-950 dark:bg-sky-950 dark:text-sky-100',
+  pending: 'bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100',
+};
+
+export const profileLabel = (id: string): string => PROFILES.find((p) => p.id === id)?.label ?? id;
+
+export interface TableProps {
+  cat: ExplorerCatalog;
+  layout: Layout;
+  cells: readonly CellSpec[];
+  outcomes: readonly (CellOutcome | undefined)[];
+  /** Cells the filter keeps (null: no filter). Rows without one are hidden. */
+  matches: ((i: number) => boolean) | null;
+  /** Cells where the two compared profiles differ (marked "≠"). */
+  differs: ReadonlySet<number>;
+  showQos: boolean;
+  onOpen: (spec: CellSpec) => void;
+}
+
+export function MatrixTable({ cat, layout, cells, outcomes, matches, differs, showQos, onOpen }: TableProps) {
+  const profiles = [...new Set(layout.columns.map((c) => c.profile))];
+  const nexts = [...new Set(layout.columns.map((c) => c.next))];
+  const rows = matches ? layout.rows.filter((r) => r.cells.some((i) => i >= 0 && matches(i))) : layout.rows;
+  const heads = [
+    cat.axis.protocol,
+    cat.axis.cleanStart,
+    cat.axis.willDelay,
+    cat.axis.sessionExpiry,
+    cat.axis.keepAlive,
+    ...(showQos ? [cat.axis.willQos] : []),
+    cat.axis.end,
+  ];
+  const th = 'border border-slate-300 px-1 py-0.5 text-left font-semibold dark:border-slate-600';
+  return (
+    <div className="max-h-[75vh] overflow-auto">
+      <table className="border-collapse text-xs">
+        <caption className="text-left text-sm font-semibold">
+          {cat.table.caption}. {cat.table.openHint}
+        </caption>
+        <thead className="sticky top-0 z-10 bg-slate-50 dark:bg-slate-800">
+          <tr>
+            {heads.map((h) => (
+              <th key={h} scope="col" rowSpan={2} className={th}>
+                {h}
+              </th>
+            ))}
+            {nexts.map((n) => (
+              <th key={n} scope="colgroup" colSpan={profiles.length} className={`${th} text-center`}>
+                {cat.value.next(n)}
+              </th>
+            ))}
+          </tr>
+          <tr>
+            {layout.columns.map((c) => (
+              <th key={`${c.next}|${c.profile}`} scope="col" className={th}>
+                {profileLabel(c.profile)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const s = r.spec;
+            const rowText = cat.rowText(s);
+            return (
+              <tr key={r.key}>
+                <td className={th}>{cat.value.protocol(s.protocol)}</td>
+                <td className={th}>{cat.value.cleanStart(s.cleanStart)}</td>
+                <td className={th}>{cat.value.willDelay(s.willDelay)}</td>
+                <td className={th}>
+                  {cat.value.sessionExpiry(s.sessionExpiry, seiSeconds(s.sessionExpiry, s.willDelay))}
+                </td>
+                <td className={th}>{cat.value.keepAlive(s.keepAlive)}</td>
+                {showQos ? <td className={th}>{cat.value.willQos(s.willQos)}</td> : null}
+                <th scope="row" className={th}>
+                  {cat.value.end(s.end, s.protocol)}
+                </th>
+                {r.cells.map((i, k) => {
+                  const col = layout.columns[k];
+                  const key = `${col?.next}|${col?.profile}`;
+                  if (i < 0 || !col)
+                    return (
+                      <td key={key} className="border border-slate-300 px-1 text-center text-slate-500">
+                        <span aria-hidden="true">—</span>
+                        <span className="sr-only">{cat.value.notApplicable}</span>
+                      </td>
+                    );
+                  const spec = cells[i] as CellSpec;
+                  return (
+                    <Cell
+                      key={key}
+                      cat={cat}
+                      spec={spec}
+                      outcome={outcomes[i]}
+                      rowText={rowText}
+                      columnText={cat.columnText(col.next, profileLabel(col.profile))}
+                      dimmed={matches !== null && !matches(i)}
+                      differs={differs.has(i)}
+                      onOpen={onOpen}
+                    />
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const Cell = memo(function Cell({
+  cat,
+  spec,
+  outcome,
+  rowText,
+  columnText,
+  dimmed,
+  differs,
+  onOpen,
+}: {
+  cat: ExplorerCatalog;
+  spec: CellSpec;
+  outcome: CellOutcome | undefined;
+  rowText: string;
+  columnText: string;
+  dimmed: boolean;
+  differs: boolean;
+  onOpen: (spec: CellSpec) => void;
+}) {
+  if (!outcome)
+    return (
+      <td className="border border-slate-300 px-1 text-center text-slate-400">
+        <span aria-hidden="true">·</span>
+        <span className="sr-only">{cat.table.notComputed}</span>
+      </td>
+    );
+  const p = presentCell(outcome, cat);
+  const sentence = differs ? `${p.sentence}; ${cat.cell.differsNote}` : p.sentence;
+  const label = cat.cell.label(rowText, columnText, sentence);
+  return (
+    <td className={`border border-slate-300 p-0 dark:border-slate-600 ${dimmed ? 'opacity-40' : ''}`}>
+      <button
+        type="button"
+        aria-label={label}
+        title={label}
+        onClick={() => onOpen(spec)}
+        className={`block h-full w-full min-w-[5.5rem] px-1 py-0.5 text-left leading-tight hover:outline hover:outline-2 focus-visible:outline focus-visible:outline-2 ${CATEGORY_CLASS[p.category]} ${differs ? 'ring-2 ring-inset ring-fuchsia-700' : ''}`}
+      >
+        <span className="block whitespace-nowrap font-medium">
+          <span aria-hidden="true">{p.symbol}</span> {p.main}
+          {p.deviation ? <span aria-hidden="true"> {cat.cell.deviation}</span> : null}
+          {differs ? (
+            <span className="font-bold text-fuchsia-800 dark:text-fuchsia-200"> {cat.cell.differs}</span>
+          ) : null}
+        </span>
+        <span className="block whitespace-nowrap">
+          {p.sessionPresent}
+          {p.sessionPresent && p.offline ? ' · ' : ''}
+          {p.offline}
+        </span>
+      </button>
+    </td>
+  );
+});
+
+export function Legend({ cat }: { cat: ExplorerCatalog }) {
+  return (
+    <section aria-label={cat.legend.title} className="text-xs">
+      <h3 className="text-sm font-semibold">{cat.legend.title}</h3>
+      <ul className="flex flex-wrap gap-x-4 gap-y-1">
+        {CATEGORIES.map((c) => (
+          <li key={c} className="flex items-center gap-1">
+            <span aria-hidden="true" className={`inline-block w-5 rounded text-center ${CATEGORY_CLASS[c]}`}>
+              {SYMBOL[c]}
+            </span>
+            <span>
+              <span className="sr-only">{SYMBOL[c]} </span>
+              {cat.legend.category[c]}
+            </span>
+          </li>
+        ))}
+        <li>{cat.legend.sessionPresent}</li>
+        <li>{cat.legend.offline}</li>
+        <li>{cat.legend.deviation}</li>
+        <li>{cat.legend.differs}</li>
+        <li>{cat.legend.notApplicable}</li>
+      </ul>
+    </section>
+  );
+}
