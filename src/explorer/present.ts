@@ -12,7 +12,7 @@ export const SYMBOL: Record<Category, string> = {
   later: '◔',
   deleted: '✕',
   cancelled: '↺',
-  withheld: '⏸',
+  withheld: '⊘',
   notClosed: '∞',
   pending: '…',
 };

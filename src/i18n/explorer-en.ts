@@ -173,7 +173,8 @@ export const explorerEn: ExplorerCatalog = {
     progress: (done, total) => `${num(done)} of ${num(total)} cells`,
     cancel: 'Cancel',
     restart: 'Fill the matrix',
-    done: (cells, ms) => `${num(cells)} cells filled in ${(ms / 1000).toFixed(2)} s.`,
+    done: (cells, ms, drawnMs) =>
+      `${num(cells)} cells filled in ${(ms / 1000).toFixed(2)} s${drawnMs === null ? '' : `, on screen after ${(drawnMs / 1000).toFixed(2)} s`}.`,
     cancelled: (done, total) => `Cancelled after ${num(done)} of ${num(total)} cells.`,
     failed: (message) => `The matrix could not be computed: ${message}`,
     waiting: 'Waiting to start…',

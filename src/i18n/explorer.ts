@@ -64,7 +64,8 @@ export interface ExplorerCatalog {
     progress: (done: number, total: number) => string;
     cancel: string;
     restart: string;
-    done: (cells: number, ms: number) => string;
+    /** `ms`: computing the cells; `drawnMs`: from the request until the matrix was on screen. */
+    done: (cells: number, ms: number, drawnMs: number | null) => string;
     cancelled: (done: number, total: number) => string;
     failed: (message: string) => string;
     waiting: string;

@@ -47,7 +47,7 @@ function setup(props: Partial<Parameters<typeof ExplorerView>[0]> = {}) {
 
 const filled = (n: number) =>
   screen.findByText(
-    new RegExp(`^${n.toLocaleString('en')} cells filled in \\d+\\.\\d\\d s\\.$`),
+    new RegExp(`^${n.toLocaleString('en')} cells filled in \\d+\\.\\d\\d s(, on screen after \\d+\\.\\d\\d s)?\\.$`),
     {},
     { timeout: 20_000 },
   );
@@ -71,6 +71,9 @@ describe('the parameter explorer', () => {
     const total = enumerateCells(defaultAxes()).length;
     expect(total).toBeGreaterThanOrEqual(2000);
     await filled(total);
+    // The page says how long the user waited: computing, and until the matrix was on screen.
+    const status = await screen.findByText(/, on screen after \d+\.\d\d s\.$/);
+    expect(Number(status.dataset.drawnMs)).toBeGreaterThanOrEqual(Number(status.dataset.fillMs));
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
     expect(cellButtons()).toHaveLength(total);
@@ -179,13 +182,13 @@ describe('the parameter explorer', () => {
 
     await user.click(screen.getByRole('radio', { name: 'Cells where the will never fires' }));
     expect(screen.getByText(`${never} of ${smallCount} cells match.`)).toBeInTheDocument();
-    const shown = cellButtons().filter((b) => !b.closest('td')?.className.includes('opacity-40'));
+    const shown = cellButtons().filter((b) => !b.closest('[role=cell]')?.className.includes('opacity-40'));
     expect(shown).toHaveLength(never);
     expect(shown.every((b) => /not published/.test(b.getAttribute('aria-label') ?? ''))).toBe(true);
 
     await user.click(screen.getByRole('radio', { name: 'Cells where the will fires later than the close' }));
     expect(screen.getByText(`${later} of ${smallCount} cells match.`)).toBeInTheDocument();
-    const laterShown = cellButtons().filter((b) => !b.closest('td')?.className.includes('opacity-40'));
+    const laterShown = cellButtons().filter((b) => !b.closest('[role=cell]')?.className.includes('opacity-40'));
     expect(laterShown).toHaveLength(later);
     expect(
       laterShown.every((b) => /will published [\d.]+ s after the close/.test(b.getAttribute('aria-label') ?? '')),

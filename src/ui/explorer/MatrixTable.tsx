@@ -1,4 +1,6 @@
-import { memo } from 'react';
+// biome-ignore-all lint/a11y/useSemanticElements: an ARIA table of grid rows: <table> boxes cannot take content-visibility (see MatrixTable)
+// biome-ignore-all lint/a11y/useFocusableInteractive: rows and headers of a static table are not interactive; the cells' buttons are
+import { memo, useId } from 'react';
 import { PROFILES } from '../../engine/profiles';
 import { type CellSpec, seiSeconds } from '../../explorer/axes';
 import type { Category, CellOutcome } from '../../explorer/cell';
@@ -32,7 +34,23 @@ export interface TableProps {
   onOpen: (spec: CellSpec) => void;
 }
 
-export function MatrixTable({ cat, layout, cells, outcomes, matches, differs, showQos, onOpen }: TableProps) {
+/**
+ * The matrix as an ARIA table of CSS-grid rows. Each body row has `content-visibility: auto`, so
+ * the browser lays out and paints only the rows on screen, while every cell stays in the DOM (for
+ * find-in-page, assistive technology and tests). A <table> cannot do that: internal table boxes
+ * take no containment.
+ */
+export const MatrixTable = memo(function MatrixTable({
+  cat,
+  layout,
+  cells,
+  outcomes,
+  matches,
+  differs,
+  showQos,
+  onOpen,
+}: TableProps) {
+  const captionId = useId();
   const profiles = [...new Set(layout.columns.map((c) => c.profile))];
   const nexts = [...new Set(layout.columns.map((c) => c.next))];
   const rows = matches ? layout.rows.filter((r) => r.cells.some((i) => i >= 0 && matches(i))) : layout.rows;
@@ -45,67 +63,106 @@ export function MatrixTable({ cat, layout, cells, outcomes, matches, differs, sh
     ...(showQos ? [cat.axis.willQos] : []),
     cat.axis.end,
   ];
-  const th = 'border border-slate-300 px-1 py-0.5 text-left font-semibold dark:border-slate-600';
+  // Column widths in rem: the parameters, then one per (next, profile).
+  const widths = [4.5, 3.5, 4, 7, 4.5, ...(showQos ? [3] : []), 13, ...layout.columns.map(() => 7.5)];
+  const grid = { display: 'grid', gridTemplateColumns: widths.map((w) => `${w}rem`).join(' ') };
+  const total = `${widths.reduce((a, b) => a + b, 0)}rem`;
+  const th = 'border-r border-b border-slate-300 px-1 py-0.5 text-left font-semibold dark:border-slate-600';
+  const firstCell = heads.length;
   return (
     <div className="max-h-[75vh] overflow-auto">
-      <table className="border-collapse text-xs">
-        <caption className="text-left text-sm font-semibold">
-          {cat.table.caption}. {cat.table.openHint}
-        </caption>
-        <thead className="sticky top-0 z-10 bg-slate-50 dark:bg-slate-800">
-          <tr>
-            {heads.map((h) => (
-              <th key={h} scope="col" rowSpan={2} className={th}>
+      <p id={captionId} className="text-left text-sm font-semibold">
+        {cat.table.caption}. {cat.table.openHint}
+      </p>
+      <div
+        role="table"
+        aria-labelledby={captionId}
+        aria-rowcount={rows.length + 2}
+        className="border-t border-l border-slate-300 text-xs dark:border-slate-600"
+        style={{ width: total }}
+      >
+        <div role="rowgroup" className="sticky top-0 z-10 bg-slate-50 dark:bg-slate-800">
+          <div role="row" style={grid}>
+            {heads.map((h, k) => (
+              <div key={h} role="columnheader" className={th} style={{ gridColumn: k + 1, gridRow: 'span 2' }}>
                 {h}
-              </th>
+              </div>
             ))}
-            {nexts.map((n) => (
-              <th key={n} scope="colgroup" colSpan={profiles.length} className={`${th} text-center`}>
+            {nexts.map((n, k) => (
+              <div
+                key={n}
+                role="columnheader"
+                aria-colspan={profiles.length}
+                className={`${th} text-center`}
+                style={{ gridColumn: `${firstCell + 1 + k * profiles.length} / span ${profiles.length}` }}
+              >
                 {cat.value.next(n)}
-              </th>
+              </div>
             ))}
-          </tr>
-          <tr>
-            {layout.columns.map((c) => (
-              <th key={`${c.next}|${c.profile}`} scope="col" className={th}>
+            {layout.columns.map((c, k) => (
+              <div
+                key={`${c.next}|${c.profile}`}
+                role="columnheader"
+                className={th}
+                style={{ gridColumn: firstCell + 1 + k, gridRow: 2 }}
+              >
                 {profileLabel(c.profile)}
-              </th>
+              </div>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </div>
+        </div>
+        <div role="rowgroup">
           {rows.map((r) => {
             const s = r.spec;
             const rowText = cat.rowText(s);
             return (
-              <tr key={r.key}>
-                <td className={th}>{cat.value.protocol(s.protocol)}</td>
-                <td className={th}>{cat.value.cleanStart(s.cleanStart)}</td>
-                <td className={th}>{cat.value.willDelay(s.willDelay)}</td>
-                <td className={th}>
+              <div
+                key={r.key}
+                role="row"
+                style={{ ...grid, contentVisibility: 'auto', containIntrinsicSize: 'auto 2.5rem' }}
+              >
+                <div role="cell" className={th}>
+                  {cat.value.protocol(s.protocol)}
+                </div>
+                <div role="cell" className={th}>
+                  {cat.value.cleanStart(s.cleanStart)}
+                </div>
+                <div role="cell" className={th}>
+                  {cat.value.willDelay(s.willDelay)}
+                </div>
+                <div role="cell" className={th}>
                   {cat.value.sessionExpiry(s.sessionExpiry, seiSeconds(s.sessionExpiry, s.willDelay))}
-                </td>
-                <td className={th}>{cat.value.keepAlive(s.keepAlive)}</td>
-                {showQos ? <td className={th}>{cat.value.willQos(s.willQos)}</td> : null}
-                <th scope="row" className={th}>
+                </div>
+                <div role="cell" className={th}>
+                  {cat.value.keepAlive(s.keepAlive)}
+                </div>
+                {showQos ? (
+                  <div role="cell" className={th}>
+                    {cat.value.willQos(s.willQos)}
+                  </div>
+                ) : null}
+                <div role="rowheader" className={th}>
                   {cat.value.end(s.end, s.protocol)}
-                </th>
+                </div>
                 {r.cells.map((i, k) => {
                   const col = layout.columns[k];
                   const key = `${col?.next}|${col?.profile}`;
                   if (i < 0 || !col)
                     return (
-                      <td key={key} className="border border-slate-300 px-1 text-center text-slate-500">
+                      <div
+                        key={key}
+                        role="cell"
+                        className="border-r border-b border-slate-300 px-1 text-center text-slate-500 dark:border-slate-600"
+                      >
                         <span aria-hidden="true">—</span>
                         <span className="sr-only">{cat.value.notApplicable}</span>
-                      </td>
+                      </div>
                     );
-                  const spec = cells[i] as CellSpec;
                   return (
                     <Cell
                       key={key}
                       cat={cat}
-                      spec={spec}
+                      spec={cells[i] as CellSpec}
                       outcome={outcomes[i]}
                       rowText={rowText}
                       columnText={cat.columnText(col.next, profileLabel(col.profile))}
@@ -115,14 +172,14 @@ export function MatrixTable({ cat, layout, cells, outcomes, matches, differs, sh
                     />
                   );
                 })}
-              </tr>
+              </div>
             );
           })}
-        </tbody>
-      </table>
+        </div>
+      </div>
     </div>
   );
-}
+});
 
 const Cell = memo(function Cell({
   cat,
@@ -145,22 +202,25 @@ const Cell = memo(function Cell({
 }) {
   if (!outcome)
     return (
-      <td className="border border-slate-300 px-1 text-center text-slate-400">
+      <div role="cell" className="border-r border-b border-slate-300 px-1 text-center text-slate-400">
         <span aria-hidden="true">·</span>
         <span className="sr-only">{cat.table.notComputed}</span>
-      </td>
+      </div>
     );
   const p = presentCell(outcome, cat);
   const sentence = differs ? `${p.sentence}; ${cat.cell.differsNote}` : p.sentence;
   const label = cat.cell.label(rowText, columnText, sentence);
   return (
-    <td className={`border border-slate-300 p-0 dark:border-slate-600 ${dimmed ? 'opacity-40' : ''}`}>
+    <div
+      role="cell"
+      className={`border-r border-b border-slate-300 dark:border-slate-600 ${dimmed ? 'opacity-40' : ''}`}
+    >
       <button
         type="button"
         aria-label={label}
         title={label}
         onClick={() => onOpen(spec)}
-        className={`block h-full w-full min-w-[5.5rem] px-1 py-0.5 text-left leading-tight hover:outline hover:outline-2 focus-visible:outline focus-visible:outline-2 ${CATEGORY_CLASS[p.category]} ${differs ? 'ring-2 ring-inset ring-fuchsia-700' : ''}`}
+        className={`block h-full w-full overflow-hidden px-1 py-0.5 text-left leading-tight hover:outline hover:outline-2 focus-visible:outline focus-visible:outline-2 ${CATEGORY_CLASS[p.category]} ${differs ? 'ring-2 ring-inset ring-fuchsia-700' : ''}`}
       >
         <span className="block whitespace-nowrap font-medium">
           <span aria-hidden="true">{p.symbol}</span> {p.main}
@@ -175,7 +235,7 @@ const Cell = memo(function Cell({
           {p.offline}
         </span>
       </button>
-    </td>
+    </div>
   );
 });
 
