@@ -105,4 +105,15 @@ describe('Will Delay Interval (5.0)', () => {
       .expectWill('dev', { at: 21_000, conn: 2 })
       .expectFate('dev', 'cancelled', { conn: 1 });
   });
+
+  it('is not cancelled by a refused CONNECT for the same Client Identifier (ambiguity A3)', () => {
+    // The reconnect carries a QoS 2 will the broker cannot take (Maximum QoS 1): CONNACK 0x9B.
+    sim({ broker: { maximumQos: 1 } })
+      .client('dev', { cleanStart: false, sessionExpiry: 300, will: { delay: 30 } })
+      .at(0)
+      .drop('dev')
+      .at(10_000)
+      .reconnect('dev', { cleanStart: false, will: { qos: 2 } })
+      .expectWill('dev', { at: 30_000, conn: 1 });
+  });
 });
