@@ -96,11 +96,11 @@ describe('Session Present and Session Expiry (5.0)', () => {
       .drop('dev')
       .expectWill('dev', { at: 1000 });
     const assigned = d.trace.find((e) => e.kind === 'note' && e.why.code === 'conn.clientIdAssigned');
-    if (!assigned || assigned.kind !== 'note') throw new Error('no Client Identifier assigned');
+    if (assigned?.kind !== 'note') throw new Error('no Client Identifier assigned');
     const again = sim()
       .client('dev', { clientId: '', sessionExpiry: 0 })
       .trace.find((e) => e.kind === 'note');
-    if (!again || again.kind !== 'note') throw new Error('no Client Identifier assigned');
+    if (again?.kind !== 'note') throw new Error('no Client Identifier assigned');
     // Same seed, same identifier.
     if (again.why.params?.clientId !== assigned.why.params?.clientId)
       throw new Error('assigned ids differ between identical runs');
