@@ -22,13 +22,10 @@ const closed: SessionEvent[] = [true, false].flatMap((deleteWill) =>
     [true, false],
     [false, true],
     [false, false],
-  ].map(
-    ([seiZero, seiNever]): SessionEvent => ({
-      type: 'conn.closed',
-      deleteWill,
-      seiZero: !!seiZero,
-      seiNever: !!seiNever,
-    }),
+  ].flatMap(([seiZero, seiNever]) =>
+    [true, false].map(
+      (kicked): SessionEvent => ({ type: 'conn.closed', deleteWill, seiZero: !!seiZero, seiNever: !!seiNever, kicked }),
+    ),
   ),
 );
 const EVENTS: SessionEvent[] = [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sim } from '../../test/driver';
+import { type DriverOptions, sim } from '../../test/driver';
 
 // The nanomq-0.23.2 profile (docs/profiles.md): each departure is cited in the trace.
 describe('nanomq-0.23.2 profile', () => {
-  const nano = () => sim({ profile: 'nanomq-0.23.2' });
+  const nano = (o: DriverOptions = {}) => sim({ profile: 'nanomq-0.23.2', ...o });
 
   it('withholds the will of a Clean Start 0 client with Session Expiry 0 that drops (nanomq#1989)', () => {
     const d = nano()
@@ -76,5 +76,16 @@ describe('nanomq-0.23.2 profile', () => {
       .at(100_000)
       .drop('dev')
       .expectWill('dev', { at: 110_000 });
+  });
+
+  it('publishes the will when a conflicting Client Identifier takes over, or an administrator kicks', () => {
+    nano({ autoConnect: false })
+      .client('dev', { cleanStart: false, sessionExpiry: 0 })
+      .client('dev2', { clientId: 'dev', cleanStart: false, will: null })
+      .connect('dev')
+      .at(3000)
+      .takeover('dev2', 'dev')
+      .expectWill('dev', { at: 3000 });
+    nano().client('dev', { cleanStart: false, sessionExpiry: 0 }).at(3000).kick('dev').expectWill('dev', { at: 3000 });
   });
 });
