@@ -93,6 +93,8 @@ export interface UiCatalog {
     stored: string;
     noWill: string;
     go: (t: string) => string;
+    /** An earlier step of the same will: "Before that, at 5.000 s: will of device#1 withheld". */
+    earlier: (what: string, t: string) => string;
     conn: (n: number) => string;
     none: string;
   };

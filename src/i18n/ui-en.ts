@@ -105,6 +105,7 @@ export const uiEn: UiCatalog = {
     stored: 'Will stored, not published: the client is still connected at the end of the run',
     noWill: 'No will',
     go: (t) => `Go to ${t}`,
+    earlier: (what, t) => `Before that, at ${t}: ${what}`,
     conn: (n) => `connection ${n}`,
     none: 'No client has a will. Add a device with a will to see what becomes of it.',
   },

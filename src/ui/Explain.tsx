@@ -122,6 +122,17 @@ export function Outcomes() {
                     head = t.outcome.stored;
                 }
                 const good = f.fate === 'published';
+                // What happened to this will on the way (e.g. withheld, then published by a quirk's timer).
+                const before = run.result.trace.filter(
+                  (x) =>
+                    x.kind === 'will' &&
+                    x.from === f.from &&
+                    x.conn === f.conn &&
+                    x.op !== 'stored' &&
+                    x.op !== 'scheduled' &&
+                    x.t <= f.at &&
+                    !(x.t === f.at && x.op === (f.fate === 'pending' ? 'scheduled' : f.fate)),
+                );
                 return (
                   <div
                     key={f.conn}
@@ -137,6 +148,17 @@ export function Outcomes() {
                       {f.why && f.fate !== 'stored' ? ':' : ''}
                     </p>
                     {f.why && f.fate !== 'stored' && <WhyText why={f.why} />}
+                    {before.map(
+                      (x, k) =>
+                        x.kind === 'will' && (
+                          <div key={k} className="mt-1 border-l-2 border-slate-300 pl-2 text-xs dark:border-slate-600">
+                            <p className="font-semibold">
+                              {t.outcome.earlier(cat.entry.will(x, cat.clientLabel(x.from)), cat.seconds(x.t))}
+                            </p>
+                            <WhyText why={x.why} />
+                          </div>
+                        ),
+                    )}
                     {f.fate !== 'stored' && (
                       <button
                         type="button"

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { AnyStateMachine } from 'xstate';
 import { clientMachine } from '../engine/machines/client.machine';
 import { sessionMachine } from '../engine/machines/session.machine';
@@ -14,13 +15,14 @@ import { sessionAt, stateAt } from './model';
 
 interface Node {
   key: string;
-  path: string;
+  path: string[];
   states: Record<string, Node>;
   on: Record<string, { guard?: unknown; target?: { path: string[] }[] }[]>;
 }
 
 function Machine({ machine, active, title }: { machine: AnyStateMachine; active: string | null; title: string }) {
   const t = useT();
+  const captionId = useId();
   const s = t.statechart;
   const label = (path: string) => {
     const parts = path.split('.');
@@ -30,7 +32,7 @@ function Machine({ machine, active, title }: { machine: AnyStateMachine; active:
       : own;
   };
   const box = (n: Node, depth: number) => {
-    const path = n.path;
+    const path = n.path.join('.');
     const lit = active !== null && (active === path || active.startsWith(`${path}.`));
     const lines: string[] = [];
     for (const [ev, list] of Object.entries(n.on ?? {})) {
@@ -65,8 +67,10 @@ function Machine({ machine, active, title }: { machine: AnyStateMachine; active:
   };
   const root = machine.root as unknown as Node;
   return (
-    <figure className="mt-2">
-      <figcaption className="text-sm font-semibold">{title}</figcaption>
+    <figure className="mt-2" aria-labelledby={captionId}>
+      <figcaption id={captionId} className="text-sm font-semibold">
+        {title}
+      </figcaption>
       <ul className="mt-1 flex flex-wrap gap-2">{Object.values(root.states).map((n) => box(n, 0))}</ul>
     </figure>
   );

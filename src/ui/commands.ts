@@ -13,6 +13,8 @@ function cursor(model: RunModel): number {
     const k = lowerBound(model.logIndex, selectedEntry);
     if (model.logIndex[k] === selectedEntry && model.logTimes[k] === playhead) return k;
   }
+  // At 0 s with nothing selected, the cursor is before the first entry (Home, then step through t = 0).
+  if (selectedEntry === null && playhead === 0) return -1;
   return upperBound(model.logTimes, playhead) - 1;
 }
 
