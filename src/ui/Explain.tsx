@@ -149,9 +149,12 @@ export function Outcomes() {
                     </p>
                     {f.why && f.fate !== 'stored' && <WhyText why={f.why} />}
                     {before.map(
-                      (x, k) =>
+                      (x) =>
                         x.kind === 'will' && (
-                          <div key={k} className="mt-1 border-l-2 border-slate-300 pl-2 text-xs dark:border-slate-600">
+                          <div
+                            key={`${x.t}-${x.op}`}
+                            className="mt-1 border-l-2 border-slate-300 pl-2 text-xs dark:border-slate-600"
+                          >
                             <p className="font-semibold">
                               {t.outcome.earlier(cat.entry.will(x, cat.clientLabel(x.from)), cat.seconds(x.t))}
                             </p>
