@@ -52,7 +52,7 @@ function Machine({ machine, active, title }: { machine: AnyStateMachine; active:
       >
         <p className="text-xs font-semibold">
           {s.states[`${machine.id}:${path}`] ?? s.states[path] ?? n.key}
-          {lit && <span className="ml-1 rounded bg-amber-500 px-1 text-[10px] text-white uppercase">{s.active}</span>}
+          {lit && <span className="ml-1 rounded bg-amber-800 px-1 text-[10px] text-white uppercase">{s.active}</span>}
         </p>
         {lines.length > 0 && (
           <ul className="mt-0.5 text-[11px] leading-tight text-slate-700 dark:text-slate-300">
