@@ -154,6 +154,25 @@ describe('the simulator', () => {
     await waitFor(() => expect(screen.queryByText(/nothing publishes a retained “online”/)).not.toBeInTheDocument());
   });
 
+  it('warns before and after a DISCONNECT that raises Session Expiry from 0', async () => {
+    const user = renderApp();
+    await setField(user, 'Session Expiry (s)', '0');
+    await goTo(user, '3');
+    await user.click(screen.getByText('DISCONNECT', { selector: 'summary' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Change Session Expiry' }));
+    const warning = /raising it at DISCONNECT is a Protocol Error \(0x82\)/;
+    expect(await screen.findByText(warning)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Send DISCONNECT' }));
+    const script = screen.getByRole('region', { name: 'Script' });
+    await waitFor(() =>
+      expect(
+        within(script).getByRole('button', { name: /^Go to 3.000 s: .*DISCONNECT 0x00, Session Expiry 60/ }),
+      ).toHaveTextContent(warning),
+    );
+    const card = await willCard('device');
+    await waitFor(() => expect(card).toHaveTextContent('Will published at 3.000 s'));
+  });
+
   it('invalid input stays in the field with a message; the scenario keeps its last valid value', async () => {
     const user = renderApp();
     await setField(user, 'Will topic', 'devices/#');

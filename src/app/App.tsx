@@ -113,7 +113,10 @@ export function SimulatorView() {
       <Timeline />
       <div className="grid grid-cols-1 items-start gap-3 lg:grid-cols-2">
         <Outcomes />
-        <Explanation />
+        <div className="grid gap-3">
+          <Explanation />
+          <StatechartPanel />
+        </div>
       </div>
       <div className="grid grid-cols-1 items-start gap-3 md:grid-cols-2 xl:grid-cols-[minmax(20rem,24rem)_minmax(0,1fr)_minmax(22rem,28rem)]">
         <div className="grid gap-3">
@@ -130,7 +133,6 @@ export function SimulatorView() {
           <Suspense fallback={<Loading />}>
             <InjectAndScript />
           </Suspense>
-          <StatechartPanel />
         </div>
         <div className="md:col-span-2 xl:col-span-1">
           <EventLog />

@@ -106,7 +106,6 @@ export interface EditCatalog {
   script: {
     heading: string;
     empty: string;
-    step: (t: string, client: string, what: string) => string;
     remove: (what: string, t: string) => string;
     go: (t: string) => string;
     describe: (action: StepAction, name: string, detail: ScriptDetail) => string;

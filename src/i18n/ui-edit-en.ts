@@ -126,7 +126,6 @@ export const editEn: EditCatalog = {
   script: {
     heading: 'Script',
     empty: 'No steps yet: inject something at the playhead.',
-    step: (t, client, what) => `${t} ${client}: ${what}`,
     remove: (what, t) => `Remove ${what} at ${t}`,
     go: (t) => `Go to ${t}`,
     describe: (action, name, d) => {

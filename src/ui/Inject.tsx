@@ -279,6 +279,7 @@ function Script() {
   const cat = useCatalog();
   const headingId = useId();
   const steps = useScenario((s) => s.scenario.steps);
+  const clients = useScenario((s) => s.scenario.clients);
   return (
     <section aria-labelledby={headingId} className="panel">
       <h2 id={headingId} className="panel-title">
@@ -303,17 +304,20 @@ function Script() {
             ...(s.action === 'subscribe' || s.action === 'unsubscribe' ? { filter: s.filter } : {}),
           });
           const who = s.client === null ? cat.broker : s.client;
+          const owner = s.client === null ? undefined : clients.find((c) => c.name === s.client);
+          const risky = s.action === 'disconnect' && owner !== undefined && raisesSessionExpiry(owner, s.sessionExpiry);
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: a step is identified by its place in the script
             <li key={i} className="flex items-center gap-1 text-xs">
               <button
                 type="button"
                 className="flex-1 rounded px-1 py-0.5 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
-                aria-label={`${ed.script.go(time)}: ${ed.script.step(time, who, what)}`}
                 onClick={() => viewStore.getState().entrySelected(null, Math.round(s.t * 1000))}
               >
+                <span className="sr-only">{ed.script.go(time)}: </span>
                 <span className="tabular-nums text-slate-600 dark:text-slate-400">{time}</span>{' '}
                 <span className="font-semibold">{who}</span> {what}
+                {risky && <span className="block text-amber-900 dark:text-amber-200">⚠ {ed.warnings.seiRaised}</span>}
               </button>
               <button
                 type="button"
