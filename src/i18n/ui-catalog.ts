@@ -39,6 +39,8 @@ export interface UiCatalog {
   timeline: {
     region: string;
     broker: string;
+    /** A ruler label, e.g. "15 s", "0.5 s". */
+    tick: (ms: number) => string;
     zoomIn: string;
     zoomOut: string;
     fit: string;
@@ -58,6 +60,8 @@ export interface UiCatalog {
       step: string;
     };
     bar: (timer: 'keepAlive' | 'willDelay' | 'sessionExpiry', from: string, to: string, end: string) => string;
+    /** Text inside a Will Delay or Session Expiry bar: its name and length (null = never). */
+    barText: (timer: 'willDelay' | 'sessionExpiry', seconds: number | null) => string;
     barEnd: { fired: string; cancelled: string; running: string; never: string };
     markerWord: { published: string; deleted: string; cancelled: string; withheld: string; due: string };
     dueAt: (t: string) => string;

@@ -38,6 +38,7 @@ export const uiEn: UiCatalog = {
   timeline: {
     region: 'Timeline',
     broker: 'broker',
+    tick: (ms) => `${Number((ms / 1000).toFixed(3))} s`,
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fit: 'Show whole run',
@@ -58,6 +59,8 @@ export const uiEn: UiCatalog = {
     },
     bar: (timer, from, to, end) =>
       `${{ keepAlive: 'Keep-alive window', willDelay: 'Will Delay', sessionExpiry: 'Session Expiry' }[timer]} from ${from} to ${to}, ${end}`,
+    barText: (timer, s) =>
+      `${timer === 'willDelay' ? 'Will Delay' : 'Session Expiry'} ${s === null ? '(never)' : `${Number(s.toFixed(3))} s`}`,
     barEnd: { fired: 'ran out', cancelled: 'cancelled', running: 'still running at the end', never: 'never expires' },
     markerWord: {
       published: 'published',

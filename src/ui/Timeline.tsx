@@ -39,7 +39,7 @@ import {
 const LABEL_W = 128;
 const RIGHT_PAD = 16;
 const RULER_H = 26;
-const CLIENT_H = 66;
+const CLIENT_H = 72;
 const BROKER_H = 40;
 
 interface Geometry {
@@ -55,7 +55,9 @@ interface Geometry {
 
 const laneHeight = (l: Lane) => (l.kind === 'broker' ? BROKER_H : CLIENT_H);
 // Rows of a client lane (offsets from its top).
-const ROW = { conn: 10, connH: 14, session: 27, sessionH: 4, keepAlive: 35, willDelay: 43, sessionExpiry: 51, barH: 6 };
+const ROW = { conn: 9, connH: 14, session: 26, sessionH: 4, keepAlive: 34, willDelay: 43, sessionExpiry: 57 };
+/** Bar heights: the will's two timers are tall enough to carry their name and length. */
+const BAR_H: Record<TimerBar['timer'], number> = { keepAlive: 5, willDelay: 11, sessionExpiry: 11 };
 const connY = (top: number) => top + ROW.conn + ROW.connH / 2;
 const brokerY = (top: number) => top + BROKER_H / 2;
 
@@ -125,8 +127,13 @@ const MARKER_COLOR: Record<Marker['kind'], string> = {
 
 const BAR_COLOR: Record<TimerBar['timer'], string> = {
   keepAlive: 'fill-slate-400 dark:fill-slate-500',
-  willDelay: 'fill-amber-500',
-  sessionExpiry: 'fill-violet-500',
+  willDelay: 'fill-amber-400',
+  sessionExpiry: 'fill-violet-600',
+};
+const BAR_TEXT: Record<TimerBar['timer'], string> = {
+  keepAlive: '',
+  willDelay: 'fill-amber-950',
+  sessionExpiry: 'fill-white',
 };
 
 const WILL_LABEL: Partial<Record<Marker['kind'], 'published' | 'deleted' | 'cancelled' | 'withheld' | 'due'>> = {
@@ -227,9 +234,12 @@ const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: I
       })}
       {bars.map((b) => {
         const y = top(b.lane) + ROW[b.timer];
+        const h = BAR_H[b.timer];
         const x1 = clampX(g.x(b.from));
         const x2 = clampX(g.x(b.to));
         const planned = b.end === 'cancelled' && b.due !== null && b.due > b.to ? clampX(g.x(b.due)) : null;
+        const text =
+          b.timer === 'keepAlive' ? '' : t.timeline.barText(b.timer, b.due === null ? null : (b.due - b.from) / 1000);
         return (
           <g key={b.id} {...common(b)} className="outline-none">
             {planned !== null && (
@@ -237,12 +247,17 @@ const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: I
                 x={x2}
                 y={y}
                 width={Math.max(0, planned - x2)}
-                height={ROW.barH}
+                height={h}
                 className="fill-none stroke-slate-400 dark:stroke-slate-500"
                 strokeDasharray="2 2"
               />
             )}
-            <rect x={x1} y={y} width={Math.max(2, x2 - x1)} height={ROW.barH} rx={1} className={BAR_COLOR[b.timer]} />
+            <rect x={x1} y={y} width={Math.max(2, x2 - x1)} height={h} rx={1} className={BAR_COLOR[b.timer]} />
+            {text && x2 - x1 > text.length * 5.2 + 8 && (
+              <text x={x1 + 4} y={y + h - 2.5} className={`text-[9px] font-medium ${BAR_TEXT[b.timer]}`}>
+                {text}
+              </text>
+            )}
             {b.resets.map((r) =>
               visible(r, r) ? (
                 <line
@@ -250,19 +265,19 @@ const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: I
                   x1={g.x(r)}
                   x2={g.x(r)}
                   y1={y - 1}
-                  y2={y + ROW.barH + 1}
+                  y2={y + h + 1}
                   className="stroke-white dark:stroke-slate-900"
                 />
               ) : null,
             )}
             {b.end === 'fired' && (
-              <line x1={x2} x2={x2} y1={y - 3} y2={y + ROW.barH + 3} strokeWidth={2} className="stroke-rose-600" />
+              <line x1={x2} x2={x2} y1={y - 3} y2={y + h + 3} strokeWidth={2} className="stroke-rose-600" />
             )}
             {b.end === 'never' && (
-              <path d={`M${x2 - 5},${y - 2} L${x2},${y + 3} L${x2 - 5},${y + 8}`} className="fill-violet-500" />
+              <path d={`M${x2 - 6},${y - 2} L${x2},${y + h / 2} L${x2 - 6},${y + h + 2}`} className="fill-violet-600" />
             )}
             {/* A wider invisible hit area for small bars. */}
-            <rect x={x1} y={y - 3} width={Math.max(8, x2 - x1)} height={ROW.barH + 6} fill="transparent" />
+            <rect x={x1} y={y - 3} width={Math.max(8, x2 - x1)} height={h + 6} fill="transparent" />
           </g>
         );
       })}
@@ -327,7 +342,7 @@ const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: I
           case 'will.due':
             shape = (
               <path
-                d={`M${x},${laneTop + ROW.willDelay - 4} L${x},${laneTop + ROW.sessionExpiry + ROW.barH + 2}`}
+                d={`M${x},${laneTop + ROW.willDelay - 4} L${x},${laneTop + ROW.sessionExpiry + BAR_H.sessionExpiry + 2}`}
                 stroke="currentColor"
                 strokeWidth={2}
                 strokeDasharray="3 2"
@@ -362,7 +377,7 @@ const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: I
             {word && (
               <text
                 x={x + 6}
-                y={m.kind === 'will.due' ? laneTop + ROW.willDelay + ROW.barH : y - 8}
+                y={m.kind === 'will.due' ? laneTop + ROW.sessionExpiry - 3 : y - 8}
                 className="fill-current text-[10px] font-semibold"
               >
                 {t.timeline.markerWord[word]}
@@ -376,7 +391,7 @@ const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: I
   );
 });
 
-function Ruler({ g, cat }: { g: Geometry; cat: Catalog }) {
+function Ruler({ g, t }: { g: Geometry; t: UiCatalog }) {
   const step = tickStep(g.to - g.from, Math.max(2, Math.floor((g.width - LABEL_W) / 90)));
   const ticks: number[] = [];
   for (let v = Math.ceil(g.from / step) * step; v <= g.to; v += step) ticks.push(v);
@@ -400,7 +415,7 @@ function Ruler({ g, cat }: { g: Geometry; cat: Catalog }) {
             className="stroke-slate-200 dark:stroke-slate-800"
           />
           <text x={g.x(v) + 3} y={14} className="fill-slate-700 text-[10px] dark:fill-slate-300">
-            {cat.seconds(v).replace(/\.?0+ s$/, ' s')}
+            {t.timeline.tick(v)}
           </text>
         </g>
       ))}
@@ -581,8 +596,8 @@ function Legend() {
       {sw('bg-sky-500', l.attached)}
       {sw('bg-sky-500/35', l.detached)}
       {sw('bg-slate-400', l.keepAlive)}
-      {sw('bg-amber-500', l.willDelay)}
-      {sw('bg-violet-500', l.sessionExpiry)}
+      {sw('bg-amber-400', l.willDelay)}
+      {sw('bg-violet-600', l.sessionExpiry)}
       <li className="flex items-center gap-1">
         <span aria-hidden="true" className="font-bold text-amber-600 dark:text-amber-400">
           ◆
@@ -839,7 +854,7 @@ export function Timeline() {
             className="stroke-slate-400 dark:stroke-slate-500"
             strokeWidth={2}
           />
-          <Ruler g={g} cat={cat} />
+          <Ruler g={g} t={t} />
           <Selection g={g} run={run} />
           <TimelineItems run={run} g={g} focusId={focusable} cat={cat} t={t} />
           <Playhead g={g} run={run} />
