@@ -158,11 +158,11 @@ describe('a new user', () => {
   it('reads the timeline: hovering or focusing an item shows its details', async () => {
     const page = await open();
     const timeline = page.getByRole('region', { name: 'Timeline' });
-    const bar = timeline.getByRole('button', { name: /^Will Delay from 5\.000 s to 15\.000 s, ran out/ });
+    const bar = timeline.getByRole('button', { name: /^Will Delay 10 s: from 5\.000 s to 15\.000 s, ran out/ });
     await bar.hover();
     const tip = page.getByRole('tooltip');
     await tip.waitFor();
-    expect(await tip.textContent()).toContain('Will Delay from 5.000 s to 15.000 s');
+    expect(await tip.textContent()).toContain('Will Delay 10 s: from 5.000 s to 15.000 s');
     await bar.click();
     expect(await page.getByRole('region', { name: 'Why?' }).textContent()).toContain(
       'Will Delay timer of device started',

@@ -59,7 +59,9 @@ export interface UiCatalog {
       notPublished: string;
       step: string;
     };
-    bar: (timer: 'keepAlive' | 'willDelay' | 'sessionExpiry', from: string, to: string, end: string) => string;
+    /** A timer bar's accessible name; `name` starts with the bar's visible text. */
+    bar: (name: string, from: string, to: string, end: string) => string;
+    keepAliveWindow: string;
     /** Text inside a Will Delay or Session Expiry bar: its name and length (null = never). */
     barText: (timer: 'willDelay' | 'sessionExpiry', seconds: number | null) => string;
     barEnd: { fired: string; cancelled: string; running: string; never: string };

@@ -57,8 +57,8 @@ export const uiEn: UiCatalog = {
       notPublished: 'will deleted, cancelled or withheld',
       step: 'scenario step',
     },
-    bar: (timer, from, to, end) =>
-      `${{ keepAlive: 'Keep-alive window', willDelay: 'Will Delay', sessionExpiry: 'Session Expiry' }[timer]} from ${from} to ${to}, ${end}`,
+    bar: (name, from, to, end) => `${name}: from ${from} to ${to}, ${end}`,
+    keepAliveWindow: 'Keep-alive window',
     barText: (timer, s) =>
       `${timer === 'willDelay' ? 'Will Delay' : 'Session Expiry'} ${s === null ? '(never)' : `${Number(s.toFixed(3))} s`}`,
     barEnd: { fired: 'ran out', cancelled: 'cancelled', running: 'still running at the end', never: 'never expires' },

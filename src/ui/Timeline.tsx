@@ -146,11 +146,18 @@ const WILL_LABEL: Partial<Record<Marker['kind'], 'published' | 'deleted' | 'canc
 
 type Drawable = Arrow | Marker | TimerBar;
 
+/** "Will Delay 10 s", "Session Expiry (never)", "Keep-alive window": the text drawn in the bar. */
+function barName(b: TimerBar, t: UiCatalog): string {
+  return b.timer === 'keepAlive'
+    ? t.timeline.keepAliveWindow
+    : t.timeline.barText(b.timer, b.due === null ? null : (b.due - b.from) / 1000);
+}
+
 /** Short accessible name of an item: what the trace says, or the bar's span. */
 function itemLabel(d: Drawable, run: CurrentRun, cat: Catalog, t: UiCatalog): string {
   if ('timer' in d) {
     const to = d.end === 'never' ? t.timeline.barEnd.never : cat.seconds(d.to);
-    return t.timeline.bar(d.timer, cat.seconds(d.from), to, t.timeline.barEnd[d.end]);
+    return t.timeline.bar(barName(d, t), cat.seconds(d.from), to, t.timeline.barEnd[d.end]);
   }
   if ('kind' in d && d.kind === 'will.due') return t.timeline.willDue(cat.seconds(d.t));
   const e = run.result.trace[d.entry];
@@ -238,8 +245,7 @@ const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: I
         const x1 = clampX(g.x(b.from));
         const x2 = clampX(g.x(b.to));
         const planned = b.end === 'cancelled' && b.due !== null && b.due > b.to ? clampX(g.x(b.due)) : null;
-        const text =
-          b.timer === 'keepAlive' ? '' : t.timeline.barText(b.timer, b.due === null ? null : (b.due - b.from) / 1000);
+        const text = b.timer === 'keepAlive' ? '' : barName(b, t);
         return (
           <g key={b.id} {...common(b)} className="outline-none">
             {planned !== null && (
@@ -270,10 +276,10 @@ const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: I
                 />
               ) : null,
             )}
-            {b.end === 'fired' && (
+            {b.end === 'fired' && x2 === g.x(b.to) && (
               <line x1={x2} x2={x2} y1={y - 3} y2={y + h + 3} strokeWidth={2} className="stroke-rose-600" />
             )}
-            {b.end === 'never' && (
+            {b.end === 'never' && x2 === g.x(b.to) && (
               <path d={`M${x2 - 6},${y - 2} L${x2},${y + h / 2} L${x2 - 6},${y + h + 2}`} className="fill-violet-600" />
             )}
             {/* A wider invisible hit area for small bars. */}
