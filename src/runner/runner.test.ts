@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunResult, Scenario } from '../engine/types';
 import { defaultScenario } from '../store/defaults';
-import { createRunStore, type Runner } from './runner';
+import { CACHED_RUNS, createRunStore, type Runner } from './runner';
 
 function countingRunner() {
   const calls: Scenario[] = [];
@@ -30,6 +30,16 @@ describe('run store', () => {
     expect(store.getState().scenario).toBe(a);
     expect(store.getState().result?.endMs).toBe(40_000);
     expect(store.getState().pending).toBe(false);
+  });
+
+  it('keeps a bounded number of runs', async () => {
+    const { runner, calls } = countingRunner();
+    const store = createRunStore(runner);
+    const first = defaultScenario();
+    store.request(first);
+    for (let i = 0; i < CACHED_RUNS; i++) store.request({ ...first, end: 41 + i });
+    store.request(first);
+    expect(calls.filter((s) => s === first)).toHaveLength(2);
   });
 
   it('reports a failed run', async () => {

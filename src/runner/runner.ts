@@ -20,8 +20,8 @@ export interface RunState {
 
 /**
  * The run derived from the scenario, as a framework-free observable ({ getState, subscribe }, the
- * shape Zustand's `useStore(api, selector)` reads). Results are memoised per scenario object: undo
- * or a repeated edit costs nothing, and the last result stays on screen while the next is computed.
+ * shape Zustand's `useStore(api, selector)` reads). Results are memoised per scenario object (the
+ * last CACHED_RUNS): undo costs nothing, and the last result stays on screen while the next is computed.
  */
 export interface RunStore {
   getState(): RunState;
@@ -30,10 +30,14 @@ export interface RunStore {
   request(scenario: Scenario): void;
 }
 
+/** Runs kept for instant undo/redo. */
+export const CACHED_RUNS = 16;
+
 const EMPTY: RunState = { scenario: null, result: null, pending: false, error: null };
 
 export function createRunStore(runner: Runner): RunStore {
-  const cache = new WeakMap<Scenario, Promise<RunResult>>();
+  // The most recent runs, by scenario object (undo/redo hits it); bounded, since a big run is megabytes.
+  const cache = new Map<Scenario, Promise<RunResult>>();
   const listeners = new Set<(s: RunState, p: RunState) => void>();
   let state = EMPTY;
   let latest: Scenario | null = null;
@@ -53,10 +57,10 @@ export function createRunStore(runner: Runner): RunStore {
       if (scenario === latest) return;
       latest = scenario;
       let p = cache.get(scenario);
-      if (!p) {
-        p = runner.run(scenario);
-        cache.set(scenario, p);
-      }
+      if (p) cache.delete(scenario);
+      else p = runner.run(scenario);
+      cache.set(scenario, p);
+      while (cache.size > CACHED_RUNS) cache.delete(cache.keys().next().value as Scenario);
       if (state.scenario !== scenario) set({ pending: true });
       p.then(
         (result) => {

@@ -37,6 +37,7 @@ export function Transport() {
           type="button"
           className={icon}
           aria-label={t.transport.toStart}
+          aria-keyshortcuts="Home"
           title={t.transport.toStart}
           onClick={goStart}
         >
@@ -46,6 +47,7 @@ export function Transport() {
           type="button"
           className={icon}
           aria-label={t.transport.prev}
+          aria-keyshortcuts="ArrowLeft"
           title={t.transport.prev}
           disabled={!model}
           onClick={() => model && stepPrev(model)}
@@ -55,6 +57,7 @@ export function Transport() {
         <button
           type="button"
           className="btn h-9 w-24 justify-center border-sky-800 bg-sky-700 text-white hover:bg-sky-800 dark:bg-sky-700 dark:hover:bg-sky-600"
+          aria-keyshortcuts="Space"
           onClick={() => togglePlay(model)}
           disabled={!model}
         >
@@ -65,6 +68,7 @@ export function Transport() {
           type="button"
           className={icon}
           aria-label={t.transport.next}
+          aria-keyshortcuts="ArrowRight"
           title={t.transport.next}
           disabled={!model}
           onClick={() => model && stepNext(model)}
@@ -75,6 +79,7 @@ export function Transport() {
           type="button"
           className={icon}
           aria-label={t.transport.toEnd}
+          aria-keyshortcuts="End"
           title={t.transport.toEnd}
           disabled={!model}
           onClick={() => model && goEnd(model)}
