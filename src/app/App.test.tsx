@@ -214,6 +214,21 @@ describe('the simulator', () => {
     );
   });
 
+  it('zooms and pans the timeline with the keyboard', async () => {
+    const user = renderApp();
+    const timeline = await screen.findByRole('region', { name: 'Timeline' });
+    const connectStep = () => within(timeline).queryByRole('button', { name: /^0\.000 s device: step 1: connect/ });
+    await waitFor(() => expect(connectStep()).toBeInTheDocument());
+    await user.keyboard('+');
+    expect(screen.getByRole('button', { name: 'Show whole run' })).toBeEnabled();
+    expect(connectStep()).toBeInTheDocument();
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    await waitFor(() => expect(connectStep()).not.toBeInTheDocument());
+    await user.keyboard('0');
+    expect(screen.getByRole('button', { name: 'Show whole run' })).toBeDisabled();
+    expect(connectStep()).toBeInTheDocument();
+  });
+
   it('lists the keyboard shortcuts in a help dialog', async () => {
     const user = renderApp();
     await screen.findByRole('log', { name: 'Event log' });

@@ -141,6 +141,8 @@ export type ShortcutId =
   | 'zoomIn'
   | 'zoomOut'
   | 'fit'
+  | 'panLeft'
+  | 'panRight'
   | 'undo'
   | 'redo'
   | 'help';

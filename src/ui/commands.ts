@@ -86,6 +86,12 @@ export function panBy(model: RunModel, ms: number): void {
   s.zoomChanged({ from: f, to: f + span });
 }
 
+/** Pans a zoomed timeline by a quarter of its window (direction -1 or 1). */
+export function panByQuarter(model: RunModel, direction: number): void {
+  const z = viewStore.getState().zoom;
+  if (z) panBy(model, ((z.to - z.from) / 4) * direction);
+}
+
 export function zoomToFit(): void {
   viewStore.getState().zoomChanged(null);
 }

@@ -1,7 +1,18 @@
 import type { ShortcutId } from '../i18n/ui-catalog';
 import { scenarioStore } from '../store/scenario';
 import { viewStore } from '../store/view';
-import { changeSpeed, goEnd, goStart, SPEED_STEP, stepNext, stepPrev, togglePlay, zoomBy, zoomToFit } from './commands';
+import {
+  changeSpeed,
+  goEnd,
+  goStart,
+  panByQuarter,
+  SPEED_STEP,
+  stepNext,
+  stepPrev,
+  togglePlay,
+  zoomBy,
+  zoomToFit,
+} from './commands';
 import type { RunModel } from './model';
 
 /** The keyboard shortcuts: one table for the key handler and the help dialog. */
@@ -23,6 +34,8 @@ export const SHORTCUTS: Shortcut[] = [
   { id: 'zoomIn', keys: ['+', '='], run: (m) => m && zoomBy(m, 2) },
   { id: 'zoomOut', keys: ['-'], run: (m) => m && zoomBy(m, 0.5) },
   { id: 'fit', keys: ['0'], run: () => zoomToFit() },
+  { id: 'panLeft', keys: ['Shift+ArrowLeft'], run: (m) => m && panByQuarter(m, -1) },
+  { id: 'panRight', keys: ['Shift+ArrowRight'], run: (m) => m && panByQuarter(m, 1) },
   { id: 'undo', keys: ['Ctrl+z'], run: () => scenarioStore.getState().undone() },
   { id: 'redo', keys: ['Ctrl+Shift+z', 'Ctrl+y'], run: () => scenarioStore.getState().redone() },
   { id: 'help', keys: ['?'], run: () => viewStore.getState().helpToggled(true) },
@@ -42,6 +55,7 @@ export function shortcutKey(e: KeyboardEvent): string | null {
   if (key === 'Space' && (ACTIVATES.has(tag) || target?.getAttribute('role') === 'button')) return null;
   const ctrl = e.ctrlKey || e.metaKey;
   if (ctrl) return `Ctrl+${e.shiftKey ? 'Shift+' : ''}${key.toLowerCase()}`;
+  if (e.shiftKey && key.startsWith('Arrow')) return `Shift+${key}`;
   return key;
 }
 
