@@ -252,8 +252,10 @@ describe('a new user', () => {
     results.scrub = perf;
     console.log(`scrubbing ${total} log entries: ${JSON.stringify(perf)}`);
     await page.screenshot({ path: `${SHOTS}/9-busy-scrubbed.png` });
-    // Smooth enough to follow by eye on this 2-core machine: no frame stalls for a quarter second.
-    expect(perf.slowestFrameMs).toBeLessThan(250);
+    // Smooth on this 2-core machine (shared with other test runs): most frames at the display's rate,
+    // none stalling for half a second. Re-drawing the whole run per frame would break the first.
+    expect(perf.p95FrameMs).toBeLessThan(60);
+    expect(perf.slowestFrameMs).toBeLessThan(500);
   });
 });
 
