@@ -123,16 +123,7 @@ export function Outcomes() {
                 }
                 const good = f.fate === 'published';
                 // What happened to this will on the way (e.g. withheld, then published by a quirk's timer).
-                const before = run.result.trace.filter(
-                  (x) =>
-                    x.kind === 'will' &&
-                    x.from === f.from &&
-                    x.conn === f.conn &&
-                    x.op !== 'stored' &&
-                    x.op !== 'scheduled' &&
-                    x.t <= f.at &&
-                    !(x.t === f.at && x.op === (f.fate === 'pending' ? 'scheduled' : f.fate)),
-                );
+                const before = f.history.slice(0, -1).filter((h) => h.op !== 'scheduled');
                 return (
                   <div
                     key={f.conn}
@@ -148,20 +139,33 @@ export function Outcomes() {
                       {f.why && f.fate !== 'stored' ? ':' : ''}
                     </p>
                     {f.why && f.fate !== 'stored' && <WhyText why={f.why} />}
-                    {before.map(
-                      (x) =>
-                        x.kind === 'will' && (
-                          <div
-                            key={`${x.t}-${x.op}`}
-                            className="mt-1 border-l-2 border-slate-300 pl-2 text-xs dark:border-slate-600"
-                          >
-                            <p className="font-semibold">
-                              {t.outcome.earlier(cat.entry.will(x, cat.clientLabel(x.from)), cat.seconds(x.t))}
-                            </p>
-                            <WhyText why={x.why} />
-                          </div>
-                        ),
-                    )}
+                    {before.map((h) => (
+                      <div
+                        key={`${h.at}-${h.op}`}
+                        className="mt-1 border-l-2 border-slate-300 pl-2 text-xs dark:border-slate-600"
+                      >
+                        <p className="font-semibold">
+                          {t.outcome.earlier(
+                            cat.entry.will(
+                              {
+                                t: h.at,
+                                kind: 'will',
+                                op: h.op,
+                                clientId: f.clientId,
+                                from: f.from,
+                                conn: f.conn,
+                                topic: f.topic,
+                                payload: f.payload,
+                                why: h.why,
+                              },
+                              cat.clientLabel(f.from),
+                            ),
+                            cat.seconds(h.at),
+                          )}
+                        </p>
+                        <WhyText why={h.why} />
+                      </div>
+                    ))}
                     {f.fate !== 'stored' && (
                       <button
                         type="button"
