@@ -1,4 +1,4 @@
-import { startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../engine/types';
 import { type Axes, axesProblems, type CellSpec, enumerateCells, normalizeAxes } from '../../explorer/axes';
 import { buildScenario } from '../../explorer/cell';
@@ -144,7 +144,8 @@ export default function ExplorerView(props: ExplorerViewProps) {
     onSettingsChange?.(settings, fragment);
   }, [fragment]);
 
-  const filter = settings.filter;
+  // The controls follow the settings at once; the (large) matrix follows the deferred filter.
+  const filter = useDeferredValue(settings.filter);
   const computing = state.status === 'running';
   // Both are recomputed as cells arrive (the outcomes are filled in place; `state` moves with them).
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
@@ -279,7 +280,7 @@ export default function ExplorerView(props: ExplorerViewProps) {
                 <input
                   type="radio"
                   name={radioName}
-                  checked={filter.kind === k}
+                  checked={settings.filter.kind === k}
                   disabled={k === 'differ' && !canCompare}
                   onChange={() => setFilter(k)}
                 />
@@ -289,7 +290,7 @@ export default function ExplorerView(props: ExplorerViewProps) {
                 <>
                   <select
                     aria-label={cat.filter.profileA}
-                    value={filter.a}
+                    value={settings.filter.a}
                     disabled={!canCompare}
                     onChange={(e) => setCompared('a', e.target.value)}
                     className="rounded border border-slate-400 dark:bg-slate-900"
@@ -302,7 +303,7 @@ export default function ExplorerView(props: ExplorerViewProps) {
                   </select>
                   <select
                     aria-label={cat.filter.profileB}
-                    value={filter.b}
+                    value={settings.filter.b}
                     disabled={!canCompare}
                     onChange={(e) => setCompared('b', e.target.value)}
                     className="rounded border border-slate-400 dark:bg-slate-900"
