@@ -129,7 +129,7 @@ process.stdout.write(output());
 function output(): string {
   if (flags.has('bench')) {
     const r = matrixBenchmark({ axes });
-    return `${cat.cli.bench(r.cells, r.ms, r.cellsPerSecond)}\n`;
+    return `${cat.cli.bench(r.cells, r.ms, r.cellsPerSecond, r.coldMs)}\n`;
   }
   const t0 = performance.now();
   const m = computeMatrix(axes);

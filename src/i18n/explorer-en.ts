@@ -282,8 +282,8 @@ export const explorerEn: ExplorerCatalog = {
     },
     summary: (cells, ms, matching, filter) =>
       `${num(cells)} cells in ${(ms / 1000).toFixed(2)} s${matching === null ? '' : `; ${num(matching)} match: ${filter}`}`,
-    bench: (cells, ms, perSecond) =>
-      `matrix: ${num(cells)} cells in ${ms.toFixed(0)} ms = ${num(Math.round(perSecond))} cells/s (headless engine)`,
+    bench: (cells, ms, perSecond, coldMs) =>
+      `matrix: ${num(cells)} cells in ${ms.toFixed(0)} ms = ${num(Math.round(perSecond))} cells/s (headless engine, warm; first cold pass ${coldMs.toFixed(0)} ms)`,
     usage: [
       'usage: npm run matrix -- [axes options] [--filter F] [--csv] [--bench]',
       '',

@@ -142,7 +142,7 @@ export interface ExplorerCatalog {
       offline: string;
     };
     summary: (cells: number, ms: number, matching: number | null, filter: string) => string;
-    bench: (cells: number, ms: number, perSecond: number) => string;
+    bench: (cells: number, ms: number, perSecond: number, coldMs: number) => string;
     usage: string;
   };
 }
