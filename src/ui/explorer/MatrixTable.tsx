@@ -19,6 +19,9 @@ export const CATEGORY_CLASS: Record<Category, string> = {
   pending: 'bg-white text-slate-900 dark:bg-slate-900 dark:text-slate-100',
 };
 
+/** A cell the filter does not keep: neutral colours, still readable. */
+const DIMMED_CLASS = 'bg-white text-slate-600 dark:bg-slate-900 dark:text-slate-400';
+
 export const profileLabel = (id: string): string => PROFILES.find((p) => p.id === id)?.label ?? id;
 
 export interface TableProps {
@@ -210,30 +213,35 @@ const Cell = memo(function Cell({
   const p = presentCell(outcome, cat);
   const sentence = differs ? `${p.sentence}; ${cat.cell.differsNote}` : p.sentence;
   const label = cat.cell.label(rowText, columnText, sentence);
+  // Cells the filter does not keep stay readable (contrast) but lose their colour.
+  const colour = dimmed ? DIMMED_CLASS : CATEGORY_CLASS[p.category];
+  // The accessible name starts with the visible words (WCAG 2.5.3) and goes on with the
+  // combination and the whole outcome in words, for screen readers and the tooltip.
   return (
-    <div
-      role="cell"
-      className={`border-r border-b border-slate-300 dark:border-slate-600 ${dimmed ? 'opacity-40' : ''}`}
-    >
+    <div role="cell" className="border-r border-b border-slate-300 dark:border-slate-600">
       <button
         type="button"
-        aria-label={label}
         title={label}
         onClick={() => onOpen(spec)}
-        className={`block h-full w-full overflow-hidden px-1 py-0.5 text-left leading-tight hover:outline hover:outline-2 focus-visible:outline focus-visible:outline-2 ${CATEGORY_CLASS[p.category]} ${differs ? 'ring-2 ring-inset ring-fuchsia-700' : ''}`}
+        className={`block h-full w-full overflow-hidden px-1 py-0.5 text-left leading-tight hover:outline hover:outline-2 focus-visible:outline focus-visible:outline-2 ${colour} ${differs ? 'ring-2 ring-inset ring-fuchsia-700' : ''}`}
       >
         <span className="block whitespace-nowrap font-medium">
-          <span aria-hidden="true">{p.symbol}</span> {p.main}
+          <span aria-hidden="true">{p.symbol} </span>
+          {p.main}
           {p.deviation ? <span aria-hidden="true"> {cat.cell.deviation}</span> : null}
           {differs ? (
-            <span className="font-bold text-fuchsia-800 dark:text-fuchsia-200"> {cat.cell.differs}</span>
+            <span aria-hidden="true" className="font-bold text-fuchsia-800 dark:text-fuchsia-200">
+              {' '}
+              {cat.cell.differs}
+            </span>
           ) : null}
-        </span>
+        </span>{' '}
         <span className="block whitespace-nowrap">
           {p.sessionPresent}
           {p.sessionPresent && p.offline ? ' · ' : ''}
           {p.offline}
         </span>
+        <span className="sr-only">; {label}</span>
       </button>
     </div>
   );

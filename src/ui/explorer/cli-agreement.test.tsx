@@ -43,8 +43,7 @@ describe('the CLI and the page', () => {
     expect(download.mock.calls[0]?.[1]).toBe(cli);
 
     const byLabel = new Map<string, HTMLElement>();
-    for (const b of within(screen.getByRole('table')).getAllByRole('button'))
-      byLabel.set(b.getAttribute('aria-label') ?? '', b);
+    for (const b of within(screen.getByRole('table')).getAllByRole('button')) byLabel.set(b.textContent ?? '', b);
     const labels = [...byLabel.keys()];
     expect(labels).toHaveLength(cells.length);
 
@@ -57,7 +56,7 @@ describe('the CLI and the page', () => {
       expect(r[col('profile')]).toBe(c.profile);
       expect(r[col('next')]).toBe(c.next);
       const prefix = explorerEn.cell.label(explorerEn.rowText(c), explorerEn.columnText(c.next, label(c.profile)), '');
-      const found = labels.filter((l) => l.startsWith(prefix));
+      const found = labels.filter((l) => l.includes(`; ${prefix}`));
       expect(found).toHaveLength(1);
       const button = byLabel.get(found[0] as string) as HTMLElement;
       for (const text of expectedText(r)) expect(button).toHaveTextContent(text);
