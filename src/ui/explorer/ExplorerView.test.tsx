@@ -51,9 +51,9 @@ const filled = (n: number) =>
     {},
     { timeout: 20_000 },
   );
-const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A cell's accessible name: its visible words, then "; " and the whole story. */
-const named = (visible: string, story: string) => new RegExp(`^${escape(visible)}\\s?; ${escape(story)}$`);
+const named = (visible: string, story: string) => new RegExp(`^${escapeRe(visible)}\\s?; ${escapeRe(story)}$`);
 const cellButtons = () =>
   within(screen.getByRole('table')).getAllByRole('button', { name: /; .*: (will|the offline)/ });
 
