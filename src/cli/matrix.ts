@@ -1,4 +1,4 @@
-import { profileById } from '../engine/profiles';
+import { PROFILE_IDS, profileById } from '../engine/profiles';
 import {
   type Axes,
   axesProblems,
@@ -28,7 +28,7 @@ if (flags.has('help')) {
   process.stdout.write(`${cat.cli.usage}\n`);
   process.exit(0);
 }
-if (positional.length > 0) fail(`unexpected argument "${positional[0]}"\n${cat.cli.usage}`);
+if (positional.length > 0) fail(`${cat.cli.error.unexpected(String(positional[0]))}\n${cat.cli.usage}`);
 
 const KNOWN = new Set([
   'protocol',
@@ -47,12 +47,12 @@ const KNOWN = new Set([
   'bench',
   'help',
 ]);
-for (const k of flags.keys()) if (!KNOWN.has(k)) fail(`unknown option --${k}\n${cat.cli.usage}`);
+for (const k of flags.keys()) if (!KNOWN.has(k)) fail(`${cat.cli.error.unknownOption(k)}\n${cat.cli.usage}`);
 
 function list(flag: string): string[] | null {
   const v = flags.get(flag);
   if (v === undefined) return null;
-  if (v === true) fail(`--${flag} needs a value`);
+  if (v === true) fail(cat.cli.error.needsValue(flag));
   return v
     .split(',')
     .map((x) => x.trim())
@@ -64,7 +64,7 @@ function mapValues<T>(flag: string, parse: (v: string) => T | undefined, allowed
   if (values === null) return null;
   return values.map((v) => {
     const x = parse(v);
-    if (x === undefined) fail(`--${flag}: "${v}" is not one of ${allowed}`);
+    if (x === undefined) fail(cat.cli.error.notOneOf(flag, v, allowed));
     return x;
   });
 }
@@ -79,7 +79,7 @@ let settings: ExplorerSettings = defaultSettings();
 const link = flags.get('link');
 if (typeof link === 'string') {
   const d = decodeSettings(link);
-  for (const p of d.problems) process.stderr.write(`--link: ${cat.linkProblem(p)}\n`);
+  for (const p of d.problems) process.stderr.write(`${cat.cli.error.link(cat.linkProblem(p))}\n`);
   settings = d.settings;
 }
 
@@ -88,7 +88,7 @@ a.protocol =
   mapValues(
     'protocol',
     (v) => (v === '4' || v === '3.1.1' ? 4 : v === '5' || v === '5.0' ? 5 : undefined) as 4 | 5 | undefined,
-    '4 (3.1.1), 5 (5.0)',
+    cat.cli.allowed.protocol,
   ) ?? a.protocol;
 a.cleanStart =
   mapValues(
@@ -96,13 +96,13 @@ a.cleanStart =
     (v) => (v === '0' || v === 'false' ? false : v === '1' || v === 'true' ? true : undefined),
     '0, 1',
   ) ?? a.cleanStart;
-a.willDelay = mapValues('will-delay', int, 'whole seconds') ?? a.willDelay;
+a.willDelay = mapValues('will-delay', int, cat.cli.allowed.seconds) ?? a.willDelay;
 a.sessionExpiry = mapValues('session-expiry', oneOf(SEI_KINDS), SEI_KINDS.join(', ')) ?? a.sessionExpiry;
-a.keepAlive = mapValues('keep-alive', int, 'whole seconds') ?? a.keepAlive;
+a.keepAlive = mapValues('keep-alive', int, cat.cli.allowed.seconds) ?? a.keepAlive;
 a.willQos = mapValues('will-qos', (v) => QOS_VALUES.find((q) => String(q) === v), QOS_VALUES.join(', ')) ?? a.willQos;
 a.end = mapValues('end', oneOf(END_KINDS), END_KINDS.join(', ')) ?? a.end;
 a.next = mapValues('next', oneOf(NEXT_KINDS), NEXT_KINDS.join(', ')) ?? a.next;
-a.profile = mapValues('profile', (v) => profileById(v)?.id, 'a profile id') ?? a.profile;
+a.profile = mapValues('profile', (v) => profileById(v)?.id, PROFILE_IDS.join(', ')) ?? a.profile;
 
 const problems = axesProblems(a);
 if (problems.length > 0) fail(problems.map((p) => cat.problem(p)).join('\n'));
@@ -111,14 +111,14 @@ const axes = normalizeAxes(a);
 let filter = settings.filter;
 const f = flags.get('filter');
 if (typeof f === 'string') {
-  if (!(FILTER_KINDS as readonly string[]).includes(f)) fail(`--filter: one of ${FILTER_KINDS.join(', ')}`);
+  if (!(FILTER_KINDS as readonly string[]).includes(f)) fail(cat.cli.error.filter(FILTER_KINDS.join(', ')));
   filter = { ...filter, kind: f as FilterKind };
 }
 const compare = list('compare');
 if (compare !== null) {
   const [x, y] = compare;
   if (compare.length !== 2 || !x || !y || !profileById(x) || !profileById(y))
-    fail('--compare: two profile ids, e.g. spec,nanomq-0.23.2');
+    fail(cat.cli.error.compare(PROFILE_IDS.join(',')));
   filter = { ...filter, a: x, b: y };
 }
 

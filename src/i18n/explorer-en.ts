@@ -306,5 +306,15 @@ export const explorerEn: ExplorerCatalog = {
       '  --csv                             CSV instead of the readable table',
       '  --bench                           measure the headless engine on these axes',
     ].join('\n'),
+    allowed: { protocol: '4 (3.1.1), 5 (5.0)', seconds: 'whole seconds' },
+    error: {
+      unexpected: (arg) => `unexpected argument "${arg}"`,
+      unknownOption: (option) => `unknown option --${option}`,
+      needsValue: (option) => `--${option} needs a value`,
+      notOneOf: (option, value, allowed) => `--${option}: "${value}" is not one of ${allowed}`,
+      filter: (kinds) => `--filter: one of ${kinds}`,
+      compare: (example) => `--compare: two profile ids, e.g. ${example}`,
+      link: (problem) => `--link: ${problem}`,
+    },
   },
 };

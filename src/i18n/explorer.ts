@@ -144,6 +144,17 @@ export interface ExplorerCatalog {
     summary: (cells: number, ms: number, matching: number | null, filter: string) => string;
     bench: (cells: number, ms: number, perSecond: number, coldMs: number) => string;
     usage: string;
+    /** What the values of an axis may be, in an error message. */
+    allowed: { protocol: string; seconds: string };
+    error: {
+      unexpected: (arg: string) => string;
+      unknownOption: (option: string) => string;
+      needsValue: (option: string) => string;
+      notOneOf: (option: string, value: string, allowed: string) => string;
+      filter: (kinds: string) => string;
+      compare: (example: string) => string;
+      link: (problem: string) => string;
+    };
   };
 }
 
