@@ -1,3 +1,4 @@
+import { Buffer } from 'buffer';
 import * as mqtt from 'mqtt-packet';
 import type { ProtocolLevel, WillDef } from '../engine/types';
 
@@ -44,7 +45,7 @@ export function connectPacket(o: ConnectOptions): mqtt.IConnectPacket {
       if (x?.payloadFormatIndicator !== undefined) props.payloadFormatIndicator = x.payloadFormatIndicator;
       if (x?.contentType !== undefined) props.contentType = x.contentType;
       if (x?.responseTopic !== undefined) props.responseTopic = x.responseTopic;
-      if (x?.correlationData !== undefined) props.correlationData = utf8(x.correlationData) as never;
+      if (x?.correlationData !== undefined) props.correlationData = Buffer.from(x.correlationData, 'utf8');
       if (x?.userProperties !== undefined) props.userProperties = x.userProperties;
       if (Object.keys(props).length > 0) will.properties = props;
     }

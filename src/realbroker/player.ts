@@ -907,7 +907,6 @@ class Player {
     const broker = this.opt.broker;
     if (!broker) return;
     this.restarting = true;
-    this.restarts++;
     try {
       await broker.restart();
     } catch (e) {
