@@ -4,7 +4,7 @@ import { simulate } from '../engine/sim';
 import type { Scenario } from '../engine/types';
 import { findMosquitto, type MosquittoInstance, mosquittoVersion, startMosquitto } from '../realbroker/mosquitto';
 import { playScenario, type Recording, unsupportedSteps } from '../realbroker/player';
-import { caseClock, caseFromScenario, recordedCase } from '../realbroker/record';
+import { caseClock, caseFromScenario, recordedCase, TOLERANCE_S } from '../realbroker/record';
 import { tcpDial } from '../realbroker/tcp';
 import { type WebSocketCtor, webSocketDial } from '../realbroker/websocket';
 import { compareOutcomes } from '../scenario/compare';
@@ -22,10 +22,8 @@ import { fail, failProblems, parseArgs, readJson } from './io';
  * (persistence as the case needs; broker restarts possible) and stops it by its pid.
  */
 
-export const DEFAULT_TOLERANCE = 0.3;
-
 const USAGE =
-  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--ws]';
+  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--ws]';
 
 interface Item {
   id: string;
@@ -49,7 +47,7 @@ async function main(): Promise<void> {
   const profileId = String(flags.get('profile') ?? 'spec');
   const profile =
     profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
-  const tolerance = Number(flags.get('tolerance') ?? DEFAULT_TOLERANCE);
+  const tolerance = Number(flags.get('tolerance') ?? TOLERANCE_S);
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
   const own = flags.has('mosquitto');
   const brokerUrl = flags.get('broker');
@@ -96,6 +94,7 @@ async function main(): Promise<void> {
   }
   const concurrency = Math.max(1, Number(flags.get('concurrency') ?? (own ? 8 : 1)));
   const quiet = flags.has('quiet');
+  const retries = Math.max(0, Number(flags.get('retries') ?? 0));
 
   process.stdout.write(
     `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${own ? `mosquitto ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
@@ -109,7 +108,13 @@ async function main(): Promise<void> {
       const i = next++;
       if (i >= items.length) return;
       const item = items[i] as Item;
-      const r = await runOne(item, `${runId}-${i}-`);
+      let r = await runOne(item, `${runId}-${i}-`);
+      // A live run can be disturbed by a busy machine: a failing case is played once more, and
+      // both outcomes are reported.
+      for (let k = 1; k <= retries && (r.error || r.diffs.length > 0); k++) {
+        report(r, `(try ${k} of ${retries + 1}) `);
+        r = await runOne(item, `${runId}-${i}-r${k}-`);
+      }
       results.push(r);
       report(r);
     }
@@ -155,9 +160,9 @@ async function main(): Promise<void> {
       await inst?.stop();
     }
   }
-  function report(r: Result): void {
+  function report(r: Result, prefix = ''): void {
     if (r.error) {
-      process.stdout.write(`FAIL ${r.item.id}: ${r.error}\n`);
+      process.stdout.write(`${prefix}FAIL ${r.item.id}: ${r.error}\n`);
       return;
     }
     if (r.diffs.length === 0) {
@@ -165,7 +170,7 @@ async function main(): Promise<void> {
       return;
     }
     process.stdout.write(
-      `FAIL ${r.item.id}: ${r.item.title}\n     (model = ${profile.id}; "wanted" = what the broker did)\n${r.diffs.map((d) => `     - ${d}`).join('\n')}\n`,
+      `${prefix}FAIL ${r.item.id}: ${r.item.title}\n     (model = ${profile.id}; "wanted" = what the broker did)\n${r.diffs.map((d) => `     - ${d}`).join('\n')}\n`,
     );
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));

@@ -972,7 +972,8 @@ class Simulation {
     const lastSecond = Math.floor((conn.lastRecvAt + phase) / 1000);
     const grace = Math.floor(conn.keepAlive * this.profile.keepAliveFactor);
     const earliest = (lastSecond + grace + 1) * 1000 - phase;
-    const anchor = Math.round((this.clock.keepAliveSweepAt ?? 0) * 1000);
+    // Sweeps run when a monotonic second turns: snap the recorded sweep onto that grid.
+    const anchor = Math.round(((this.clock.keepAliveSweepAt ?? 0) * 1000 + phase) / 1000) * 1000 - phase;
     return anchor + Math.ceil((earliest - anchor) / sweep) * sweep;
   }
 

@@ -226,7 +226,7 @@ class Player {
         t0Phase: Math.round(frac(this.t0Wall / 1000) * 1000) / 1000,
         monotonicPhase: Math.round(frac(this.t0 / 1000) * 1000) / 1000,
       };
-      if (this.sweepAt !== null) clock.keepAliveSweepAt = Math.round((this.sweepAt - this.t0) / 10) / 100;
+      if (this.sweepAt !== null) clock.keepAliveSweepAt = Math.round(this.sweepAt - this.t0) / 1000;
       return {
         observed,
         clock,

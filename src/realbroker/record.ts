@@ -8,6 +8,16 @@ import type { Recording } from './player';
  * are ignored by every reader of FORMAT.md, so a recording is still an ordinary case file.
  */
 
+/**
+ * Tolerance (s) when a real broker's observation is compared with a coarse-timer profile's
+ * prediction. The profile predicts the broker's tick instants; the broker serves a tick in its next
+ * loop pass (Mosquitto: epoll_wait times out after 100 ms when idle), the packet crosses loopback,
+ * the player's own timers jitter, and recordings round to 0.1 s. 0.3 s covers that on a busy
+ * 2-core machine and stays below 0.5 s, the distance from every suite step to a tick, so a model
+ * that is one tick (1 s) off cannot pass.
+ */
+export const TOLERANCE_S = 0.3;
+
 /** The broker's clocks at t = 0 of a recorded case, for `simulate(..., { clock })`. */
 export function caseClock(c: Pick<ConformanceCase, 't0Phase' | 'extra'>): BrokerClock | undefined {
   if (c.t0Phase === undefined) return undefined;
