@@ -52,7 +52,11 @@ async function main(): Promise<void> {
   const own = flags.has('mosquitto');
   const brokerUrl = flags.get('broker');
   if (own === (brokerUrl !== undefined)) fail(`give exactly one of --broker and --mosquitto\n${USAGE}`);
-  const useWs = flags.has('ws');
+  const useWs = flags.has('ws') || String(flags.get('broker') ?? '').startsWith('ws');
+  // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
+  if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
+    // (A computed specifier: the package ships no types, and only this WHATWG-like surface is used.)
+    nodeWebSocket = ((await import(String('ws'))) as { WebSocket: WebSocketCtor }).WebSocket;
 
   const file = positional[0] as string;
   const data = readJson(file);
@@ -194,8 +198,9 @@ async function main(): Promise<void> {
   process.exit(failed > 0 ? 1 : 0);
 }
 
+let nodeWebSocket: WebSocketCtor | undefined;
 function wsCtor(): WebSocketCtor | undefined {
-  return (globalThis as { WebSocket?: WebSocketCtor }).WebSocket;
+  return (globalThis as { WebSocket?: WebSocketCtor }).WebSocket ?? nodeWebSocket;
 }
 
 main().catch((e) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));

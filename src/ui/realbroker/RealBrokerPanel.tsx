@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { type CSSProperties, useId, useRef, useState } from 'react';
 import type { BrokerProfile } from '../../engine/profiles';
 import type { OutcomeWill, RunResult, Scenario } from '../../engine/types';
 import { type RealBrokerCatalog, realBrokerEn } from '../../i18n/realbroker';
@@ -19,6 +19,31 @@ export interface RealBrokerPanelProps {
   defaultUrl?: string;
   catalog?: RealBrokerCatalog;
 }
+
+/** Inline styles: the panel loads lazily, so it adds no utility classes to the app's first CSS. */
+const line = (color: string): CSSProperties => ({ borderWidth: 1, borderStyle: 'solid', borderColor: color });
+const S = {
+  section: { ...line('#cbd5e1'), borderRadius: 4, padding: 16 },
+  stack: { marginTop: 8 },
+  h2: { fontSize: '1.125rem', fontWeight: 600, marginBottom: 8 },
+  h3: { fontSize: '0.875rem', fontWeight: 600, marginTop: 8 },
+  small: { fontSize: '0.875rem', marginTop: 8 },
+  warn: { fontSize: '0.875rem', color: '#92400e', marginTop: 8 },
+  error: { fontSize: '0.875rem', color: '#b91c1c', marginTop: 8 },
+  hint: { fontSize: '0.75rem', color: '#475569', marginTop: 4 },
+  row: { marginTop: 8 },
+  label: { fontSize: '0.875rem', marginRight: 8 },
+  input: { ...line('#94a3b8'), borderRadius: 4, padding: '4px 8px', fontFamily: 'monospace', marginLeft: 8 },
+  button: { ...line('#94a3b8'), borderRadius: 4, padding: '4px 12px' },
+  primary: { borderRadius: 4, padding: '4px 12px', background: '#1e293b', color: '#ffffff' },
+  list: { listStyleType: 'disc', paddingLeft: 20, fontSize: '0.875rem' },
+  svg: { width: '100%', maxWidth: 576 },
+  caption: { textAlign: 'left', fontWeight: 600 },
+  th: { paddingRight: 16, textAlign: 'left' },
+  thLast: { textAlign: 'left' },
+  rowHead: { paddingRight: 16, textAlign: 'left', fontWeight: 400 },
+  td: { paddingRight: 16 },
+} satisfies Record<string, CSSProperties>;
 
 const lazyRunner = async (o: BrokerRunOptions): Promise<BrokerRun> => {
   const m = await import('../../realbroker/browser');
@@ -77,52 +102,52 @@ export function RealBrokerPanel({
   const observed = status.kind === 'done' ? status.run.recording.observed.wills : null;
 
   return (
-    <section aria-labelledby={headingId} className="space-y-3 rounded border border-slate-300 p-4">
-      <h2 id={headingId} className="text-lg font-semibold">
+    <section aria-labelledby={headingId} style={S.section}>
+      <h2 id={headingId} style={S.h2}>
         {cat.heading}
       </h2>
-      <p className="text-sm">{cat.intro(profile.label)}</p>
+      <p style={S.small}>{cat.intro(profile.label)}</p>
       {blocked ? (
-        <p role="alert" className="text-sm text-amber-800">
+        <p role="alert" style={S.warn}>
           {cat.cannotPlay} {scenario.steps.find((s) => s.action === 'brokerRestart') ? 'brokerRestart' : 'kick'}
         </p>
       ) : null}
-      <div className="flex flex-wrap items-end gap-2">
-        <label htmlFor={urlId} className="flex flex-col text-sm">
+      <div style={S.row}>
+        <label htmlFor={urlId} style={S.label}>
           {cat.urlLabel}
           <input
             id={urlId}
             aria-describedby={hintId}
             aria-invalid={urlError !== null}
-            className="rounded border border-slate-400 px-2 py-1 font-mono"
+            style={S.input}
             value={url}
             onChange={(e) => setUrl(e.target.value)}
           />
         </label>
         {status.kind === 'running' ? (
-          <button type="button" className="rounded border px-3 py-1" onClick={() => abort.current?.abort()}>
+          <button type="button" style={S.button} onClick={() => abort.current?.abort()}>
             {cat.stop}
           </button>
         ) : (
           <button
             type="button"
             disabled={blocked}
-            className="rounded bg-slate-800 px-3 py-1 text-white disabled:opacity-50"
+            style={{ ...S.primary, opacity: blocked ? 0.5 : 1 }}
             onClick={() => void start()}
           >
             {cat.run}
           </button>
         )}
       </div>
-      <p id={hintId} className="text-xs text-slate-600">
+      <p id={hintId} style={S.hint}>
         {cat.urlHint}
       </p>
       {urlError ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" style={S.error}>
           {urlError}
         </p>
       ) : null}
-      <div role="status" className="text-sm">
+      <div role="status" style={S.small}>
         {status.kind === 'running' ? cat.playing(cat.seconds(status.t)) : null}
         {status.kind === 'done'
           ? status.run.differences.length === 0
@@ -131,14 +156,14 @@ export function RealBrokerPanel({
           : null}
       </div>
       {status.kind === 'error' ? (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" style={S.error}>
           {cat.failed(status.message)}
         </p>
       ) : null}
       {status.kind === 'done' && status.run.differences.length > 0 ? (
         <section aria-label={cat.differencesHeading}>
-          <h3 className="text-sm font-semibold">{cat.differencesHeading}</h3>
-          <ul className="list-disc pl-5 text-sm">
+          <h3 style={S.h3}>{cat.differencesHeading}</h3>
+          <ul style={S.list}>
             {status.run.differences.map((d) => (
               <li key={d.line}>{d.line}</li>
             ))}
@@ -147,8 +172,8 @@ export function RealBrokerPanel({
       ) : null}
       {status.kind === 'done' && status.run.recording.problems.length > 0 ? (
         <section aria-label={cat.problems}>
-          <h3 className="text-sm font-semibold">{cat.problems}</h3>
-          <ul className="list-disc pl-5 text-sm">
+          <h3 style={S.h3}>{cat.problems}</h3>
+          <ul style={S.list}>
             {status.run.recording.problems.map((p) => (
               <li key={p}>{p}</li>
             ))}
@@ -182,8 +207,8 @@ function Timeline(props: {
   const x = (t: number) => 110 + (Math.min(Math.max(t, 0), end) / Math.max(end, 1)) * (W - 120);
   const names = [...new Set([...predicted, ...(observed ?? [])].map(willName))];
   return (
-    <div className="space-y-2">
-      <svg role="img" aria-label={cat.timelineLabel} viewBox={`0 0 ${W} 70`} className="w-full max-w-xl">
+    <div style={S.stack}>
+      <svg role="img" aria-label={cat.timelineLabel} viewBox={`0 0 ${W} 70`} style={S.svg}>
         <text x="0" y="22" fontSize="10">
           {cat.predictedLane(props.profileLabel)}
         </text>
@@ -199,17 +224,17 @@ function Timeline(props: {
           <rect key={`o${willName(w)}${w.t}`} x={x(w.t) - 5} y="43" width="10" height="10" fill="#b45309" />
         ))}
       </svg>
-      <table className="text-sm">
-        <caption className="text-left font-semibold">{cat.willsHeading}</caption>
+      <table style={S.small}>
+        <caption style={S.caption}>{cat.willsHeading}</caption>
         <thead>
           <tr>
-            <th scope="col" className="pr-4 text-left">
+            <th scope="col" style={S.th}>
               {cat.will}
             </th>
-            <th scope="col" className="pr-4 text-left">
+            <th scope="col" style={S.th}>
               {cat.predictedCol}
             </th>
-            <th scope="col" className="text-left">
+            <th scope="col" style={S.thLast}>
               {cat.observedCol}
             </th>
           </tr>
@@ -220,10 +245,10 @@ function Timeline(props: {
             const o = (observed ?? []).filter((w) => willName(w) === n).map((w) => cat.seconds(w.t));
             return (
               <tr key={n}>
-                <th scope="row" className="pr-4 text-left font-normal">
+                <th scope="row" style={S.rowHead}>
                   {n}
                 </th>
-                <td className="pr-4">{p.length ? p.join(', ') : cat.none}</td>
+                <td style={S.td}>{p.length ? p.join(', ') : cat.none}</td>
                 <td>{observed === null ? '' : o.length ? o.join(', ') : cat.none}</td>
               </tr>
             );
