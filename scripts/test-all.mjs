@@ -47,8 +47,8 @@ function mosquittoInstalled() {
   return false;
 }
 
-function liveDifferential() {
-  const name = 'live differential against mosquitto (npm run verify:mosquitto)';
+function liveDifferential(script, over) {
+  const name = `live differential against mosquitto${over} (npm run ${script})`;
   if (!mosquittoInstalled()) {
     process.stdout.write(
       `\n=== ${name}\nmosquitto is NOT installed, so the live differential did not run (Debian: apt-get install mosquitto; .ci/run installs it).\n`,
@@ -58,7 +58,7 @@ function liveDifferential() {
   const t = Date.now();
   process.stdout.write(`\n=== ${name}\n`);
   // Bounded: the suite takes about a minute; five minutes is the hard stop.
-  const r = spawnSync('npm', ['run', '-s', 'verify:mosquitto'], {
+  const r = spawnSync('npm', ['run', '-s', script], {
     encoding: 'utf8',
     timeout: 300_000,
     killSignal: 'SIGTERM',
@@ -87,7 +87,9 @@ run('unit, component and property tests', npx, [
   '--outputFile.json=reports/vitest.json',
 ]);
 countVitest('reports/vitest.json');
-liveDifferential();
+liveDifferential('verify:mosquitto', '');
+// The browser's path: the same player over MQTT-over-WebSocket (mosquitto's websockets listener).
+liveDifferential('verify:mosquitto:ws', ' over WebSocket');
 run('build', npx, ['vite', 'build']);
 if (existsSync('scripts/size-report.mjs')) run('size report', 'node', ['scripts/size-report.mjs']);
 if (existsSync('e2e') && existsSync('dist/index.html')) {

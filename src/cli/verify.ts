@@ -23,7 +23,7 @@ import { fail, failProblems, parseArgs, readJson } from './io';
  */
 
 const USAGE =
-  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--ws]';
+  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--exclude REGEX] [--ws]';
 
 interface Item {
   id: string;
@@ -73,6 +73,11 @@ async function main(): Promise<void> {
   }
   const only = flags.get('case');
   if (typeof only === 'string') items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));
+  const exclude = flags.get('exclude');
+  if (typeof exclude === 'string') {
+    const re = new RegExp(exclude);
+    items = items.filter((i) => !re.test(i.id));
+  }
   if (items.length === 0) fail('no case to run');
 
   let dialFor: (inst: MosquittoInstance | null) => ReturnType<typeof tcpDial>;

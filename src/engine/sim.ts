@@ -688,7 +688,8 @@ class Simulation {
     };
     // Only a Session Expiry 0 session still waiting for its will (mosquitto#3505) is found
     // detached with Session Expiry 0: it ends now, it is not resumed.
-    const notResumable = s !== undefined && s.sei === 0 && s.conn === null;
+    const notResumable =
+      this.profile.sessionQuirks.seiZeroWillWaitsForDelay === true && s !== undefined && s.sei === 0 && s.conn === null;
     if (s && (p.cleanStart || notResumable)) {
       // Clean Start 1 ends the existing session (publishing a pending will at once, ambiguity A1).
       const dropWill = this.profile.newConnectionDropsDelayedWill === true;
