@@ -6,6 +6,7 @@
 export { clientMachine } from './machines/client.machine';
 export { connectionMachine } from './machines/connection.machine';
 export { sessionMachine } from './machines/session.machine';
+export { setTransitionMemo } from './machines/stepper';
 export {
   type BrokerProfile,
   MOSQUITTO_2_0,
