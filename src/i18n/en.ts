@@ -289,7 +289,7 @@ export const en: Catalog = {
           ? `connection ${who}#${e.conn} refused`
           : `connection ${who}#${e.conn} closed`,
     session: (e, who) =>
-      `session of "${e.clientId}" ${e.op}${e.op === 'created' || e.op === 'resumed' ? ` for ${who}` : ''}`,
+      `session of ${e.clientId.startsWith('__') ? who : `"${e.clientId}"`} ${e.op}${e.op === 'created' || e.op === 'resumed' ? ` for ${who}` : ''}`,
     will: (e, who) =>
       `will of ${who}#${e.conn} ${e.op}${e.op === 'scheduled' && e.due != null ? ` for ${sec(e.due)}` : ''} ("${e.topic}")`,
     message: (e, who) => {
