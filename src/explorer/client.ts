@@ -5,7 +5,7 @@ import type { FromWorker, ToWorker } from './protocol';
 
 /**
  * How the page fills the matrix: a {@link MatrixRunner} runs the cells of some axes and streams
- * their outcomes. `createWorkerRunner` computes them in a Web Worker (off the main thread);
+ * their outcomes. `createWorkerRunner` computes them in Web Workers (off the main thread);
  * `createInProcessRunner` computes them on the calling thread in slices (tests, or where workers
  * are not available). Both report the same outcomes in the same order.
  */
@@ -44,6 +44,8 @@ interface Pending {
   handlers: RunHandlers;
   computed: number;
   total: number;
+  /** Workers still computing their share. */
+  shares: number;
   t0: number;
   resolve: (s: RunSummary) => void;
   reject: (e: Error) => void;
@@ -53,12 +55,17 @@ export function defaultWorker(): Worker {
   return new Worker(new URL('./matrix.worker.ts', import.meta.url), { type: 'module', name: 'matrix' });
 }
 
+/** Below this many cells per worker, fewer workers are used (starting one costs more). */
+const MIN_SHARE = 200;
+
 /**
- * Runs the matrix in a Web Worker, created on the first run and kept for the next ones. Falls back
- * to the in-process runner if the worker cannot be created.
+ * Runs the matrix in Web Workers (`count`, default 1): each computes a contiguous share of the
+ * cells. They are created on the first run and kept for the next ones. Falls back to the
+ * in-process runner if a worker cannot be created. One worker is the default: on this 2-core
+ * machine two were slower (each warms up its own engine, and the page needs a core to draw).
  */
-export function createWorkerRunner(makeWorker: () => Worker = defaultWorker, now = clock): MatrixRunner {
-  let worker: Worker | null = null;
+export function createWorkerRunner(makeWorker: () => Worker = defaultWorker, now = clock, count = 1): MatrixRunner {
+  let pool: Worker[] = [];
   let fallback: MatrixRunner | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
@@ -68,65 +75,84 @@ export function createWorkerRunner(makeWorker: () => Worker = defaultWorker, now
     pending.clear();
   };
 
+  const stop = (runId: number) => {
+    const msg: ToWorker = { type: 'cancel', runId };
+    for (const w of pool) w.postMessage(msg);
+  };
+
   const onMessage = (e: MessageEvent<FromWorker>) => {
     const m = e.data;
     const p = pending.get(m.runId);
     if (!p) return; // a cancelled or superseded run
     switch (m.type) {
       case 'cells':
-        p.computed = m.from + m.outcomes.length;
+        p.computed += m.outcomes.length;
         p.handlers.onCells?.(m.from, m.outcomes);
         break;
       case 'done':
+        if (--p.shares > 0) break;
         pending.delete(m.runId);
-        p.resolve({ status: 'done', computed: m.computed, total: p.total, ms: now() - p.t0 });
+        p.resolve({ status: 'done', computed: p.computed, total: p.total, ms: now() - p.t0 });
         break;
       case 'cancelled':
         pending.delete(m.runId);
-        p.resolve({ status: 'cancelled', computed: m.computed, total: p.total, ms: now() - p.t0 });
+        stop(m.runId);
+        p.resolve({ status: 'cancelled', computed: p.computed, total: p.total, ms: now() - p.t0 });
         break;
       case 'error':
         pending.delete(m.runId);
+        stop(m.runId);
         p.reject(new Error(m.message));
         break;
     }
   };
 
-  const ensure = (): Worker | null => {
-    if (worker) return worker;
+  const ensure = (): boolean => {
+    if (pool.length > 0) return true;
     try {
-      worker = makeWorker();
+      for (let k = 0; k < count; k++) pool.push(makeWorker());
     } catch {
-      return null;
+      for (const w of pool) w.terminate();
+      pool = [];
+      return false;
     }
-    worker.onmessage = onMessage;
-    worker.onerror = (e) => {
-      e.preventDefault?.();
-      failAll(e.message || 'the worker failed');
-      worker?.terminate();
-      worker = null;
-    };
-    return worker;
+    for (const w of pool) {
+      w.onmessage = onMessage;
+      w.onerror = (e) => {
+        e.preventDefault?.();
+        failAll(e.message || 'the worker failed');
+        for (const x of pool) x.terminate();
+        pool = [];
+      };
+    }
+    return true;
   };
 
   return {
     kind: 'worker',
     run(axes, handlers = {}) {
-      const w = ensure();
-      if (!w) {
+      if (!ensure()) {
         fallback ??= createInProcessRunner();
         return fallback.run(axes, handlers);
       }
       const norm = normalizeAxes(axes);
       const cells = enumerateCells(norm);
+      const n = cells.length;
+      const shares = Math.max(1, Math.min(pool.length, Math.floor(n / MIN_SHARE)));
       const runId = nextId++;
-      let settle: Pending | undefined;
       const promise = new Promise<RunSummary>((resolve, reject) => {
-        settle = { handlers, computed: 0, total: cells.length, t0: now(), resolve, reject };
-        pending.set(runId, settle);
+        pending.set(runId, { handlers, computed: 0, total: n, shares, t0: now(), resolve, reject });
       });
-      const msg: ToWorker = { type: 'run', runId, axes: norm };
-      w.postMessage(msg);
+      for (let k = 0; k < shares; k++) {
+        const msg: ToWorker = {
+          type: 'run',
+          runId,
+          axes: norm,
+          from: Math.floor((k * n) / shares),
+          to: Math.floor(((k + 1) * n) / shares),
+        };
+        pool[k]?.postMessage(msg);
+      }
       return {
         cells,
         promise,
@@ -134,16 +160,15 @@ export function createWorkerRunner(makeWorker: () => Worker = defaultWorker, now
           const p = pending.get(runId);
           if (!p) return;
           pending.delete(runId);
-          const stop: ToWorker = { type: 'cancel', runId };
-          worker?.postMessage(stop);
+          stop(runId);
           p.resolve({ status: 'cancelled', computed: p.computed, total: p.total, ms: now() - p.t0 });
         },
       };
     },
     dispose() {
       failAll('the runner was disposed');
-      worker?.terminate();
-      worker = null;
+      for (const w of pool) w.terminate();
+      pool = [];
       fallback?.dispose();
     },
   };

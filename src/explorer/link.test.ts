@@ -33,12 +33,12 @@ const settingsArb: fc.Arbitrary<ExplorerSettings> = fc.record({
 });
 
 describe('explorer links', () => {
-  it('encode the defaults as a short, readable fragment', () => {
+  it('encode the defaults as a short, readable fragment (every profile)', () => {
     const f = settingsFragment(defaultSettings());
     expect(f).toBe(
       '#explore=v1;p:4,5;cs:0,1;wd:0,5,30;se:absent,short,long,never;ka:0,10;q:1;' +
         'end:drop,silence,disconnect00,disconnect04,disconnectError,disconnect04Sei0,disconnect04SeiLong,takeoverCs0,takeoverCs1,protocolError;' +
-        'next:none,beforeCs0,beforeCs1,afterCs0,afterCs1;prof:spec,nanomq-0.23.2;f:all',
+        `next:none,beforeCs0,beforeCs1,afterCs0,afterCs1;prof:${PROFILE_IDS.join(',')};f:all`,
     );
     expect(f.length).toBeLessThan(MAX_LINK_CHARS);
   });

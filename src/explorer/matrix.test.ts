@@ -165,40 +165,72 @@ class FakeWorker {
 }
 
 describe('the worker runner and the worker core', () => {
-  it('fill the matrix through messages with the same outcomes', async () => {
-    const fake = new FakeWorker();
-    const runner = createWorkerRunner(() => fake as unknown as Worker);
-    const got: CellOutcome[] = [];
-    let chunks = 0;
-    const run = runner.run(small, {
-      onCells: (from, o) => {
-        chunks++;
-        got.splice(from, o.length, ...o);
-      },
+  const pool = () => {
+    const made: FakeWorker[] = [];
+    const make = () => {
+      const w = new FakeWorker();
+      made.push(w);
+      return w as unknown as Worker;
+    };
+    return { made, make };
+  };
+
+  for (const count of [1, 2]) {
+    it(`fill the matrix through messages with the same outcomes (${count} worker${count > 1 ? 's' : ''})`, async () => {
+      const { made, make } = pool();
+      const runner = createWorkerRunner(make, () => performance.now(), count);
+      const got: CellOutcome[] = [];
+      let chunks = 0;
+      const run = runner.run(small, {
+        onCells: (from, o) => {
+          chunks++;
+          got.splice(from, o.length, ...o);
+        },
+      });
+      const s = await run.promise;
+      expect(s).toMatchObject({ status: 'done', computed: run.cells.length, total: run.cells.length });
+      expect(chunks).toBeGreaterThan(1);
+      expect(got).toEqual(computeMatrix(small).outcomes);
+      expect(made).toHaveLength(count);
+      runner.dispose();
+      expect(made.every((w) => w.terminated)).toBe(true);
     });
-    const s = await run.promise;
-    expect(s).toMatchObject({ status: 'done', computed: run.cells.length, total: run.cells.length });
-    expect(chunks).toBeGreaterThan(1);
-    expect(got).toEqual(computeMatrix(small).outcomes);
-    runner.dispose();
-    expect(fake.terminated).toBe(true);
+  }
+
+  it('shares a large matrix between the workers, each a contiguous part', async () => {
+    const { made, make } = pool();
+    const runner = createWorkerRunner(make, () => performance.now(), 2);
+    const run = runner.run(defaultAxes());
+    const shares = made.map((w) => w.received.find((m) => m.type === 'run'));
+    run.cancel();
+    expect(shares.map((m) => (m?.type === 'run' ? [m.from, m.to] : null))).toEqual([
+      [0, Math.floor(run.cells.length / 2)],
+      [Math.floor(run.cells.length / 2), run.cells.length],
+    ]);
   });
 
-  it('cancel tells the worker to stop and resolves as cancelled', async () => {
-    const fake = new FakeWorker();
-    const runner = createWorkerRunner(() => fake as unknown as Worker);
+  it('uses one worker for a small matrix', async () => {
+    const { made, make } = pool();
+    const runner = createWorkerRunner(make, () => performance.now(), 2);
+    await runner.run({ ...small, end: ['drop'] }).promise;
+    expect(made.map((w) => w.received.length)).toEqual([1, 0]);
+  });
+
+  it('cancel tells every worker to stop and resolves as cancelled', async () => {
+    const { made, make } = pool();
+    const runner = createWorkerRunner(make, () => performance.now(), 2);
     const run = runner.run(defaultAxes());
     await new Promise((r) => setTimeout(r, 10));
     run.cancel();
     const s = await run.promise;
     expect(s.status).toBe('cancelled');
     expect(s.computed).toBeLessThan(run.cells.length);
-    expect(fake.received.map((m) => m.type)).toEqual(['run', 'cancel']);
+    for (const w of made) expect(w.received.map((m) => m.type)).toEqual(['run', 'cancel']);
   });
 
-  it('a new run on the same worker supersedes the old one', async () => {
-    const fake = new FakeWorker();
-    const runner = createWorkerRunner(() => fake as unknown as Worker);
+  it('a new run on the same workers supersedes the old one', async () => {
+    const { make } = pool();
+    const runner = createWorkerRunner(make, () => performance.now(), 2);
     const first = runner.run(defaultAxes());
     first.cancel();
     const second = runner.run(small);
@@ -206,9 +238,9 @@ describe('the worker runner and the worker core', () => {
     expect((await second.promise).status).toBe('done');
   });
 
-  it('reports an error from the worker as a rejected run', async () => {
-    const fake = new FakeWorker();
-    const runner = createWorkerRunner(() => fake as unknown as Worker);
+  it('reports an error from a worker as a rejected run', async () => {
+    const { make } = pool();
+    const runner = createWorkerRunner(make, () => performance.now(), 1);
     const run = runner.run({ ...small, protocol: [] });
     await expect(run.promise).rejects.toThrow('invalid axes');
   });

@@ -12,8 +12,9 @@ export interface WorkerCoreOptions {
 }
 
 /**
- * The matrix worker's message handler, free of worker globals so tests can drive it. A new run
- * supersedes the previous one; a cancel stops a run at its next slice.
+ * The matrix worker's message handler, free of worker globals so tests can drive it. It computes
+ * its share of the cells (`from`..`to`); a new run supersedes the previous one; a cancel stops a
+ * run at its next slice. `computed` in its answers counts the cells of its share.
  */
 export function createWorkerCore(o: WorkerCoreOptions): (msg: ToWorker) => Promise<void> {
   let current = 0;
@@ -28,7 +29,9 @@ export function createWorkerCore(o: WorkerCoreOptions): (msg: ToWorker) => Promi
     try {
       const axes = normalizeAxes(msg.axes);
       if (axesProblems(axes).length > 0) throw new Error('invalid axes');
-      const cells = enumerateCells(axes);
+      const all = enumerateCells(axes);
+      const start = Math.max(0, Math.min(msg.from, all.length));
+      const cells = all.slice(start, Math.max(start, Math.min(msg.to, all.length)));
       const t0 = o.now();
       const computed = await fillCells(cells, {
         sliceMs: o.sliceMs ?? 30,
@@ -36,7 +39,7 @@ export function createWorkerCore(o: WorkerCoreOptions): (msg: ToWorker) => Promi
         now: o.now,
         yieldNow: o.yieldNow,
         isCancelled: () => cancelled.has(runId) || current !== runId,
-        onChunk: (from, outcomes) => o.post({ type: 'cells', runId, from, outcomes }),
+        onChunk: (from, outcomes) => o.post({ type: 'cells', runId, from: start + from, outcomes }),
       });
       if (computed < cells.length) o.post({ type: 'cancelled', runId, computed });
       else o.post({ type: 'done', runId, computed, ms: o.now() - t0 });

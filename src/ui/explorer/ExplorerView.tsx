@@ -106,7 +106,7 @@ export default function ExplorerView(props: ExplorerViewProps) {
       onCells: (from, chunk) => {
         if (!live) return;
         for (let k = 0; k < chunk.length; k++) m.outcomes[from + k] = chunk[k];
-        computed = from + chunk.length;
+        computed += chunk.length;
         timer ??= setTimeout(flush, PROGRESS_MS);
       },
     });

@@ -215,33 +215,25 @@ const Cell = memo(function Cell({
   const label = cat.cell.label(rowText, columnText, sentence);
   // Cells the filter does not keep stay readable (contrast) but lose their colour.
   const colour = dimmed ? DIMMED_CLASS : CATEGORY_CLASS[p.category];
+  const line1 = `${p.symbol} ${p.main}${p.deviation ? ` ${cat.cell.deviation}` : ''}`;
+  const line2 = `${p.sessionPresent}${p.sessionPresent && p.offline ? ' · ' : ''}${p.offline}`;
+  const visible = `${line1}${differs ? ` ${cat.cell.differs}` : ''}${line2 ? ` ${line2}` : ''}`;
   // The accessible name starts with the visible words (WCAG 2.5.3) and goes on with the
-  // combination and the whole outcome in words, for screen readers and the tooltip.
+  // combination and the whole outcome in words. Few elements per cell: there are thousands.
   return (
     <div role="cell" className="border-r border-b border-slate-300 dark:border-slate-600">
       <button
         type="button"
+        aria-label={`${visible}; ${label}`}
         title={label}
         onClick={() => onOpen(spec)}
-        className={`block h-full w-full overflow-hidden px-1 py-0.5 text-left leading-tight hover:outline hover:outline-2 focus-visible:outline focus-visible:outline-2 ${colour} ${differs ? 'ring-2 ring-inset ring-fuchsia-700' : ''}`}
+        className={`block h-full w-full overflow-hidden whitespace-nowrap px-1 py-0.5 text-left leading-tight hover:outline hover:outline-2 focus-visible:outline focus-visible:outline-2 ${colour} ${differs ? 'ring-2 ring-inset ring-fuchsia-700' : ''}`}
       >
-        <span className="block whitespace-nowrap font-medium">
-          <span aria-hidden="true">{p.symbol} </span>
-          {p.main}
-          {p.deviation ? <span aria-hidden="true"> {cat.cell.deviation}</span> : null}
-          {differs ? (
-            <span aria-hidden="true" className="font-bold text-fuchsia-800 dark:text-fuchsia-200">
-              {' '}
-              {cat.cell.differs}
-            </span>
-          ) : null}
+        <span className="block font-medium">
+          {line1}
+          {differs ? <b className="text-fuchsia-800 dark:text-fuchsia-200"> {cat.cell.differs}</b> : null}
         </span>{' '}
-        <span className="block whitespace-nowrap">
-          {p.sessionPresent}
-          {p.sessionPresent && p.offline ? ' · ' : ''}
-          {p.offline}
-        </span>
-        <span className="sr-only">; {label}</span>
+        <span className="block">{line2}</span>
       </button>
     </div>
   );
