@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { type Axes, defaultAxes } from '../explorer/axes';
 import { matrixToCsv } from '../explorer/csv';
 import { encodeSettings } from '../explorer/link';
-import { computeMatrix, differingCells, matchingCells } from '../explorer/matrix';
+import { differingCells, matchingCells } from '../explorer/matrix';
+import { computeMatrix } from '../explorer/run';
 
 const tsx = 'node_modules/.bin/tsx';
 const matrix = (...args: string[]) => execFileSync(tsx, ['src/cli/matrix.ts', ...args], { encoding: 'utf8' });

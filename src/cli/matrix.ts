@@ -12,8 +12,9 @@ import {
 import { matrixBenchmark } from '../explorer/bench';
 import { matrixToCsv } from '../explorer/csv';
 import { decodeSettings, defaultSettings, type ExplorerSettings } from '../explorer/link';
-import { computeMatrix, FILTER_KINDS, type FilterKind, type Matrix, matchingCells } from '../explorer/matrix';
+import { FILTER_KINDS, type FilterKind, type Matrix, matchingCells } from '../explorer/matrix';
 import { presentCell } from '../explorer/present';
+import { computeMatrix } from '../explorer/run';
 import { explorerCatalog } from '../i18n/explorer';
 import { fail, parseArgs } from './io';
 

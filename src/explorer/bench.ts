@@ -1,5 +1,5 @@
 import { type Axes, defaultAxes, enumerateCells, normalizeAxes } from './axes';
-import { runCell } from './cell';
+import { runCell } from './run';
 
 export interface MatrixBenchResult {
   /** Cells in the matrix. */

@@ -4,7 +4,8 @@ import { simulate } from '../engine/sim';
 import { SCENARIO_FORMAT } from '../scenario/schema';
 import { parseScenario } from '../scenario/validate';
 import { type CellSpec, defaultAxes, enumerateCells } from './axes';
-import { buildScenario, type CellOutcome, category, observable, runCell, summarize, willAfterClose } from './cell';
+import { buildScenario, type CellOutcome, category, observable, willAfterClose } from './cell';
+import { runCell, summarize } from './run';
 
 const base: CellSpec = {
   protocol: 5,

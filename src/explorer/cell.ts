@@ -1,12 +1,10 @@
-import { profileById, SPEC } from '../engine/profiles';
-import { simulate } from '../engine/sim';
-import { willFates } from '../engine/summary';
-import type { ClientDef, RunResult, Scenario, Step, WillDef } from '../engine/types';
+import type { ClientDef, Scenario, Step, WillDef } from '../engine/types';
 import { type CellSpec, isTakeover, reconnectDelay, seiSeconds, TIMING } from './axes';
 
 /**
  * One cell of the matrix: its scenario (a device with a will, the implicit observer and the
- * offline subscriber of conformance/FORMAT.md), the run, and a summary of what became of the will.
+ * offline subscriber of conformance/FORMAT.md) and the shape of its outcome. Running it is in
+ * ./run.ts, so that the page's own code does not load the engine (the worker does).
  */
 
 export const DEVICE = 'device';
@@ -16,8 +14,8 @@ export const WILL_TOPIC = 'devices/device/status';
 export const WILL_PAYLOAD = 'offline';
 
 /** Index of the step whose CONNACK is "the reconnect" (a reconnect step, or the takeover). */
-const RECONNECT_STEP = 2;
-const TAKEOVER_STEP = 1;
+export const RECONNECT_STEP = 2;
+export const TAKEOVER_STEP = 1;
 
 const DISCONNECT_ERROR = 0x80;
 
@@ -146,42 +144,6 @@ export interface CellOutcome {
   /** The QoS of each copy of the will the offline subscriber receives when it comes back. */
   offline: number[];
   truncated: boolean;
-}
-
-/** Summarises a run of {@link buildScenario}'s scenario. */
-export function summarize(c: CellSpec, r: RunResult): CellOutcome {
-  let closedAt: number | null = null;
-  for (const e of r.trace)
-    if (e.kind === 'connection' && e.op === 'closed' && e.client === DEVICE && e.conn === 1) {
-      closedAt = e.t;
-      break;
-    }
-  const f = willFates(r.trace).find((w) => w.from === DEVICE && w.conn === 1);
-  let fate: Fate;
-  if (!f) fate = 'noWill';
-  else if (f.fate === 'stored') fate = closedAt === null ? 'notClosed' : 'pending';
-  else fate = f.fate;
-  const step = isTakeover(c.end) ? TAKEOVER_STEP : c.next === 'none' ? -1 : RECONNECT_STEP;
-  const sp = step < 0 ? undefined : r.outcome.sessionPresent.find((s) => s.step === step);
-  const offline = (r.outcome.offlineSubscriber?.messages ?? [])
-    .filter((m) => m.topic === WILL_TOPIC && m.payload === WILL_PAYLOAD)
-    .map((m) => m.qos);
-  return {
-    closedAt,
-    fate,
-    willAt: fate === 'published' && f ? f.at : null,
-    code: fate === 'notClosed' ? 'notClosed' : (f?.why?.code ?? 'noWill'),
-    deviation: f?.why?.deviation !== undefined && fate !== 'notClosed',
-    sessionPresent: sp ? sp.value : null,
-    offline,
-    truncated: r.truncated,
-  };
-}
-
-/** Builds, runs and summarises one cell. */
-export function runCell(c: CellSpec): CellOutcome {
-  const profile = profileById(c.profile) ?? SPEC;
-  return summarize(c, simulate(buildScenario(c), { profile }));
 }
 
 /** Milliseconds from the close to the will's publication; null if it was not published. */

@@ -1,13 +1,12 @@
 import { type Axes, type CellSpec, enumerateCells, normalizeAxes } from './axes';
 import type { CellOutcome } from './cell';
-import { fillCells } from './matrix';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
  * How the page fills the matrix: a {@link MatrixRunner} runs the cells of some axes and streams
  * their outcomes. `createWorkerRunner` computes them in Web Workers (off the main thread);
- * `createInProcessRunner` computes them on the calling thread in slices (tests, or where workers
- * are not available). Both report the same outcomes in the same order.
+ * `createInProcessRunner` (./inprocess.ts) computes them on the calling thread in slices, for
+ * tests and the CLI-side tools. Both report the same outcomes in the same order.
  */
 
 export interface RunHandlers {
@@ -38,7 +37,7 @@ export interface MatrixRunner {
   dispose(): void;
 }
 
-const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+export const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 interface Pending {
   handlers: RunHandlers;
@@ -55,18 +54,20 @@ export function defaultWorker(): Worker {
   return new Worker(new URL('./matrix.worker.ts', import.meta.url), { type: 'module', name: 'matrix' });
 }
 
+/** The error of a run when no Web Worker can be created (the view words it). */
+export const NO_WORKER = 'no-worker';
+
 /** Below this many cells per worker, fewer workers are used (starting one costs more). */
 const MIN_SHARE = 200;
 
 /**
  * Runs the matrix in Web Workers (`count`, default 1): each computes a contiguous share of the
- * cells. They are created on the first run and kept for the next ones. Falls back to the
- * in-process runner if a worker cannot be created. One worker is the default: on this 2-core
- * machine two were slower (each warms up its own engine, and the page needs a core to draw).
+ * cells. They are created on the first run and kept for the next ones; if none can be created the
+ * run fails with {@link NO_WORKER}. One worker is the default: on this 2-core machine two were
+ * slower (each warms up its own engine, and the page needs a core to draw).
  */
 export function createWorkerRunner(makeWorker: () => Worker = defaultWorker, now = clock, count = 1): MatrixRunner {
   let pool: Worker[] = [];
-  let fallback: MatrixRunner | null = null;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
@@ -132,8 +133,10 @@ export function createWorkerRunner(makeWorker: () => Worker = defaultWorker, now
     kind: 'worker',
     run(axes, handlers = {}) {
       if (!ensure()) {
-        fallback ??= createInProcessRunner();
-        return fallback.run(axes, handlers);
+        // No in-process fallback in the page: it would put the engine on the main thread (and,
+        // through shared modules, into the first load). Every target browser has module workers.
+        const cells = enumerateCells(normalizeAxes(axes));
+        return { cells, promise: Promise.reject(new Error(NO_WORKER)), cancel() {} };
       }
       const norm = normalizeAxes(axes);
       const cells = enumerateCells(norm);
@@ -169,76 +172,11 @@ export function createWorkerRunner(makeWorker: () => Worker = defaultWorker, now
       failAll('the runner was disposed');
       for (const w of pool) w.terminate();
       pool = [];
-      fallback?.dispose();
     },
   };
 }
 
-export interface InProcessOptions {
-  /** Longest stretch of computing before yielding (ms). */
-  sliceMs?: number;
-  /** At most this many cells per slice. */
-  maxChunk?: number;
-  /** How to yield between slices (default: a macrotask). */
-  yieldNow?: () => Promise<void>;
-  now?: () => number;
-}
-
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** Runs the matrix on the calling thread, in slices, with the same protocol as the worker. */
-export function createInProcessRunner(o: InProcessOptions = {}): MatrixRunner {
-  const now = o.now ?? clock;
-  const live = new Set<() => void>();
-  return {
-    kind: 'in-process',
-    run(axes, handlers = {}) {
-      const cells = enumerateCells(normalizeAxes(axes));
-      const t0 = now();
-      let stopped = false;
-      let computed = 0;
-      let resolveCancel: ((s: RunSummary) => void) | null = null;
-      const cancel = () => {
-        if (stopped) return;
-        stopped = true;
-        live.delete(cancel);
-        resolveCancel?.({ status: 'cancelled', computed, total: cells.length, ms: now() - t0 });
-      };
-      live.add(cancel);
-      const cancelled = new Promise<RunSummary>((resolve) => {
-        resolveCancel = resolve;
-      });
-      const work = (async (): Promise<RunSummary> => {
-        await Promise.resolve(); // start after the caller has the run (like a worker would)
-        const n = await fillCells(cells, {
-          sliceMs: o.sliceMs ?? 30,
-          maxChunk: o.maxChunk ?? cells.length,
-          now,
-          yieldNow: o.yieldNow ?? macrotask,
-          isCancelled: () => stopped,
-          onChunk: (from, outcomes) => {
-            if (stopped) return;
-            computed = from + outcomes.length;
-            handlers.onCells?.(from, outcomes);
-          },
-        });
-        live.delete(cancel);
-        return {
-          status: n < cells.length || stopped ? 'cancelled' : 'done',
-          computed: n,
-          total: cells.length,
-          ms: now() - t0,
-        };
-      })();
-      return { cells, promise: Promise.race([cancelled, work]), cancel };
-    },
-    dispose() {
-      for (const c of [...live]) c();
-    },
-  };
-}
-
-/** A worker where the platform has them, else in-process. */
+/** The page's runner: Web Workers (tests pass `createInProcessRunner()` from ./inprocess instead). */
 export function createDefaultRunner(): MatrixRunner {
-  return typeof Worker === 'function' ? createWorkerRunner() : createInProcessRunner();
+  return createWorkerRunner();
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultAxes } from './axes';
 import { willAfterClose } from './cell';
 import { CSV_COLUMNS, matrixToCsv, parseCsv } from './csv';
-import { computeMatrix, type Matrix } from './matrix';
+import type { Matrix } from './matrix';
+import { computeMatrix } from './run';
 
 describe('the CSV export', () => {
   const m = computeMatrix(defaultAxes());

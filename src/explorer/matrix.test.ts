@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type Axes, comboKey, defaultAxes, enumerateCells } from './axes';
-import { type CellOutcome, observable, runCell, willAfterClose } from './cell';
-import { createInProcessRunner, createWorkerRunner } from './client';
-import { computeMatrix, differingCells, fillCells, layout, type Matrix, matchingCells } from './matrix';
+import { type CellOutcome, observable, willAfterClose } from './cell';
+import { createWorkerRunner, NO_WORKER } from './client';
+import { createInProcessRunner } from './inprocess';
+import { differingCells, layout, type Matrix, matchingCells } from './matrix';
 import type { FromWorker, ToWorker } from './protocol';
+import { computeMatrix, fillCells, runCell } from './run';
 import { createWorkerCore } from './worker-core';
 
 const small: Axes = {
@@ -245,11 +247,12 @@ describe('the worker runner and the worker core', () => {
     await expect(run.promise).rejects.toThrow('invalid axes');
   });
 
-  it('falls back to computing in process when no worker can be created', async () => {
+  it('fails with a known error when no worker can be created', async () => {
     const runner = createWorkerRunner(() => {
       throw new Error('no workers here');
     });
-    const s = await runner.run(small).promise;
-    expect(s.status).toBe('done');
+    const run = runner.run(small);
+    expect(run.cells).toHaveLength(enumerateCells(small).length);
+    await expect(run.promise).rejects.toThrow(NO_WORKER);
   });
 });

@@ -2,64 +2,24 @@ import {
   type Axes,
   type CellSpec,
   comboKey,
-  enumerateCells,
   enumerateRows,
   type NextKind,
   nextApplies,
   type RowSpec,
   rowKey,
 } from './axes';
-import { type CellOutcome, observable, runCell, willAfterClose } from './cell';
+import { type CellOutcome, observable, willAfterClose } from './cell';
 
 /**
  * The matrix as data: cells (specs, in enumeration order) and their outcomes (filled as they are
  * computed), with the row/column layout, the filters and the profile comparison the view and the
- * CLI share.
+ * CLI share. Computing it is in ./run.ts.
  */
 export interface Matrix {
   axes: Axes;
   cells: CellSpec[];
   /** outcomes[i] belongs to cells[i]; undefined until computed. */
   outcomes: (CellOutcome | undefined)[];
-}
-
-/** Computes every cell at once (CLI, tests, benchmark). */
-export function computeMatrix(axes: Axes): Matrix {
-  const cells = enumerateCells(axes);
-  return { axes, cells, outcomes: cells.map(runCell) };
-}
-
-export interface FillOptions {
-  /** Stop computing a chunk after this many ms (0: one cell per chunk). */
-  sliceMs: number;
-  /** At most this many cells per chunk. */
-  maxChunk: number;
-  now: () => number;
-  /** Lets other work run between chunks (a cancel message, a render). */
-  yieldNow: () => Promise<void>;
-  isCancelled: () => boolean;
-  onChunk: (from: number, outcomes: CellOutcome[]) => void;
-}
-
-/**
- * Computes cells in time slices, yielding between slices so the caller can cancel. Shared by the
- * Web Worker and the in-process runner. Resolves to the number of cells computed.
- */
-export async function fillCells(cells: readonly CellSpec[], o: FillOptions): Promise<number> {
-  let i = 0;
-  while (i < cells.length) {
-    if (o.isCancelled()) return i;
-    const from = i;
-    const start = o.now();
-    const chunk: CellOutcome[] = [];
-    do {
-      chunk.push(runCell(cells[i] as CellSpec));
-      i++;
-    } while (i < cells.length && chunk.length < o.maxChunk && o.now() - start < o.sliceMs);
-    o.onChunk(from, chunk);
-    if (i < cells.length) await o.yieldNow();
-  }
-  return i;
 }
 
 // ---------------------------------------------------------------------------------------------

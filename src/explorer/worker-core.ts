@@ -1,6 +1,6 @@
 import { axesProblems, enumerateCells, normalizeAxes } from './axes';
-import { fillCells } from './matrix';
 import type { FromWorker, ToWorker } from './protocol';
+import { fillCells } from './run';
 
 export interface WorkerCoreOptions {
   post: (m: FromWorker) => void;

@@ -177,6 +177,7 @@ export const explorerEn: ExplorerCatalog = {
       `${num(cells)} cells filled in ${(ms / 1000).toFixed(2)} s${drawnMs === null ? '' : `, on screen after ${(drawnMs / 1000).toFixed(2)} s`}.`,
     cancelled: (done, total) => `Cancelled after ${num(done)} of ${num(total)} cells.`,
     failed: (message) => `The matrix could not be computed: ${message}`,
+    noWorker: 'The matrix is computed in a Web Worker, and this browser could not start one.',
     waiting: 'Waiting to start…',
   },
   filter: {

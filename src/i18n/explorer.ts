@@ -68,6 +68,8 @@ export interface ExplorerCatalog {
     done: (cells: number, ms: number, drawnMs: number | null) => string;
     cancelled: (done: number, total: number) => string;
     failed: (message: string) => string;
+    /** The browser cannot run the matrix in a Web Worker. */
+    noWorker: string;
     waiting: string;
   };
   filter: {

@@ -5,10 +5,11 @@ import { profileById } from '../../engine/profiles';
 import { simulate } from '../../engine/sim';
 import type { Scenario } from '../../engine/types';
 import { type Axes, defaultAxes, enumerateCells, normalizeAxes } from '../../explorer/axes';
-import { createInProcessRunner } from '../../explorer/client';
 import { matrixToCsv } from '../../explorer/csv';
+import { createInProcessRunner } from '../../explorer/inprocess';
 import { encodeSettings } from '../../explorer/link';
-import { computeMatrix, differingCells } from '../../explorer/matrix';
+import { differingCells } from '../../explorer/matrix';
+import { computeMatrix } from '../../explorer/run';
 import ExplorerView from './ExplorerView';
 
 afterEach(cleanup);
@@ -257,5 +258,15 @@ describe('the parameter explorer', () => {
     expect(screen.getByRole('checkbox', { name: 'MQTT 3.1.1' })).toBeChecked();
     expect(screen.getByRole('textbox', { name: 'Keep Alive values (seconds)' })).toHaveValue('10');
     await filled(enumerateCells({ ...defaultAxes(), keepAlive: [10], willDelay: [30], end: ['drop'] }).length);
+  });
+
+  it('says so when the browser cannot start a Web Worker (the page computes nowhere else)', async () => {
+    expect(typeof Worker).toBe('undefined'); // happy-dom has none
+    setup({ runner: undefined, initialLink: smallLink });
+    expect(
+      await screen.findByText('The matrix is computed in a Web Worker, and this browser could not start one.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Fill the matrix' })).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });

@@ -2,7 +2,7 @@ import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMe
 import type { Scenario } from '../../engine/types';
 import { type Axes, axesProblems, type CellSpec, enumerateCells, normalizeAxes } from '../../explorer/axes';
 import { buildScenario } from '../../explorer/cell';
-import { createDefaultRunner, type MatrixRun, type MatrixRunner } from '../../explorer/client';
+import { createDefaultRunner, type MatrixRun, type MatrixRunner, NO_WORKER } from '../../explorer/client';
 import { matrixToCsv } from '../../explorer/csv';
 import { decodeSettings, defaultSettings, type ExplorerSettings, settingsFragment } from '../../explorer/link';
 import { differingCells, type FilterKind, filterPredicate, layout, type Matrix } from '../../explorer/matrix';
@@ -120,7 +120,9 @@ export default function ExplorerView(props: ExplorerViewProps) {
         if (live) startTransition(() => setState({ status: s.status, computed: s.computed, total: s.total, ms: s.ms }));
       },
       (e: unknown) => {
-        if (live) setState({ status: 'error', message: e instanceof Error ? e.message : String(e) });
+        if (!live) return;
+        const message = e instanceof Error ? e.message : String(e);
+        setState({ status: 'error', message: message === NO_WORKER ? cat.run.noWorker : cat.run.failed(message) });
       },
     );
     return () => {
@@ -266,7 +268,7 @@ export default function ExplorerView(props: ExplorerViewProps) {
               : state.status === 'cancelled'
                 ? cat.run.cancelled(state.computed, state.total)
                 : state.status === 'error'
-                  ? cat.run.failed(state.message)
+                  ? state.message
                   : ''}
         </p>
       </div>

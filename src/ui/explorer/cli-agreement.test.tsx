@@ -4,8 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROFILES } from '../../engine/profiles';
 import { defaultAxes, enumerateCells } from '../../explorer/axes';
-import { createInProcessRunner } from '../../explorer/client';
 import { CSV_COLUMNS, parseCsv } from '../../explorer/csv';
+import { createInProcessRunner } from '../../explorer/inprocess';
 import { explorerEn } from '../../i18n/explorer-en';
 import ExplorerView from './ExplorerView';
 
@@ -43,7 +43,8 @@ describe('the CLI and the page', () => {
     expect(download.mock.calls[0]?.[1]).toBe(cli);
 
     const byLabel = new Map<string, HTMLElement>();
-    for (const b of within(screen.getByRole('table')).getAllByRole('button')) byLabel.set(b.getAttribute('aria-label') ?? '', b);
+    for (const b of within(screen.getByRole('table')).getAllByRole('button'))
+      byLabel.set(b.getAttribute('aria-label') ?? '', b);
     const labels = [...byLabel.keys()];
     expect(labels).toHaveLength(cells.length);
 
