@@ -126,7 +126,7 @@ function toOutcome(o: z.infer<typeof outcomeSchema>): Outcome {
 
 /** Converts one FORMAT.md case (already known to be an object) into a runnable case. */
 export function parseCase(input: unknown, prefix = ''): Parsed<ConformanceCase> {
-  const r = caseSchema.safeParse(input);
+  const r = caseSchema.safeParse(input, { reportInput: true });
   if (!r.success) return { ok: false, problems: zodProblems(r.error.issues, prefix) };
   const c = r.data;
   const outcome = c.expect ?? c.observed;
