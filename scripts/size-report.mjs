@@ -15,9 +15,14 @@ const all = readdirSync('dist/assets')
   .filter((f) => /\.(js|css)$/.test(f))
   .map((f) => ({ file: `assets/${f}`, gzip: gz(`assets/${f}`) }));
 mkdirSync('reports', { recursive: true });
-writeFileSync('reports/size.json', JSON.stringify({ budget: BUDGET, firstLoadGzip: total, firstLoad: files, allAssets: all }, null, 2));
-for (const f of files) console.log(`  first load  ${f.file.padEnd(40)} ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
-for (const f of all.filter((a) => !refs.includes(a.file))) console.log(`  lazy        ${f.file.padEnd(40)} ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
+writeFileSync(
+  'reports/size.json',
+  JSON.stringify({ budget: BUDGET, firstLoadGzip: total, firstLoad: files, allAssets: all }, null, 2),
+);
+for (const f of files)
+  console.log(`  first load  ${f.file.padEnd(40)} ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
+for (const f of all.filter((a) => !refs.includes(a.file)))
+  console.log(`  lazy        ${f.file.padEnd(40)} ${(f.gzip / 1024).toFixed(1).padStart(7)} KB gzip`);
 console.log(`first load: ${(total / 1024).toFixed(1)} KB gzip of JS+CSS (budget ${BUDGET / 1024} KB)`);
 if (total > BUDGET) {
   console.error('over the first-load budget');
