@@ -1,6 +1,6 @@
 import { deflateSync, Inflate } from 'fflate';
 import type { Scenario } from '../engine/types';
-import { MAX_DOCUMENT_CHARS, loadDocument } from '../scenario/load';
+import { loadDocument, MAX_DOCUMENT_CHARS } from '../scenario/load';
 import { SCENARIO_FORMAT } from '../scenario/schema';
 import type { Problem } from '../scenario/validate';
 import { firstNonBase64Url, fromBase64Url, toBase64Url } from './base64url';
@@ -111,8 +111,7 @@ function findPayload(input: string): { ok: true; payload: string } | { ok: false
     // A link whose "#" was percent-encoded by a chat client.
     const enc = text.search(/%23/i);
     if (enc >= 0) text = text.slice(enc + 3);
-    else if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^v\d/i.test(text))
-      return { ok: false, result: fail('noFragment') };
+    else if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !/^v\d/i.test(text)) return { ok: false, result: fail('noFragment') };
   }
   text = text.replace(/\s+/g, '');
   if (text.includes('%')) {
