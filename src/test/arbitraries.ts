@@ -19,7 +19,7 @@ const text = (max: number) =>
 
 const level = fc.oneof(
   fc.constantFrom('lab', 'status', 'dev', '测试', '<b>x</b>', "it's", '$SYS', ''),
-  fc.string({ maxLength: 6 }).map((s) => s.replace(/[+#\u0000]/g, '_')),
+  fc.string({ maxLength: 6 }).map((s) => s.replace(/[+#]/g, '_').split(String.fromCharCode(0)).join('_')),
 );
 export const topicArb = fc
   .array(level, { minLength: 1, maxLength: 4 })
