@@ -216,7 +216,7 @@ export const scenarioFileArb: fc.Arbitrary<Obj> = fc
     const byName = new Map(clients.map((c) => [c.name as string, c]));
     const end = r.end as number;
     const steps = (r.steps as Obj[]).map((s) => {
-      const out = { ...s, t: Math.min(s.t as number, end) };
+      const out: Obj = { ...s, t: Math.min(s.t as number, end) };
       const c = byName.get(s.client as string);
       // Fix-ups for the cross-field rules: a takeover needs the same Client Identifier.
       if (s.action === 'takeover' && c) {
