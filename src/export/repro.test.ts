@@ -65,8 +65,8 @@ function runScript(script: string): { calls: Call[]; stderr: string; status: num
   return { calls, stderr: r.stderr, status: r.status };
 }
 
-/** The value after a flag, e.g. argAfter(args, '--will-payload'). */
-const after = (args: string[] | undefined, flag: string) => {
+/** The value after a flag, e.g. valueAfter(args, '--will-payload'). */
+const valueAfter = (args: string[] | undefined, flag: string) => {
   const i = args?.indexOf(flag) ?? -1;
   return i >= 0 ? args?.[i + 1] : undefined;
 };
@@ -88,30 +88,30 @@ describe('reproduction script for a real broker', () => {
     const subs = calls.filter((c) => c.cmd === 'sub');
     const observer = subs[0]?.args ?? [];
     expect(observer).toEqual(expect.arrayContaining(['-V', 'mqttv5', '-q', '2', '--retain-as-published']));
-    expect(observer.filter((a, i) => observer[i - 1] === '-t')).toEqual([
+    expect(observer.filter((_a, i) => observer[i - 1] === '-t')).toEqual([
       'plant/line-1/sensor-a/status',
       'plant/line-1/sensor-b/status',
       'plant/line-1/gateway/status',
     ]);
-    const gateway = subs.find((c) => after(c.args, '-i') === 'plant1-line1-gateway')?.args;
-    expect(after(gateway, '--will-payload')).toBe('{"state":"offline","reason":"lwt"}');
-    expect(after(gateway, '-x')).toBe('3600');
+    const gateway = subs.find((c) => valueAfter(c.args, '-i') === 'plant1-line1-gateway')?.args;
+    expect(valueAfter(gateway, '--will-payload')).toBe('{"state":"offline","reason":"lwt"}');
+    expect(valueAfter(gateway, '-x')).toBe('3600');
     expect(gateway).toContain('-c');
     expect(gateway?.join(' ')).toContain('-D will will-delay-interval 30');
-    const sensorB = subs.find((c) => after(c.args, '-i') === 'plant1-line1-sensor-b')?.args;
+    const sensorB = subs.find((c) => valueAfter(c.args, '-i') === 'plant1-line1-sensor-b')?.args;
     expect(sensorB).not.toContain('-c');
-    expect(after(sensorB, '-k')).toBe('15');
+    expect(valueAfter(sensorB, '-k')).toBe('15');
   });
 
   it('sends DISCONNECT 0x04 as SIGTERM and gives the resumed client no will', () => {
     const { calls } = runTypical();
-    const gatewayPid = calls.find((c) => after(c.args, '-i') === 'plant1-line1-gateway')?.pid;
+    const gatewayPid = calls.find((c) => valueAfter(c.args, '-i') === 'plant1-line1-gateway')?.pid;
     expect(calls).toContainEqual({ signal: 'TERM', pid: gatewayPid });
-    const sensorA = calls.filter((c) => after(c.args, '-i') === 'plant1-line1-sensor-a');
+    const sensorA = calls.filter((c) => valueAfter(c.args, '-i') === 'plant1-line1-sensor-a');
     expect(sensorA).toHaveLength(2);
     expect(sensorA[1]?.args).not.toContain('--will-topic');
     expect(
-      calls.filter((c) => c.cmd === 'pub' && c.args?.includes('-r') && after(c.args, '-m') === 'online'),
+      calls.filter((c) => c.cmd === 'pub' && c.args?.includes('-r') && valueAfter(c.args, '-m') === 'online'),
     ).toHaveLength(2);
   });
 
@@ -145,14 +145,16 @@ describe('reproduction script for a real broker', () => {
     };
     const { calls, status } = runScript(toReproScript(scenarioOf(file)));
     expect(status).toBe(0);
-    const client = calls.find((c) => c.cmd === 'sub' && after(c.args, '-i') === "o'brien $HOME")?.args;
-    expect(after(client, '--will-payload')).toBe(payload);
-    expect(after(client, '--will-topic')).toBe('lab/<b>/"$PATH"');
+    const client = calls.find((c) => c.cmd === 'sub' && valueAfter(c.args, '-i') === "o'brien $HOME")?.args;
+    expect(valueAfter(client, '--will-payload')).toBe(payload);
+    expect(valueAfter(client, '--will-topic')).toBe('lab/<b>/"$PATH"');
     expect(client?.slice(client.indexOf('user-property') + 1, client.indexOf('user-property') + 3)).toEqual([
       "k'1",
       'v $x',
     ]);
-    expect(after(calls.find((c) => c.cmd === 'pub' && after(c.args, '-m') !== undefined)?.args, '-m')).toBe(payload);
+    expect(valueAfter(calls.find((c) => c.cmd === 'pub' && valueAfter(c.args, '-m') !== undefined)?.args, '-m')).toBe(
+      payload,
+    );
     expect(spawnSync('ls', [dir]).stdout.toString()).not.toContain('pwned');
   });
 
@@ -187,8 +189,8 @@ describe('reproduction script for a real broker', () => {
     expect(script).toMatch(/Keep Alive 5 to 65535 only: 0 s is replaced by 65535 s/);
     expect(script).toMatch(/under MQTT 3\.1\.1 mosquitto_sub sends a plain DISCONNECT/);
     const { calls } = runScript(script);
-    const b = calls.find((c) => after(c.args, '-i') === 'b');
-    expect(after(b?.args, '-V')).toBe('mqttv311');
+    const b = calls.find((c) => valueAfter(c.args, '-i') === 'b');
+    expect(valueAfter(b?.args, '-V')).toBe('mqttv311');
     expect(b?.args?.some((a) => a === '-D' || a === '-x')).toBe(false);
     expect(calls).toContainEqual({ signal: 'TERM', pid: b?.pid });
   });
@@ -205,10 +207,10 @@ describe('reproduction script for a real broker', () => {
       end: 2,
     };
     const { calls } = runScript(toReproScript(scenarioOf(file)));
-    const a = calls.find((c) => after(c.args, '-i') === 'a')?.args ?? [];
+    const a = calls.find((c) => valueAfter(c.args, '-i') === 'a')?.args ?? [];
     expect(a).toContain('-C');
     expect(a.join(' ')).toContain('-D disconnect session-expiry-interval 600');
-    const exitTopic = after(a, '-t');
+    const exitTopic = valueAfter(a, '-t');
     expect(calls).toContainEqual({
       cmd: 'pub',
       args: ['-h', '127.0.0.1', '-p', '18830', '-t', exitTopic, '-m', 'exit'],
