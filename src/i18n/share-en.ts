@@ -112,6 +112,7 @@ export const shareEn: ShareCatalog = {
     openInSimulator: (run) => `Open "${run}" in the simulator`,
     claimHolds: 'checked against the run',
     claimFails: 'NOT confirmed by the run',
+    scenarioTitle: (lesson, run) => (run ? `Lesson: ${lesson} (${run})` : `Lesson: ${lesson}`),
   },
 };
 

@@ -95,5 +95,7 @@ export interface ShareCatalog {
     openInSimulator: (run: string) => string;
     claimHolds: string;
     claimFails: string;
+    /** The title a lesson's scenario gets in the simulator (and in its link). */
+    scenarioTitle: (lesson: string, run: string | undefined) => string;
   };
 }
