@@ -885,9 +885,10 @@ class Simulation {
       }
       const seiZero = s.sei === 0;
       const seiNever = s.v === 4 ? !seiZero : s.sei === SEI_NEVER;
+      const kicked = cause === 'takeover' || cause === 'adminKick';
       this.sendSession(
         s,
-        { type: 'conn.closed', deleteWill, seiZero, seiNever },
+        { type: 'conn.closed', deleteWill, seiZero, seiNever, kicked },
         { pendingWill: null, conn, deleteRule: rule, reason: extra.reason },
       );
     }

@@ -3,9 +3,26 @@
  * the parent level), and wildcards at the first level never match topics starting with `$` [MQTT-4.7.2-1].
  */
 export function topicMatches(filter: string, topic: string): boolean {
-  if (filter === topic) return true;
-  if (topic.startsWith('$') && (filter.startsWith('+') || filter.startsWith('#'))) return false;
-  const f = filter.split('/');
+  const f = compiled(filter);
+  if (f === null) return filter === topic;
+  return matchLevels(f, topic);
+}
+
+/** Wildcard filters split into levels once; exact filters (the common case) need no splitting. */
+const cache = new Map<string, string[] | null>();
+
+function compiled(filter: string): string[] | null {
+  let f = cache.get(filter);
+  if (f === undefined) {
+    f = filter.includes('+') || filter.includes('#') ? filter.split('/') : null;
+    if (cache.size > 10_000) cache.clear();
+    cache.set(filter, f);
+  }
+  return f;
+}
+
+function matchLevels(f: string[], topic: string): boolean {
+  if (topic.startsWith('$') && (f[0] === '+' || f[0] === '#')) return false;
   const t = topic.split('/');
   for (let i = 0; i < f.length; i++) {
     const level = f[i];

@@ -89,12 +89,9 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
       case 'invalid_union': {
         const note = (issue as { note?: string }).note;
         if (note?.includes('discriminator')) {
-          // zod already ends the path with the discriminator key ("steps[0].action").
-          const at = issue.path[issue.path.length - 1] === 'action' ? issue.path : [...issue.path, 'action'];
-          out.push({
-            path: formatPath(at, prefix),
-            message: `must be one of: ${STEP_ACTIONS.join(', ')}`,
-          });
+          // zod points at the discriminator itself; list the allowed actions there.
+          const options = (issue as { options?: unknown[] }).options ?? STEP_ACTIONS;
+          out.push({ path: formatPath(issue.path, prefix), message: `must be one of: ${options.join(', ')}` });
           break;
         }
         // A union of literals (QoS, protocol): list what is allowed.
@@ -228,7 +225,6 @@ export function crossCheck(sc: Scenario, prefix = ''): Problem[] {
 
 /** Validates a scenario object (format v1) into the engine's shape, or lists every problem. */
 export function parseScenario(input: unknown): Parsed<Scenario> {
-  // reportInput: the messages name the wrong value ("not 3"), which zod 4 leaves out by default.
   const r = scenarioSchema.safeParse(input, { reportInput: true });
   if (!r.success) return { ok: false, problems: zodProblems(r.error.issues) };
   const sc = normalizeScenario(r.data);

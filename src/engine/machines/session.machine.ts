@@ -60,6 +60,8 @@ export type SessionEvent =
       seiZero: boolean;
       /** Session Expiry 0xFFFFFFFF (5.0) / CleanSession 0 (3.1.1): the session never expires. */
       seiNever: boolean;
+      /** The broker itself ended the connection for another client or an administrator. */
+      kicked: boolean;
     }
   | { type: 'timer.willDelay' }
   | { type: 'timer.sessionExpiry' }
@@ -102,7 +104,9 @@ export const sessionMachine = setup({
   guards: {
     deletesWill: ({ event }) => (event as Closed).deleteWill,
     isV4: ({ context }) => context.v === 4,
-    cachedByQuirk: ({ context }) => context.quirks.cachesCleanStart0 && !context.cleanStart,
+    // NanoMQ publishes the will when a conflicting ClientID or an administrator kicks the client.
+    cachedByQuirk: ({ context, event }) =>
+      context.quirks.cachesCleanStart0 && !context.cleanStart && !(event as Closed).kicked,
     notKeptByQuirk: ({ context }) => context.quirks.cleanStart1NeverKept && context.cleanStart,
     seiZero: ({ event }) => (event as Closed).seiZero,
     seiNever: ({ event }) => (event as Closed).seiNever,

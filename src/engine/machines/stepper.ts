@@ -35,6 +35,12 @@ export function stateString(value: unknown): string {
 }
 
 const LIMIT = 20_000;
+let memoEnabled = true;
+
+/** Turns the transition memo off or on (the benchmark reports both; results are identical). */
+export function setTransitionMemo(enabled: boolean): void {
+  memoEnabled = enabled;
+}
 
 /**
  * Pure transitions with a memo. `transition()` is a pure function of (snapshot, event), and every
@@ -60,6 +66,7 @@ export class Stepper {
   }
 
   private remember(key: string, r: Result): Result {
+    if (!memoEnabled) return r;
     if (this.cache.size >= LIMIT) this.cache.clear();
     this.cache.set(key, r);
     return r;
@@ -78,7 +85,7 @@ export class Stepper {
   init(input: unknown): Result {
     this.transitions++;
     const key = `init|${JSON.stringify(input)}`;
-    const hit = this.cache.get(key);
+    const hit = memoEnabled ? this.cache.get(key) : undefined;
     if (hit) return hit;
     this.evaluations++;
     const [snap, actions] = initialTransition(this.machine, input);
@@ -91,8 +98,8 @@ export class Stepper {
 
   send(snap: Snap, event: { type: string }): Result {
     this.transitions++;
-    const key = `${this.keyOf(snap)}|${JSON.stringify(event)}`;
-    const hit = this.cache.get(key);
+    const key = memoEnabled ? `${this.keyOf(snap)}|${JSON.stringify(event)}` : '';
+    const hit = memoEnabled ? this.cache.get(key) : undefined;
     if (hit) return hit;
     this.evaluations++;
     // biome-ignore lint/suspicious/noExplicitAny: the stepper is generic over machines; callers type their events.

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The CLIs as a user runs them (through tsx, like `npm run ...`).
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const run = (script: string, args: string[]) =>
+  spawnSync(tsx, [join('src/cli', script), ...args], { encoding: 'utf8' });
+const dir = mkdtempSync(join(tmpdir(), 'mwl-cli-'));
+
+const oneCase = (expectWillAt: number | null) => [
+  {
+    id: 'drop',
+    title: 'drop',
+    protocol: 5,
+    clients: [
+      {
+        name: 'dev',
+        clientId: 'dev',
+        cleanStart: true,
+        sessionExpiry: 0,
+        keepAlive: 60,
+        will: { topic: 'w/dev', payload: 'bye', qos: 1, retain: false, delay: 0 },
+      },
+    ],
+    steps: [
+      { t: 0, client: 'dev', action: 'connect' },
+      { t: 2, client: 'dev', action: 'drop' },
+    ],
+    end: 5,
+    expect: {
+      wills:
+        expectWillAt === null
+          ? []
+          : [{ from: 'dev', conn: 1, t: expectWillAt, topic: 'w/dev', payload: 'bye', qos: 1, retain: false }],
+      sessionPresent: [{ client: 'dev', step: 0, value: false }],
+      disconnectReasons: [],
+      retainedAfter: { t: 5, messages: [] },
+    },
+  },
+];
+
+describe('npm run conformance', () => {
+  it('passes a matching case and ends with the count line', () => {
+    const f = join(dir, 'ok.json');
+    writeFileSync(f, JSON.stringify(oneCase(2)));
+    const r = run('conformance.ts', [f]);
+    expect(r.stdout).toContain('PASS drop');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('1 passed, 0 failed');
+    expect(r.status).toBe(0);
+  });
+
+  it('fails a case with a readable diff and exits 1', () => {
+    const f = join(dir, 'bad.json');
+    writeFileSync(f, JSON.stringify(oneCase(3)));
+    const r = run('conformance.ts', [f]);
+    expect(r.stdout).toContain('FAIL drop');
+    expect(r.stdout).toContain('will dev#1 w/dev "bye" qos 1 at 2.000 s, wanted 3.000 s');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('0 passed, 1 failed');
+    expect(r.status).toBe(1);
+  });
+
+  it('--tolerance widens the time match', () => {
+    const f = join(dir, 'tol.json');
+    writeFileSync(f, JSON.stringify(oneCase(2.4)));
+    expect(run('conformance.ts', [f]).status).toBe(1);
+    expect(run('conformance.ts', [f, '--tolerance', '0.5']).status).toBe(0);
+  });
+
+  it('names the file and field of an invalid case file', () => {
+    const f = join(dir, 'invalid.json');
+    writeFileSync(f, JSON.stringify([{ ...oneCase(2)[0], protocol: 6 }]));
+    const r = run('conformance.ts', [f]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${f}: 1 problem`);
+    expect(r.stderr).toContain('[0].protocol: must be 4, 5, not 6');
+  });
+});
+
+describe('npm run sim', () => {
+  it('prints the trace with times, actors, reasons and clauses', () => {
+    const f = join(dir, 'sim.json');
+    writeFileSync(f, JSON.stringify(oneCase(2)));
+    const r = run('sim.ts', [f]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /2\.000 s\s+broker\s+will of dev#1 published \("w\/dev"\) — .*MQTT 5\.0 \[MQTT-3\.1\.2-8\]/,
+    );
+    expect(r.stdout).toContain('dev#1 "w/dev": Will published at 2.000 s');
+  });
+
+  it('prints JSON lines with --json', () => {
+    const f = join(dir, 'simjson.json');
+    writeFileSync(f, JSON.stringify(oneCase(2)));
+    const lines = run('sim.ts', [f, '--json']).stdout.trim().split('\n');
+    const published = lines.map((l) => JSON.parse(l)).find((e) => e.kind === 'will' && e.op === 'published');
+    expect(published).toMatchObject({ t: 2000, from: 'dev', why: { code: 'will.published.sessionEndsAtClose', v: 5 } });
+  });
+
+  it('runs a scenario under another profile', () => {
+    const f = join(dir, 'nano.json');
+    const c = oneCase(2)[0] as { clients: { cleanStart: boolean }[] };
+    c.clients[0] = { ...c.clients[0], cleanStart: false } as never;
+    writeFileSync(f, JSON.stringify([c]));
+    expect(run('sim.ts', [f, '--profile', 'nanomq-0.23.2']).stdout).toContain('nanomq#1989');
+    expect(run('sim.ts', [f, '--profile', 'nope']).stderr).toContain('unknown profile "nope"');
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { loadDocument, loadDocumentText } from './load';
+
+const base = {
+  format: 'mqtt-will-lab/scenario',
+  version: 1,
+  clients: [
+    {
+      name: 'dev',
+      clientId: 'dev',
+      cleanStart: true,
+      keepAlive: 60,
+      will: { topic: 'w/dev', payload: 'x', qos: 1, retain: false },
+    },
+  ],
+  steps: [{ t: 0, action: 'connect', client: 'dev' }],
+  end: 10,
+};
+
+const problems = (doc: unknown) => {
+  const r = loadDocument(doc);
+  return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+};
+
+describe('scenario validation messages', () => {
+  it('accepts a minimal scenario and fills defaults', () => {
+    const r = loadDocument(base);
+    expect(r.ok).toBe(true);
+    if (r.ok && r.value.kind === 'scenario') {
+      expect(r.value.scenario.profile).toBe('spec');
+      expect(r.value.scenario.clients[0]?.protocol).toBe(5);
+      expect(r.value.scenario.observer).toEqual({ protocol: 5, subscriptionQos: 2, retainAsPublished: true });
+    }
+  });
+
+  it('names the field and what is allowed, one message per problem', () => {
+    const bad = {
+      ...base,
+      clients: [{ ...base.clients[0], keepAlive: 70000, will: { topic: 'w/#', payload: 'x', qos: 3, retain: 'yes' } }],
+    };
+    expect(problems(bad)).toEqual([
+      'clients[0].keepAlive: must be at most 65535',
+      'clients[0].will.topic: a topic name may not contain "+" or "#"',
+      'clients[0].will.qos: must be 0, 1, 2, not 3',
+      'clients[0].will.retain: must be true or false, not "yes"',
+    ]);
+  });
+
+  it('reports a missing field and an unknown action', () => {
+    const bad = { ...base, end: undefined, steps: [{ t: 1, action: 'explode', client: 'dev' }] };
+    expect(problems(bad)).toEqual([
+      'steps[0].action: must be one of: connect, reconnect, drop, reset, silence, protoerr, badpacket, disconnect, takeover, publish, subscribe, unsubscribe, kick, brokerRestart',
+      'end: is missing (expected a number)',
+    ]);
+  });
+
+  it('checks references between fields', () => {
+    const bad = {
+      ...base,
+      clients: [...base.clients, { name: 'other', clientId: 'zzz', cleanStart: true, keepAlive: 60 }],
+      steps: [
+        { t: 0, action: 'connect', client: 'ghost' },
+        { t: 1, action: 'takeover', client: 'other', of: 'dev' },
+        { t: 20, action: 'drop', client: 'dev' },
+      ],
+    };
+    expect(problems(bad)).toEqual([
+      'steps[0].client: names no client (known: dev, other)',
+      'steps[1].of: "dev" has Client Identifier "dev", not "zzz": a takeover needs the same one',
+      'steps[2].t: is after the end of the run (10 s)',
+    ]);
+  });
+
+  it('enforces the limits with a clear message', () => {
+    const many = {
+      ...base,
+      clients: Array.from({ length: 51 }, (_, i) => ({
+        name: `c${i}`,
+        clientId: `c${i}`,
+        cleanStart: true,
+        keepAlive: 0,
+      })),
+    };
+    expect(problems(many)).toContain('clients: at most 50 clients');
+    expect(problems({ ...base, end: 10 ** 9 })).toEqual(['end: must be at most 34560000']);
+  });
+
+  it('rejects unknown format versions and non-scenario JSON by name', () => {
+    expect(problems({ ...base, version: 7 })).toEqual([
+      'version: scenario format version 7 is not known to this build (it reads version 1)',
+    ]);
+    expect(problems({ hello: 1 })[0]).toMatch(/^format: is missing/);
+    const r = loadDocumentText('{"format": ');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]?.message).toMatch(/^is not valid JSON/);
+  });
+
+  it('reads FORMAT.md cases as scenarios', () => {
+    const r = loadDocument([
+      { id: 'a', protocol: 4, clients: base.clients, steps: base.steps, end: 5, expect: { wills: [] } },
+    ]);
+    expect(r.ok && r.value.kind === 'cases' && r.value.cases[0]?.scenario.clients[0]?.protocol).toBe(4);
+  });
+});

@@ -1,0 +1,334 @@
+import { expect } from 'vitest';
+import { profileById, SPEC } from '../engine/profiles';
+import { simulate } from '../engine/sim';
+import { type WillFate, willFates } from '../engine/summary';
+import {
+  type BrokerSettings,
+  type ClientDef,
+  OBSERVER,
+  type ProtocolLevel,
+  type RunResult,
+  type Scenario,
+  type Step,
+  type TraceEntry,
+  type WillDef,
+} from '../engine/types';
+
+/**
+ * A fluent driver for tests that read like scenarios:
+ *
+ *   sim().client('dev', { sessionExpiry: 0 }).at(1000).drop('dev').expectWill('dev', { at: 1000 })
+ *
+ * Times are virtual milliseconds (the engine's unit); the scenario itself is built in seconds.
+ * The run happens lazily at the first expectation and again after any further step.
+ */
+type ClientOpts = Partial<Omit<ClientDef, 'name' | 'will'>> & { will?: Partial<WillDef> | null };
+
+export interface DriverOptions {
+  protocol?: ProtocolLevel;
+  profile?: string;
+  broker?: Partial<BrokerSettings>;
+  observer?: Scenario['observer'];
+  offlineSubscriber?: boolean;
+  /** Connect every client at t = 0 when it is declared (default true). */
+  autoConnect?: boolean;
+}
+
+export function willOf(name: string, w: Partial<WillDef> = {}): WillDef {
+  return {
+    topic: `wills/${name}`,
+    payload: `${name} offline`,
+    qos: 1,
+    retain: false,
+    delay: null,
+    messageExpiry: null,
+    props: null,
+    ...w,
+  };
+}
+
+export class Driver {
+  private readonly clients: ClientDef[] = [];
+  private readonly steps: Step[] = [];
+  private now = 0;
+  private endMs: number | null = null;
+  private result: RunResult | null = null;
+
+  constructor(private readonly opts: DriverOptions = {}) {}
+
+  private get protocol(): ProtocolLevel {
+    return this.opts.protocol ?? 5;
+  }
+
+  private touch(): this {
+    this.result = null;
+    return this;
+  }
+
+  private push(step: Omit<Step, 't'> & Record<string, unknown>): this {
+    this.steps.push({ ...step, t: this.now / 1000 } as Step);
+    return this.touch();
+  }
+
+  /** Declares a client with a will (override with `will: null`), connected at the current time. */
+  client(name: string, o: ClientOpts = {}): this {
+    const { will, ...rest } = o;
+    this.clients.push({
+      name,
+      clientId: name,
+      protocol: this.protocol,
+      cleanStart: true,
+      sessionExpiry: null,
+      keepAlive: 60,
+      subscriptions: [],
+      ...rest,
+      will: will === null ? null : willOf(name, will ?? {}),
+    });
+    if (this.opts.autoConnect !== false) this.push({ action: 'connect', client: name });
+    return this.touch();
+  }
+
+  /** Declares a subscriber (no will) to `filter`, connected at the current time. */
+  subscriber(name: string, filter: string, o: ClientOpts & { qos?: 0 | 1 | 2; rap?: boolean } = {}): this {
+    const { qos = 2, rap = true, ...rest } = o;
+    return this.client(name, {
+      will: null,
+      subscriptions: [{ filter, qos, retainAsPublished: rap, noLocal: false, retainHandling: 0 }],
+      ...rest,
+    });
+  }
+
+  at(ms: number): this {
+    this.now = ms;
+    return this;
+  }
+
+  connect(name: string): this {
+    return this.push({ action: 'connect', client: name });
+  }
+
+  reconnect(
+    name: string,
+    o: {
+      cleanStart?: boolean;
+      sessionExpiry?: number | null;
+      keepAlive?: number;
+      will?: Partial<WillDef> | null;
+      /** Seconds after the broker closed the previous connection (FORMAT.md); `at` is the latest time. */
+      afterClose?: number;
+    } = {},
+  ): this {
+    const { will, ...rest } = o;
+    const step: Record<string, unknown> = { action: 'reconnect', client: name, ...rest };
+    if (will !== undefined) step.will = will === null ? null : willOf(name, will);
+    return this.push(step as Omit<Step, 't'>);
+  }
+
+  drop(name: string): this {
+    return this.push({ action: 'drop', client: name });
+  }
+
+  reset(name: string): this {
+    return this.push({ action: 'reset', client: name });
+  }
+
+  silence(name: string): this {
+    return this.push({ action: 'silence', client: name });
+  }
+
+  disconnect(name: string, reason = 0, o: { sessionExpiry?: number | null } = {}): this {
+    return this.push({ action: 'disconnect', client: name, reason, ...o });
+  }
+
+  takeover(name: string, of: string, cleanStart?: boolean): this {
+    const s: Record<string, unknown> = { action: 'takeover', client: name, of };
+    if (cleanStart !== undefined) s.cleanStart = cleanStart;
+    return this.push(s as Omit<Step, 't'>);
+  }
+
+  protoerr(name: string): this {
+    return this.push({ action: 'protoerr', client: name });
+  }
+
+  badpacket(name: string): this {
+    return this.push({ action: 'badpacket', client: name });
+  }
+
+  kick(name: string): this {
+    return this.push({ action: 'kick', client: name });
+  }
+
+  publish(
+    name: string,
+    topic: string,
+    payload: string,
+    o: { qos?: 0 | 1 | 2; retain?: boolean; messageExpiry?: number | null } = {},
+  ): this {
+    return this.push({
+      action: 'publish',
+      client: name,
+      topic,
+      payload,
+      qos: o.qos ?? 0,
+      retain: o.retain ?? false,
+      messageExpiry: o.messageExpiry ?? null,
+    });
+  }
+
+  subscribe(
+    name: string,
+    filter: string,
+    qos: 0 | 1 | 2 = 1,
+    o: { retainAsPublished?: boolean; retainHandling?: 0 | 1 | 2; noLocal?: boolean } = {},
+  ): this {
+    return this.push({ action: 'subscribe', client: name, filter, qos, ...o });
+  }
+
+  unsubscribe(name: string, filter: string): this {
+    return this.push({ action: 'unsubscribe', client: name, filter });
+  }
+
+  restart(): this {
+    return this.push({ action: 'brokerRestart', client: null });
+  }
+
+  /** Ends the run at this time (default: 10 minutes after the last step). */
+  until(ms: number): this {
+    this.endMs = ms;
+    return this.touch();
+  }
+
+  scenario(): Scenario {
+    const lastStep = this.steps.reduce((m, s) => Math.max(m, s.t * 1000), 0);
+    const endMs = this.endMs ?? lastStep + 600_000;
+    const b = this.opts.broker ?? {};
+    return {
+      version: 1,
+      title: 'test',
+      profile: this.opts.profile ?? 'spec',
+      seed: 1,
+      protocol: this.protocol,
+      broker: {
+        persistence: b.persistence ?? 'volatile',
+        maximumQos: b.maximumQos ?? 2,
+        retainAvailable: b.retainAvailable ?? true,
+        serverKeepAlive: b.serverKeepAlive ?? null,
+        maxSessionExpiry: b.maxSessionExpiry ?? null,
+      },
+      observer:
+        this.opts.observer === undefined
+          ? { protocol: 5, subscriptionQos: 2, retainAsPublished: true }
+          : this.opts.observer,
+      offlineSubscriber: this.opts.offlineSubscriber ?? false,
+      clients: this.clients,
+      steps: this.steps,
+      end: endMs / 1000,
+    };
+  }
+
+  run(): RunResult {
+    if (!this.result) {
+      const sc = this.scenario();
+      this.result = simulate(sc, { profile: profileById(sc.profile) ?? SPEC });
+    }
+    return this.result;
+  }
+
+  get trace(): TraceEntry[] {
+    return this.run().trace;
+  }
+
+  /** Will deliveries the observer saw from this client (name), in order. */
+  willsFrom(name: string): { t: number; conn: number; qos: number; retain: boolean; payload: string }[] {
+    return this.trace.flatMap((e) =>
+      e.kind === 'message' && e.op === 'delivered' && e.to === OBSERVER && e.willOf?.from === name
+        ? [{ t: e.t, conn: e.willOf.conn, qos: e.qos, retain: e.retain, payload: e.payload }]
+        : [],
+    );
+  }
+
+  fate(name: string, conn = 1): WillFate | undefined {
+    return willFates(this.trace).find((f) => f.from === name && f.conn === conn);
+  }
+
+  /** The observer received exactly one will of `name` (its connection `conn`), at `at` ms. */
+  expectWill(name: string, o: { at: number; conn?: number; qos?: number; retain?: boolean }): this {
+    const got = this.willsFrom(name).filter((w) => o.conn === undefined || w.conn === o.conn);
+    expect(
+      got.map((w) => w.t),
+      `wills of ${name}`,
+    ).toEqual([o.at]);
+    if (o.qos !== undefined) expect(got[0]?.qos).toBe(o.qos);
+    if (o.retain !== undefined) expect(got[0]?.retain).toBe(o.retain);
+    return this;
+  }
+
+  /** The observer never received a will from `name`. */
+  expectNoWill(name: string): this {
+    expect(this.willsFrom(name), `wills of ${name}`).toEqual([]);
+    return this;
+  }
+
+  /** What became of the will of `name`'s connection `conn`, and the decision code behind it. */
+  expectFate(name: string, fate: WillFate['fate'], o: { code?: string; at?: number; conn?: number } = {}): this {
+    const f = this.fate(name, o.conn ?? 1);
+    expect(f?.fate, `fate of ${name}#${o.conn ?? 1}`).toBe(fate);
+    if (o.code !== undefined) expect(f?.why?.code).toBe(o.code);
+    if (o.at !== undefined) expect(f?.at).toBe(o.at);
+    return this;
+  }
+
+  /** Session Present on the CONNACKs of `name`, in order. */
+  expectSessionPresent(name: string, values: boolean[]): this {
+    const got = this.trace.flatMap((e) =>
+      e.kind === 'packet' && e.type === 'CONNACK' && e.client === name && !e.detail.reason
+        ? [e.detail.sessionPresent === true]
+        : [],
+    );
+    expect(got, `Session Present of ${name}`).toEqual(values);
+    return this;
+  }
+
+  /** DISCONNECT reason codes the broker sent to `name`. */
+  expectServerDisconnects(name: string, reasons: number[]): this {
+    const got = this.trace.flatMap((e) =>
+      e.kind === 'packet' && e.dir === 'out' && e.type === 'DISCONNECT' && e.client === name
+        ? [e.detail.reason ?? -1]
+        : [],
+    );
+    expect(got).toEqual(reasons);
+    return this;
+  }
+
+  /** When the broker closed `name`'s connection `conn` (ms), and why. */
+  closeOf(name: string, conn = 1): Extract<TraceEntry, { kind: 'connection' }> | undefined {
+    return this.trace.find(
+      (e): e is Extract<TraceEntry, { kind: 'connection' }> =>
+        e.kind === 'connection' && e.op === 'closed' && e.client === name && e.conn === conn,
+    );
+  }
+
+  expectClosed(name: string, o: { at: number; cause?: string; conn?: number }): this {
+    const c = this.closeOf(name, o.conn ?? 1);
+    expect(c?.t, `close of ${name}`).toBe(o.at);
+    if (o.cause) expect(c?.cause).toBe(o.cause);
+    return this;
+  }
+
+  /** Payloads delivered to a subscriber, in order. */
+  received(name: string): { t: number; topic: string; payload: string; qos: number; retain: boolean }[] {
+    return this.trace.flatMap((e) =>
+      e.kind === 'message' && e.op === 'delivered' && e.to === name
+        ? [{ t: e.t, topic: e.topic, payload: e.payload, qos: e.qos, retain: e.retain }]
+        : [],
+    );
+  }
+
+  retainedAtEnd(): { topic: string; payload: string }[] {
+    return this.run().outcome.retainedAfter.messages;
+  }
+}
+
+export function sim(opts: DriverOptions = {}): Driver {
+  return new Driver(opts);
+}
