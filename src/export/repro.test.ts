@@ -77,7 +77,8 @@ const runTypical = () => {
   return typicalRun;
 };
 
-describe('reproduction script for a real broker', () => {
+// These tests start bash and node processes: slower than unit tests on a busy machine.
+describe('reproduction script for a real broker', { timeout: 60_000 }, () => {
   it('quotes any text for the shell', () => {
     expect(shellQuote("it's $(rm -rf /) `id`")).toBe(`'it'\\''s $(rm -rf /) \`id\`'`);
   });
