@@ -84,6 +84,8 @@ export const shareEn: ShareCatalog = {
       protocol: 'Protocol level',
     },
     clientLabel: 'Client',
+    parameterLabel: 'Parameter',
+    changedParameter: 'A changed parameter',
     valueLabel: 'Value',
     firstDifference: (t) => `The runs first differ at ${t}.`,
     noDifference: 'Both runs take the same decisions.',

@@ -67,6 +67,8 @@ export interface ShareCatalog {
       protocol: string;
     };
     clientLabel: string;
+    parameterLabel: string;
+    changedParameter: string;
     valueLabel: string;
     firstDifference: (t: string) => string;
     noDifference: string;
