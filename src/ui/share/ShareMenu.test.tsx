@@ -40,10 +40,10 @@ function longScenario(): Scenario {
 describe('share menu', () => {
   it('copies a link that opens the same scenario and says so', async () => {
     const user = userEvent.setup();
-    const onCopy = vi.fn(async () => {});
+    const onCopy = vi.fn(async (_text: string) => {});
     render(<ShareMenu scenario={sc} baseUrl="https://example.org/lab/#old" onCopy={onCopy} />);
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
-    const link = onCopy.mock.calls[0]?.[0] as unknown as string;
+    const link = onCopy.mock.calls[0]?.[0] ?? '';
     expect(link.startsWith('https://example.org/lab/#s=v1.')).toBe(true);
     expect(decodeLink(link)).toEqual({ ok: true, scenario: sc, version: 1 });
     expect(screen.getByRole('status')).toHaveTextContent('Link copied to the clipboard.');
