@@ -35,7 +35,6 @@ export interface ShareCatalog {
     problems: (n: number, source: string) => string;
     fromFile: (name: string) => string;
     fromPaste: string;
-    fromLink: string;
     fileTooBig: (name: string, max: number) => string;
     fileUnreadable: (name: string) => string;
     nothingPasted: string;
@@ -69,7 +68,6 @@ export interface ShareCatalog {
     clientLabel: string;
     parameterLabel: string;
     changedParameter: string;
-    valueLabel: string;
     firstDifference: (t: string) => string;
     noDifference: string;
     runA: string;
@@ -93,9 +91,7 @@ export interface ShareCatalog {
     predictFirst: string;
     correct: string;
     incorrect: (answer: string) => string;
-    engineSays: string;
     openInSimulator: (run: string) => string;
-    claimHolds: string;
     claimFails: string;
     /** The title a lesson's scenario gets in the simulator (and in its link). */
     scenarioTitle: (lesson: string, run: string | undefined) => string;

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { COMPARE_PARAMETERS, type CompareParameter, compareVariant, type Variant } from '../../compare/compare';
 import { PROFILES, profileById } from '../../engine/profiles';
-import type { Scenario, TraceEntry } from '../../engine/types';
+import { type Scenario, SEI_NEVER, type TraceEntry } from '../../engine/types';
 import type { Catalog } from '../../i18n/catalog';
 import { en } from '../../i18n/en';
 import { renderEntry } from '../../i18n/render';
@@ -63,7 +63,14 @@ export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: Com
     if (variant.kind === 'profile')
       return t.compare.profileVariant(profileById(variant.profile)?.label ?? variant.profile);
     const v = variant.value;
-    const shown = v === null ? '—' : typeof v === 'boolean' ? t.compare.onOff(v) : String(v);
+    const shown =
+      v === null
+        ? '—'
+        : typeof v === 'boolean'
+          ? t.compare.onOff(v)
+          : v === SEI_NEVER && parameter === 'sessionExpiry'
+            ? t.compare.never
+            : String(v);
     return t.compare.parameterVariant(`${cat.clientLabel(client)} ${t.compare.parameter[parameter]}`, shown);
   })();
 
