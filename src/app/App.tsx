@@ -1,8 +1,276 @@
-/** Placeholder shell; the simulator UI replaces it (issue 3). */
-export function App() {
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { useT } from '../i18n/ui';
+import { RunContext, useCurrentRun } from '../runner/context';
+import { createRunStore, type Runner, type RunStore } from '../runner/runner';
+import { scenarioStore, useScenario } from '../store/scenario';
+import { speedFactor, type Theme, useView, viewStore } from '../store/view';
+import { EventLog } from '../ui/EventLog';
+import { Explanation, Outcomes } from '../ui/Explain';
+import { findShortcut, shortcutKey } from '../ui/shortcuts';
+import { Timeline } from '../ui/Timeline';
+import { Transport } from '../ui/Transport';
+import { useTargetClient } from '../ui/target';
+import { extraViews, headerActions, sidebarPanels } from './extensions';
+
+// Secondary views load on demand: they are not part of the first load.
+const HelpDialog = lazy(() => import('../ui/HelpDialog'));
+const Statechart = lazy(() => import('../ui/Statechart'));
+// The editing panels are below the fold: they load right after the first paint.
+const Setup = lazy(() => import('../ui/Setup'));
+const InjectAndScript = lazy(() => import('../ui/Inject'));
+
+function Loading() {
+  const t = useT();
+  return <p className="panel text-sm">{t.app.loading}</p>;
+}
+
+/** Advances the playhead while playing: virtual ms = wall ms x speed. */
+function usePlayback(): void {
+  const run = useCurrentRun();
+  const playing = useView((s) => s.playing);
+  const end = run?.model.endMs ?? 0;
+  useEffect(() => {
+    if (!playing) return;
+    let last = performance.now();
+    let frame = 0;
+    const tick = (now: number) => {
+      // A frame gap (tab in the background) does not jump the virtual clock.
+      const dt = Math.min(now - last, 250);
+      last = now;
+      const s = viewStore.getState();
+      const next = s.playhead + dt * speedFactor(s.speedExp);
+      if (next >= end) {
+        s.playheadMoved(end);
+        s.paused();
+        return;
+      }
+      s.playheadMoved(next);
+      // Keep the playhead in a zoomed window.
+      if (s.zoom && next > s.zoom.to) {
+        const span = s.zoom.to - s.zoom.from;
+        const from = Math.min(next - span * 0.1, Math.max(0, end - span));
+        s.zoomChanged({ from, to: from + span });
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [playing, end]);
+}
+
+function useShortcuts(): void {
+  const run = useCurrentRun();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const key = shortcutKey(e);
+      if (key === null) return;
+      const s = findShortcut(key);
+      if (!s) return;
+      e.preventDefault();
+      s.run(run?.model ?? null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [run]);
+}
+
+function useTheme(theme: Theme): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+    const apply = () => {
+      const dark = theme === 'dark' || (theme === 'system' && !!media?.matches);
+      root.classList.toggle('dark', dark);
+    };
+    apply();
+    media?.addEventListener('change', apply);
+    return () => media?.removeEventListener('change', apply);
+  }, [theme]);
+}
+
+function StatechartPanel() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const client = useTargetClient();
   return (
-    <main className="p-6">
-      <h1 className="text-2xl font-semibold">MQTT Will Lab</h1>
-    </main>
+    <section aria-label={t.statechart.heading} className="panel">
+      <button type="button" className="btn" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {t.statechart.show}
+      </button>
+      {open && client && (
+        <Suspense fallback={<p className="mt-2 text-sm">{t.statechart.loading}</p>}>
+          <Statechart client={client.name} />
+        </Suspense>
+      )}
+    </section>
+  );
+}
+
+export function SimulatorView() {
+  return (
+    <div className="grid grid-cols-1 gap-3">
+      <Transport />
+      <Timeline />
+      <div className="grid grid-cols-1 items-start gap-3 lg:grid-cols-2">
+        <Outcomes />
+        <div className="grid gap-3">
+          <Explanation />
+          <StatechartPanel />
+        </div>
+      </div>
+      <div className="grid grid-cols-1 items-start gap-3 md:grid-cols-2 xl:grid-cols-[minmax(20rem,24rem)_minmax(0,1fr)_minmax(22rem,28rem)]">
+        <div className="grid gap-3">
+          {sidebarPanels.map(({ id, Component }) => (
+            <Suspense key={id} fallback={null}>
+              <Component />
+            </Suspense>
+          ))}
+          <Suspense fallback={<Loading />}>
+            <Setup />
+          </Suspense>
+        </div>
+        <div className="grid gap-3">
+          <Suspense fallback={<Loading />}>
+            <InjectAndScript />
+          </Suspense>
+        </div>
+        <div className="md:col-span-2 xl:col-span-1">
+          <EventLog />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Header() {
+  const t = useT();
+  const view = useView((s) => s.view);
+  const theme = useView((s) => s.theme);
+  const canUndo = useScenario((s) => s.past.length > 0);
+  const canRedo = useScenario((s) => s.future.length > 0);
+  const themeId = useId();
+  const views = [{ id: 'simulator', labelKey: 'simulator' }, ...extraViews];
+  return (
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+      <div>
+        <h1 className="text-lg font-bold">{t.app.title}</h1>
+        <p className="text-xs text-slate-600 dark:text-slate-400">{t.app.tagline}</p>
+      </div>
+      {views.length > 1 && (
+        <nav aria-label={t.app.viewSwitch} className="flex gap-1">
+          {views.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              aria-current={view === v.id ? 'page' : undefined}
+              className={`btn ${view === v.id ? 'bg-slate-200 dark:bg-slate-700' : ''}`}
+              onClick={() => viewStore.getState().viewSwitched(v.id)}
+            >
+              {t.app.views[v.labelKey] ?? v.id}
+            </button>
+          ))}
+        </nav>
+      )}
+      <div role="toolbar" aria-label={t.app.headerActions} className="ml-auto flex flex-wrap items-center gap-2">
+        {headerActions.map(({ id, Component }) => (
+          <Suspense key={id} fallback={null}>
+            <Component />
+          </Suspense>
+        ))}
+        <button type="button" className="btn" disabled={!canUndo} onClick={() => scenarioStore.getState().undone()}>
+          {t.app.undo}
+        </button>
+        <button type="button" className="btn" disabled={!canRedo} onClick={() => scenarioStore.getState().redone()}>
+          {t.app.redo}
+        </button>
+        <label htmlFor={themeId} className="text-sm">
+          {t.app.theme}
+        </label>
+        <select
+          id={themeId}
+          className="field"
+          value={theme}
+          onChange={(e) => viewStore.getState().themeChanged(e.target.value as Theme)}
+        >
+          {(['system', 'light', 'dark'] as const).map((k) => (
+            <option key={k} value={k}>
+              {t.app.themes[k]}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="btn"
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          onClick={() => viewStore.getState().helpToggled(true)}
+        >
+          ? {t.app.help}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function Shell() {
+  const view = useView((s) => s.view);
+  const theme = useView((s) => s.theme);
+  const helpOpen = useView((s) => s.helpOpen);
+  usePlayback();
+  useShortcuts();
+  useTheme(theme);
+  const extra = extraViews.find((v) => v.id === view);
+  return (
+    <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+      <Header />
+      <main className="mx-auto max-w-[120rem] p-3">
+        {extra ? (
+          <Suspense fallback={null}>
+            <extra.Component />
+          </Suspense>
+        ) : (
+          <SimulatorView />
+        )}
+      </main>
+      {helpOpen && (
+        <Suspense fallback={null}>
+          <HelpDialog />
+        </Suspense>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The app: the run is derived from the scenario store through `runner` (a Web Worker in the app, the
+ * engine in-process in component tests). Wiring lives here, once: every new scenario object is run.
+ */
+export function App({ runner }: { runner: Runner }) {
+  const [runs] = useState<RunStore>(() => {
+    const store = createRunStore(runner);
+    store.request(scenarioStore.getState().scenario);
+    return store;
+  });
+  useEffect(() => {
+    runs.request(scenarioStore.getState().scenario);
+    const offScenario = scenarioStore.subscribe((s) => runs.request(s.scenario));
+    // A selected entry is an index into one run's trace: a new run clears it, and the playhead
+    // stays inside the new run.
+    const offRun = runs.subscribe((s, prev) => {
+      if (s.result === prev.result || !s.result) return;
+      const v = viewStore.getState();
+      if (v.selectedEntry !== null) v.entrySelected(null);
+      if (v.playhead > s.result.endMs) v.playheadMoved(s.result.endMs);
+      if (v.zoom && v.zoom.to > s.result.endMs) v.zoomChanged(null);
+    });
+    return () => {
+      offScenario();
+      offRun();
+    };
+  }, [runs]);
+  return (
+    <RunContext.Provider value={runs}>
+      <Shell />
+    </RunContext.Provider>
   );
 }

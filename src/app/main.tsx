@@ -1,13 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
+import { createWorkerRunner } from '../runner/worker-runner';
 import { App } from './App';
 
+/**
+ * Boot. The scenario store starts with the default scenario; a feature that reads the URL fragment
+ * (issue 4) calls `scenarioStore.getState().scenarioLoaded(decoded)` here, before rendering.
+ */
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App runner={createWorkerRunner()} />
     </StrictMode>,
   );
 }

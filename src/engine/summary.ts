@@ -19,6 +19,8 @@ export interface WillFate {
   /** For a pending will: when it is due (ms), if known. */
   due: number | null;
   why: Why | null;
+  /** Everything that happened to this will after it was stored, in order (the last is its fate). */
+  history: { op: Exclude<WillFateKind, 'stored' | 'pending'> | 'scheduled'; at: number; why: Why }[];
 }
 
 export function willFates(trace: readonly TraceEntry[]): WillFate[] {
@@ -38,6 +40,7 @@ export function willFates(trace: readonly TraceEntry[]): WillFate[] {
         at: e.t,
         due: null,
         why: e.why,
+        history: [],
       });
       continue;
     }
@@ -45,6 +48,7 @@ export function willFates(trace: readonly TraceEntry[]): WillFate[] {
     if (!f) continue;
     f.at = e.t;
     f.why = e.why;
+    f.history.push({ op: e.op, at: e.t, why: e.why });
     if (e.op === 'scheduled') {
       f.fate = 'pending';
       f.due = e.due ?? null;

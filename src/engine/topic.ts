@@ -33,23 +33,29 @@ function matchLevels(f: string[], topic: string): boolean {
   return f.length === t.length;
 }
 
-/** Why a Topic Filter is invalid, or null. [MQTT-4.7.1-1], [MQTT-4.7.1-2], [MQTT-4.7.3-1] */
-export function filterProblem(filter: string): string | null {
-  if (filter.length === 0) return 'a topic filter must be at least one character long';
+export type FilterProblem = 'filter.empty' | 'filter.hash' | 'filter.plus' | 'filter.null';
+export type TopicProblem = 'topic.empty' | 'topic.wildcard' | 'topic.null';
+
+/**
+ * Why a Topic Filter is invalid (a code; src/i18n words it), or null.
+ * [MQTT-4.7.1-1], [MQTT-4.7.1-2], [MQTT-4.7.3-1]
+ */
+export function filterProblem(filter: string): FilterProblem | null {
+  if (filter.length === 0) return 'filter.empty';
   const levels = filter.split('/');
   for (let i = 0; i < levels.length; i++) {
     const l = levels[i] ?? '';
-    if (l.includes('#') && (l !== '#' || i !== levels.length - 1)) return '"#" must be a whole level and the last one';
-    if (l.includes('+') && l !== '+') return '"+" must be a whole level';
+    if (l.includes('#') && (l !== '#' || i !== levels.length - 1)) return 'filter.hash';
+    if (l.includes('+') && l !== '+') return 'filter.plus';
   }
-  if (filter.includes('\u0000')) return 'a topic filter may not contain the null character';
+  if (filter.includes('\u0000')) return 'filter.null';
   return null;
 }
 
-/** Why a Topic Name is invalid, or null. Topic Names never contain wildcards [MQTT-3.3.2-2]. */
-export function topicProblem(topic: string): string | null {
-  if (topic.length === 0) return 'a topic name must be at least one character long';
-  if (topic.includes('+') || topic.includes('#')) return 'a topic name may not contain "+" or "#"';
-  if (topic.includes('\u0000')) return 'a topic name may not contain the null character';
+/** Why a Topic Name is invalid (a code), or null. Topic Names never contain wildcards [MQTT-3.3.2-2]. */
+export function topicProblem(topic: string): TopicProblem | null {
+  if (topic.length === 0) return 'topic.empty';
+  if (topic.includes('+') || topic.includes('#')) return 'topic.wildcard';
+  if (topic.includes('\u0000')) return 'topic.null';
   return null;
 }

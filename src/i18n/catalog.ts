@@ -1,5 +1,6 @@
 import type { WhyCode } from '../engine/rules';
 import type { ProtocolLevel, StepAction, TraceEntry } from '../engine/types';
+import type { ProblemCode, ProblemParams } from '../scenario/problems';
 
 /** Parameters of an explanation, as recorded by the engine. */
 export type P = Record<string, string | number | boolean | null | undefined>;
@@ -35,6 +36,8 @@ export interface Catalog {
     state: (e: Of<'state'>) => string;
     note: (e: Of<'note'>, who: string) => string;
   };
+  /** What is wrong with a file, link or field (after its path), one sentence per problem code. */
+  problem: Record<ProblemCode, (p: ProblemParams) => string>;
   outcome: {
     published: (t: string) => string;
     notPublished: string;

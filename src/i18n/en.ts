@@ -1,5 +1,6 @@
 import type { WhyCode } from '../engine/rules';
 import type { CloseCause, ProtocolLevel, TraceEntry } from '../engine/types';
+import type { ProblemCode, ProblemParams } from '../scenario/problems';
 import type { Catalog, P } from './catalog';
 
 const hex = (n: unknown) =>
@@ -186,7 +187,49 @@ const ACTIONS: Record<TraceEntry & { kind: 'step' } extends { action: infer A } 
   brokerRestart: 'broker restart',
 };
 
+const unit = (u: unknown) => (u === 'characters' ? ' characters' : u === 'items' ? ' items' : '');
+
+const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
+  missing: (p) => `is missing (expected ${p.expected})`,
+  type: (p) => `must be ${p.expected}, not ${p.got}`,
+  tooBig: (p) => `must be at most ${p.max}${unit(p.unit)}`,
+  tooSmall: (p) => `must be at least ${p.min}${unit(p.unit)}`,
+  notAllowed: (p) => `must be ${p.allowed}, not ${p.got}`,
+  unknownAction: (p) => `must be one of: ${p.allowed}`,
+  shape: () => 'has an unexpected shape',
+  custom: (p) => String(p.text),
+  'topic.empty': () => 'a topic name must be at least one character long',
+  'topic.wildcard': () => 'a topic name may not contain "+" or "#"',
+  'topic.null': () => 'a topic name may not contain the null character',
+  'filter.empty': () => 'a topic filter must be at least one character long',
+  'filter.hash': () => '"#" must be a whole level and the last one',
+  'filter.plus': () => '"+" must be a whole level',
+  'filter.null': () => 'a topic filter may not contain the null character',
+  reservedName: () => 'names starting with "$" are reserved for the implicit observer',
+  emptyName: () => 'a client name may not be empty',
+  reservedClientId: () => 'this Client Identifier is reserved',
+  userProperties: (p) => `at most ${p.max} user properties`,
+  duplicateName: (p) => `"${p.name}" is used by two clients; names must be unique`,
+  unknownClient: (p) => `names no client (known: ${p.known || 'none'})`,
+  takeoverClientId: (p) => `"${p.of}" has Client Identifier "${p.ofId}", not "${p.id}": a takeover needs the same one`,
+  afterEnd: (p) => `is after the end of the run (${p.end} s)`,
+  publishNeedsTopic: () => 'a publish needs "topic" or "topicOf"',
+  topicOfNoWill: (p) => `"${p.name}" is not a client with a will`,
+  notCase: () => 'must be a case object',
+  duplicateId: (p) => `"${p.id}" is used twice; ids must be unique`,
+  emptyCases: () => 'the list of cases is empty',
+  tooLong: (p) =>
+    `is ${Number(p.length).toLocaleString('en')} characters long; at most ${Number(p.max).toLocaleString('en')} are accepted`,
+  json: (p) => `is not valid JSON: ${p.detail}`,
+  notDocument: () => 'must be a scenario object or a list of cases',
+  formatWrong: (p) => `must be "${p.expected}", not ${p.got}`,
+  formatMissing: (p) =>
+    `is missing: a scenario file starts with "format": "${p.expected}" (or use a FORMAT.md case list)`,
+  versionUnknown: (p) => `scenario format version ${p.got} is not known to this build (it reads version 1)`,
+};
+
 export const en: Catalog = {
+  problem: PROBLEMS,
   locale: 'en',
   why: WHY,
   seconds: (msValue) => sec(msValue),
@@ -253,7 +296,7 @@ export const en: Catalog = {
           ? `connection ${who}#${e.conn} refused`
           : `connection ${who}#${e.conn} closed`,
     session: (e, who) =>
-      `session of "${e.clientId}" ${e.op}${e.op === 'created' || e.op === 'resumed' ? ` for ${who}` : ''}`,
+      `session of ${e.clientId.startsWith('__') ? who : `"${e.clientId}"`} ${e.op}${e.op === 'created' || e.op === 'resumed' ? ` for ${who}` : ''}`,
     will: (e, who) =>
       `will of ${who}#${e.conn} ${e.op}${e.op === 'scheduled' && e.due != null ? ` for ${sec(e.due)}` : ''} ("${e.topic}")`,
     message: (e, who) => {

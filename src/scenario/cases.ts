@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Outcome, Scenario } from '../engine/types';
+import { problem } from './problems';
 import { clientSchema, LIMITS, stepSchema } from './schema';
 import {
   crossCheck,
@@ -173,13 +174,12 @@ export function parseCaseFile(input: unknown): Parsed<ConformanceCase[]> {
   list.forEach((item, i) => {
     const prefix = Array.isArray(input) ? formatPath([i]) : '';
     if (typeof item !== 'object' || item === null) {
-      problems.push({ path: prefix || '(top level)', message: 'must be a case object' });
+      problems.push(problem(prefix || '(top level)', 'notCase'));
       return;
     }
     const r = parseCase(item, prefix);
     if (!r.ok) problems.push(...r.problems);
-    else if (ids.has(r.value.id))
-      problems.push({ path: `${prefix}.id`, message: `"${r.value.id}" is used twice; ids must be unique` });
+    else if (ids.has(r.value.id)) problems.push(problem(`${prefix}.id`, 'duplicateId', { id: r.value.id }));
     else {
       ids.add(r.value.id);
       cases.push(r.value);

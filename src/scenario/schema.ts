@@ -34,16 +34,14 @@ const qos = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 const protocol = z.union([z.literal(4), z.literal(5)]);
 const text = (max: number) => z.string().check(z.maxLength(max));
 
-const topicName = text(LIMITS.topicLength).check(
-  z.refine((t) => topicProblem(t) === null, {
-    error: (iss) => topicProblem(String(iss.input)) ?? 'invalid topic name',
-  }),
-);
-const topicFilter = text(LIMITS.topicLength).check(
-  z.refine((t) => filterProblem(t) === null, {
-    error: (iss) => filterProblem(String(iss.input)) ?? 'invalid topic filter',
-  }),
-);
+// Refinements report a problem code (src/scenario/problems.ts) through their params.
+const coded = <T>(fn: (v: T) => string | null) =>
+  z.check<T>((ctx) => {
+    const code = fn(ctx.value);
+    if (code !== null) ctx.issues.push({ code: 'custom', input: ctx.value, params: { code }, message: code });
+  });
+const topicName = text(LIMITS.topicLength).check(coded(topicProblem));
+const topicFilter = text(LIMITS.topicLength).check(coded(filterProblem));
 
 const willProps = z.object({
   payloadFormatIndicator: z.optional(z.boolean()),
@@ -54,9 +52,8 @@ const willProps = z.object({
     z
       .record(text(256), text(1024))
       .check(
-        z.refine(
-          (r) => Object.keys(r).length <= LIMITS.userProperties,
-          `at most ${LIMITS.userProperties} user properties`,
+        coded((r: Record<string, string>) =>
+          Object.keys(r).length <= LIMITS.userProperties ? null : 'userProperties',
         ),
       ),
   ),
@@ -81,17 +78,13 @@ const subscription = z.object({
 });
 
 const clientName = text(LIMITS.nameLength).check(
-  z.minLength(1, 'a client name may not be empty'),
-  z.refine((n) => !n.startsWith('$'), 'names starting with "$" are reserved for the implicit observer'),
+  coded((n: string) => (n.length === 0 ? 'emptyName' : n.startsWith('$') ? 'reservedName' : null)),
 );
 
 export const clientSchema = z.object({
   name: clientName,
   clientId: text(LIMITS.clientIdLength).check(
-    z.refine(
-      (id) => !id.startsWith('__observer__') && !id.startsWith('__offline__'),
-      'this Client Identifier is reserved',
-    ),
+    coded((id: string) => (id.startsWith('__observer__') || id.startsWith('__offline__') ? 'reservedClientId' : null)),
   ),
   protocol: z.optional(protocol),
   cleanStart: z.boolean(),
@@ -190,15 +183,20 @@ export const scenarioSchema = z.object({
   version: z.literal(SCENARIO_VERSION),
   title: z.optional(text(LIMITS.titleLength)),
   profile: z.optional(
-    z.string().check(z.refine((p) => PROFILE_IDS.includes(p), `must be one of: ${PROFILE_IDS.join(', ')}`)),
+    z.string().check(
+      z.check<string>((ctx) => {
+        if (!PROFILE_IDS.includes(ctx.value))
+          ctx.issues.push({ code: 'invalid_value', input: ctx.value, values: PROFILE_IDS, message: 'unknown profile' });
+      }),
+    ),
   ),
   seed: z.optional(intIn(0, U32)),
   protocol: z.optional(protocol),
   broker: z.optional(brokerSchema),
   observer: z.optional(z.nullable(observerSchema)),
   offlineSubscriber: z.optional(z.boolean()),
-  clients: z.array(clientSchema).check(z.maxLength(LIMITS.clients, `at most ${LIMITS.clients} clients`)),
-  steps: z.array(stepSchema).check(z.maxLength(LIMITS.steps, `at most ${LIMITS.steps} steps`)),
+  clients: z.array(clientSchema).check(z.maxLength(LIMITS.clients)),
+  steps: z.array(stepSchema).check(z.maxLength(LIMITS.steps)),
   end: seconds,
 });
 

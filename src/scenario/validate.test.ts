@@ -81,7 +81,7 @@ describe('scenario validation messages', () => {
         keepAlive: 0,
       })),
     };
-    expect(problems(many)).toContain('clients: at most 50 clients');
+    expect(problems(many)).toContain('clients: must be at most 50 items');
     expect(problems({ ...base, end: 10 ** 9 })).toEqual(['end: must be at most 34560000']);
   });
 
@@ -100,5 +100,18 @@ describe('scenario validation messages', () => {
       { id: 'a', protocol: 4, clients: base.clients, steps: base.steps, end: 5, expect: { wills: [] } },
     ]);
     expect(r.ok && r.value.kind === 'cases' && r.value.cases[0]?.scenario.clients[0]?.protocol).toBe(4);
+  });
+
+  it('gives every problem a stable code and params, so any language can word it', () => {
+    const r = loadDocument({
+      ...base,
+      clients: [{ ...base.clients[0], name: '$me', will: { topic: 'a/+', payload: '', qos: 1, retain: false } }],
+    });
+    expect(r.ok ? [] : r.problems.map((p) => [p.path, p.code])).toEqual([
+      ['clients[0].name', 'reservedName'],
+      ['clients[0].will.topic', 'topic.wildcard'],
+    ]);
+    const big = loadDocument({ ...base, end: 10 ** 9 });
+    expect(big.ok ? null : big.problems[0]?.params).toEqual({ max: 34560000, unit: '' });
   });
 });

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { ClientDef, Scenario, Step, SubscriptionDef, WillDef } from '../engine/types';
+import { type Problem, problem } from './problems';
 import {
   type ClientInput,
   LIMITS,
@@ -10,11 +11,7 @@ import {
   type WillInput,
 } from './schema';
 
-/** One problem found in a scenario: where it is and what is allowed. */
-export interface Problem {
-  path: string;
-  message: string;
-}
+export type { Problem };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -39,6 +36,7 @@ function describeValue(v: unknown): string {
 
 const TYPE_NAMES: Record<string, string> = {
   number: 'a number',
+  int: 'a whole number',
   string: 'a text',
   boolean: 'true or false',
   object: 'an object',
@@ -46,74 +44,67 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
-/** Turns zod issues into plain sentences, one per problem. */
+const UNITS: Record<string, string> = { string: 'characters', array: 'items' };
+
+/** Turns zod issues into located problems, one per problem. */
 export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {
     const path = formatPath(issue.path, prefix);
     const input = (issue as { input?: unknown }).input;
+    // Our own refinements carry a problem code in their params.
+    const own = (issue as { params?: { code?: Problem['code']; max?: number } }).params;
+    if (issue.code === 'custom' && own?.code) {
+      out.push(problem(path, own.code, own.code === 'userProperties' ? { max: LIMITS.userProperties } : {}));
+      continue;
+    }
     switch (issue.code) {
       case 'invalid_type': {
         const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-        out.push({
-          path,
-          message:
-            input === undefined
-              ? `is missing (expected ${expected})`
-              : `must be ${expected}, not ${describeValue(input)}`,
-        });
+        out.push(
+          input === undefined
+            ? problem(path, 'missing', { expected })
+            : problem(path, 'type', { expected, got: describeValue(input) }),
+        );
         break;
       }
-      case 'too_big': {
-        const what = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
-        out.push({
-          path,
-          message: issue.message.startsWith('at most') ? issue.message : `must be at most ${issue.maximum}${what}`,
-        });
+      case 'too_big':
+        out.push(problem(path, 'tooBig', { max: Number(issue.maximum), unit: UNITS[issue.origin] ?? '' }));
         break;
-      }
-      case 'too_small': {
-        const what = issue.origin === 'string' ? ' characters' : issue.origin === 'array' ? ' items' : '';
-        out.push({
-          path,
-          message: issue.message.startsWith('a ') ? issue.message : `must be at least ${issue.minimum}${what}`,
-        });
+      case 'too_small':
+        out.push(problem(path, 'tooSmall', { min: Number(issue.minimum), unit: UNITS[issue.origin] ?? '' }));
         break;
-      }
       case 'invalid_value':
-        out.push({
-          path,
-          message: `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(input)}`,
-        });
+        out.push(
+          problem(path, 'notAllowed', {
+            allowed: issue.values.map((v) => JSON.stringify(v)).join(' or '),
+            got: describeValue(input),
+          }),
+        );
         break;
       case 'invalid_union': {
         const note = (issue as { note?: string }).note;
         if (note?.includes('discriminator')) {
           // zod points at the discriminator itself; list the allowed actions there.
           const options = (issue as { options?: unknown[] }).options ?? STEP_ACTIONS;
-          out.push({ path: formatPath(issue.path, prefix), message: `must be one of: ${options.join(', ')}` });
+          out.push(problem(formatPath(issue.path, prefix), 'unknownAction', { allowed: options.join(', ') }));
           break;
         }
         // A union of literals (QoS, protocol): list what is allowed.
         const values = issue.errors.flat().flatMap((e) => (e.code === 'invalid_value' ? e.values : []));
         if (values.length > 0 && values.length === issue.errors.length)
-          out.push({
-            path,
-            message: `must be ${values.map((v) => JSON.stringify(v)).join(', ')}, not ${describeValue(input)}`,
-          });
-        else out.push({ path, message: 'has an unexpected shape' });
+          out.push(
+            problem(path, 'notAllowed', {
+              allowed: values.map((v) => JSON.stringify(v)).join(', '),
+              got: describeValue(input),
+            }),
+          );
+        else out.push(problem(path, 'shape'));
         break;
       }
-      case 'invalid_format':
-      case 'not_multiple_of':
-      case 'unrecognized_keys':
-      case 'invalid_key':
-      case 'invalid_element':
-      case 'custom':
-        out.push({ path, message: issue.message });
-        break;
       default:
-        out.push({ path, message: (issue as { message: string }).message });
+        // Not expected from our schemas; the English text is kept as it is.
+        out.push(problem(path, 'custom', { text: (issue as { message: string }).message }));
     }
   }
   return out;
@@ -181,43 +172,31 @@ export function crossCheck(sc: Scenario, prefix = ''): Problem[] {
   const at = (path: (string | number)[]) => formatPath(path, prefix);
   const names = new Map<string, ClientDef>();
   sc.clients.forEach((c, i) => {
-    if (names.has(c.name))
-      problems.push({
-        path: at(['clients', i, 'name']),
-        message: `"${c.name}" is used by two clients; names must be unique`,
-      });
+    if (names.has(c.name)) problems.push(problem(at(['clients', i, 'name']), 'duplicateName', { name: c.name }));
     names.set(c.name, c);
   });
+  const known = () => [...names.keys()].join(', ');
   sc.steps.forEach((s, i) => {
-    if (s.t > sc.end)
-      problems.push({ path: at(['steps', i, 't']), message: `is after the end of the run (${sc.end} s)` });
+    if (s.t > sc.end) problems.push(problem(at(['steps', i, 't']), 'afterEnd', { end: sc.end }));
     if (s.client === null) return;
     const c = names.get(s.client);
     if (!c) {
-      problems.push({
-        path: at(['steps', i, 'client']),
-        message: `names no client (known: ${[...names.keys()].join(', ') || 'none'})`,
-      });
+      problems.push(problem(at(['steps', i, 'client']), 'unknownClient', { known: known() }));
       return;
     }
     if (s.action === 'takeover') {
       const of = names.get(s.of);
-      if (!of)
-        problems.push({
-          path: at(['steps', i, 'of']),
-          message: `names no client (known: ${[...names.keys()].join(', ')})`,
-        });
+      if (!of) problems.push(problem(at(['steps', i, 'of']), 'unknownClient', { known: known() }));
       else if (of.clientId !== c.clientId)
-        problems.push({
-          path: at(['steps', i, 'of']),
-          message: `"${s.of}" has Client Identifier "${of.clientId}", not "${c.clientId}": a takeover needs the same one`,
-        });
+        problems.push(
+          problem(at(['steps', i, 'of']), 'takeoverClientId', { of: s.of, ofId: of.clientId, id: c.clientId }),
+        );
     }
     if (s.action === 'publish') {
       if (s.topic === undefined && s.topicOf === undefined)
-        problems.push({ path: at(['steps', i]), message: 'a publish needs "topic" or "topicOf"' });
+        problems.push(problem(at(['steps', i]), 'publishNeedsTopic'));
       if (s.topicOf !== undefined && !names.get(s.topicOf)?.will)
-        problems.push({ path: at(['steps', i, 'topicOf']), message: `"${s.topicOf}" is not a client with a will` });
+        problems.push(problem(at(['steps', i, 'topicOf']), 'topicOfNoWill', { name: s.topicOf }));
     }
   });
   return problems;

@@ -1,0 +1,27 @@
+import type { ComponentType, LazyExoticComponent } from 'react';
+
+/**
+ * Seams for the features built beside the simulator (see docs/ui.md):
+ * - issue 4 (share links, import/export, lessons) adds header actions and a sidebar panel;
+ * - issue 5 (parameter explorer) adds a lazily loaded view;
+ * - issue 6 (run on a real broker) adds a view or a sidebar panel.
+ * Each entry is a component that reads and writes the stores itself (e.g. `scenarioLoaded`).
+ */
+export interface Slot {
+  id: string;
+  Component: ComponentType | LazyExoticComponent<ComponentType>;
+}
+
+export interface ViewEntry extends Slot {
+  /** Key of the view's name in the UI catalog's `app.views`. */
+  labelKey: string;
+}
+
+/** Buttons in the header's toolbar, after the view switch ("Copy link", "Import", "Export"). */
+export const headerActions: Slot[] = [];
+
+/** Panels above the set-up panel in the simulator's left column (a lessons panel). */
+export const sidebarPanels: Slot[] = [];
+
+/** Extra main views, shown by the view switch next to the simulator. Use React.lazy for each. */
+export const extraViews: ViewEntry[] = [];
