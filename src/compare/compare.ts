@@ -1,9 +1,8 @@
 import { type BrokerProfile, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { RunResult, Scenario, TraceEntry } from '../engine/types';
-import type { ShareCatalog } from '../i18n/share';
-import { shareEn } from '../i18n/share-en';
-import { type Parsed, parseScenario } from '../scenario/validate';
+import { problem } from '../scenario/problems';
+import { type Parsed, type Problem, parseScenario } from '../scenario/validate';
 import { canonicalScenario } from '../share/canonical';
 
 /**
@@ -31,17 +30,21 @@ type Obj = Record<string, unknown>;
  * The scenario with the variant applied, validated like any input: an out-of-range value comes
  * back as the validator's problems, by path.
  */
-export function applyVariant(sc: Scenario, v: Variant, cat: ShareCatalog = shareEn): Parsed<Scenario> {
+export function applyVariant(sc: Scenario, v: Variant): Parsed<Scenario> {
   const file = structuredClone(canonicalScenario(sc)) as Obj;
   if (v.kind === 'profile') return parseScenario({ ...file, profile: v.profile });
   const clients = file.clients as Obj[];
   const i = clients.findIndex((c) => c.name === v.client);
   const c = clients[i];
-  if (!c) return { ok: false, problems: [{ path: 'clients', message: cat.compare.invalidVariant }] };
+  if (!c)
+    return {
+      ok: false,
+      problems: [problem('clients', 'unknownClient', { known: clients.map((x) => String(x.name)).join(', ') })],
+    };
   switch (v.parameter) {
     case 'willDelay':
       if (!c.will)
-        return { ok: false, problems: [{ path: `clients[${i}].will`, message: cat.compare.invalidVariant }] };
+        return { ok: false, problems: [problem(`clients[${i}].will`, 'topicOfNoWill', { name: String(c.name) })] };
       (c.will as Obj).delay = v.value;
       break;
     case 'sessionExpiry':
@@ -123,9 +126,8 @@ export function compareScenarios(a: Scenario, b: Scenario): Comparison {
 export function compareVariant(
   sc: Scenario,
   v: Variant,
-  cat: ShareCatalog = shareEn,
-): { ok: true; comparison: Comparison } | { ok: false; problems: { path: string; message: string }[] } {
-  const b = applyVariant(sc, v, cat);
+): { ok: true; comparison: Comparison } | { ok: false; problems: Problem[] } {
+  const b = applyVariant(sc, v);
   if (!b.ok) return b;
   return { ok: true, comparison: compareScenarios(sc, b.value) };
 }

@@ -1,4 +1,6 @@
 import type { Scenario } from '../engine/types';
+import type { Catalog } from '../i18n/catalog';
+import { en } from '../i18n/en';
 import type { ShareCatalog } from '../i18n/share';
 import { shareEn } from '../i18n/share-en';
 import { type AutosaveRead, readAutosave, type StorageLike } from './autosave';
@@ -29,6 +31,7 @@ export interface BootResult {
 export function bootScenario(
   input: { hash: string; storage: StorageLike | null | undefined; fallback: Scenario | (() => Scenario) },
   cat: ShareCatalog = shareEn,
+  words: Catalog = en,
 ): BootResult {
   let linkError: LinkError | null = null;
   if (hashHasLink(input.hash)) {
@@ -52,7 +55,7 @@ export function bootScenario(
   const parts: string[] = [];
   let details: string[] = [];
   if (linkError) {
-    const d = describeLinkError(linkError, cat);
+    const d = describeLinkError(linkError, cat, words);
     details = d.details;
     parts.push(
       cat.link.headline,

@@ -7,6 +7,7 @@ import { en } from '../../i18n/en';
 import { renderEntry } from '../../i18n/render';
 import type { ShareCatalog } from '../../i18n/share';
 import { shareEn } from '../../i18n/share-en';
+import { problemLine } from '../../share/describe';
 
 export interface CompareViewProps {
   scenario: Scenario;
@@ -57,7 +58,7 @@ export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: Com
         : { kind: 'parameter', parameter, client, value: shownValue ?? null },
     [mode, parameter, client, shownValue],
   );
-  const result = useMemo(() => compareVariant(scenario, variant, t), [scenario, variant, t]);
+  const result = useMemo(() => compareVariant(scenario, variant), [scenario, variant]);
 
   const variantLabel = (() => {
     if (variant.kind === 'profile')
@@ -196,7 +197,7 @@ export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: Com
           <p>{t.compare.invalidVariant}</p>
           <ul className="list-disc pl-5">
             {result.problems.map((p) => (
-              <li key={`${p.path}: ${p.message}`}>{`${p.path}: ${p.message}`}</li>
+              <li key={`${p.path} ${p.code}`}>{problemLine(p, cat)}</li>
             ))}
           </ul>
         </div>

@@ -1,12 +1,14 @@
 import { type ChangeEvent, useId, useState } from 'react';
 import type { Scenario } from '../../engine/types';
+import type { Catalog } from '../../i18n/catalog';
+import { en } from '../../i18n/en';
 import type { ShareCatalog } from '../../i18n/share';
 import { shareEn } from '../../i18n/share-en';
 import type { ConformanceCase } from '../../scenario/cases';
 import { loadDocumentText, MAX_DOCUMENT_CHARS } from '../../scenario/load';
 import type { Problem } from '../../scenario/validate';
 import { decodeLink, looksLikeLink } from '../../share/codec';
-import { describeLinkError } from '../../share/describe';
+import { describeLinkError, problemLine } from '../../share/describe';
 
 export interface ImportSource {
   kind: 'file' | 'paste' | 'link';
@@ -19,6 +21,8 @@ export interface ImportSource {
 export interface ImportControlProps {
   onLoadScenario: (scenario: Scenario, source: ImportSource) => void;
   t?: ShareCatalog;
+  /** Words the problems (by code) in the app's language. */
+  cat?: Catalog;
 }
 
 type State =
@@ -35,7 +39,7 @@ const MAX_FILE_BYTES = MAX_DOCUMENT_CHARS * 4;
  * share link). Problems are listed by path, in the words of the file loader; a file with several
  * cases offers a picker. Self-contained: the scenario goes out through `onLoadScenario`.
  */
-export function ImportControl({ onLoadScenario, t = shareEn }: ImportControlProps) {
+export function ImportControl({ onLoadScenario, t = shareEn, cat = en }: ImportControlProps) {
   const id = useId();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [pasted, setPasted] = useState('');
@@ -45,7 +49,7 @@ export function ImportControl({ onLoadScenario, t = shareEn }: ImportControlProp
     setState({
       kind: 'problems',
       heading,
-      lines: list.map((p) => (typeof p === 'string' ? p : `${p.path}: ${p.message}`)),
+      lines: list.map((p) => (typeof p === 'string' ? p : problemLine(p, cat))),
     });
 
   const open = (scenario: Scenario, source: ImportSource) => {
@@ -82,7 +86,7 @@ export function ImportControl({ onLoadScenario, t = shareEn }: ImportControlProp
     if (!looksLikeLink(pasted)) return openText(pasted, { kind: 'paste' }, t.import.fromPaste);
     const r = decodeLink(pasted);
     if (r.ok) return open(r.scenario, { kind: 'link' });
-    const d = describeLinkError(r.error, t);
+    const d = describeLinkError(r.error, t, cat);
     problems(`${t.link.headline} ${d.message}`, d.details);
   };
 
