@@ -2,6 +2,7 @@ import type { Scenario } from '../engine/types';
 import { loadDocumentText } from '../scenario/load';
 import type { Problem } from '../scenario/validate';
 import { canonicalJson } from './canonical';
+import { AUTOSAVE_KEY, type StorageLike } from './storage';
 
 /**
  * The working scenario, autosaved in the browser (localStorage) as a canonical scenario file, and
@@ -9,22 +10,7 @@ import { canonicalJson } from './canonical';
  * aside, never trusted and never a crash. Storage access itself may throw (private modes,
  * sandboxed iframes, quota): every call is guarded.
  */
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-export const AUTOSAVE_KEY = 'mqtt-will-lab:autosave';
-
-/** The browser's localStorage, or null where merely touching it throws (sandboxed iframes, privacy modes). */
-export function browserStorage(): StorageLike | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
-}
+export { AUTOSAVE_KEY, browserStorage, type StorageLike } from './storage';
 
 export type AutosaveRead =
   | { status: 'none' }

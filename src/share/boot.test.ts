@@ -18,6 +18,7 @@ import { bootScenario } from './boot';
 import { canonicalJson } from './canonical';
 import { scenarioFragment } from './codec';
 import typical from './fixtures/typical-3-clients.json';
+import { browserStorage, hasBootInput } from './storage';
 import { createLinkWriter, fullSimulatorUrl, hashHasLink, isEmbed } from './urlsync';
 
 const scenarioOf = (file: unknown): Scenario => {
@@ -95,6 +96,15 @@ describe('what the app opens at startup', () => {
       expect(r.scenario.title).toBe('autosaved');
       expect(r.message).toBeNull();
     }
+  });
+
+  it('knows without loading the decoders whether there is anything to boot from', () => {
+    expect(hasBootInput('', memoryStorage())).toBe(false);
+    expect(hasBootInput('#', null)).toBe(false);
+    expect(hasBootInput('#s=v1.x', null)).toBe(true);
+    expect(hasBootInput('', storage())).toBe(true);
+    expect(hasBootInput('', throwing)).toBe(false);
+    expect(browserStorage()).toBeNull(); // no localStorage in the node test environment
   });
 
   it('opens the default when nothing is saved, or storage is out of reach', () => {
