@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, with one closing line `N passed, M failed`.
-// Steps: typecheck, lint, unit/component/property tests, conformance, build (+ size report),
-// browser tests against the build. Any failing step fails the run.
+// Steps: typecheck, lint, unit/component/property tests, the live differential against mosquitto
+// (when it is installed), build (+ size report), browser tests against the build. Any failing step fails the run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 mkdirSync('reports', { recursive: true });
 const t0 = Date.now();
@@ -33,6 +34,49 @@ function countVitest(file) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+// The live differential against Debian's mosquitto: every case counts as a test.
+function mosquittoInstalled() {
+  for (const d of [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin']) {
+    if (!d) continue;
+    try {
+      accessSync(join(d, 'mosquitto'), constants.X_OK);
+      return true;
+    } catch {}
+  }
+  return false;
+}
+
+function liveDifferential(script, over) {
+  const name = `live differential against mosquitto${over} (npm run ${script})`;
+  if (!mosquittoInstalled()) {
+    process.stdout.write(
+      `\n=== ${name}\nmosquitto is NOT installed, so the live differential did not run (Debian: apt-get install mosquitto; .ci/run installs it).\n`,
+    );
+    return;
+  }
+  const t = Date.now();
+  process.stdout.write(`\n=== ${name}\n`);
+  // Bounded: the suite takes about a minute; five minutes is the hard stop.
+  const r = spawnSync('npm', ['run', '-s', script], {
+    encoding: 'utf8',
+    timeout: 300_000,
+    killSignal: 'SIGTERM',
+  });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout ?? '');
+  const ok = r.status === 0 && m !== null;
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+  }
+  if (!ok) failures.push(name);
+  const why = r.error ? ` (${r.error.message})` : '';
+  process.stdout.write(
+    `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status})${why}`} in ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
+  );
+}
 run('typecheck', npx, ['tsc', '-b']);
 run('lint', npx, ['biome', 'ci', '--colors=off', '.']);
 run('unit, component and property tests', npx, [
@@ -43,6 +87,9 @@ run('unit, component and property tests', npx, [
   '--outputFile.json=reports/vitest.json',
 ]);
 countVitest('reports/vitest.json');
+liveDifferential('verify:mosquitto', '');
+// The browser's path: the same player over MQTT-over-WebSocket (mosquitto's websockets listener).
+liveDifferential('verify:mosquitto:ws', ' over WebSocket');
 run('build', npx, ['vite', 'build']);
 if (existsSync('scripts/size-report.mjs')) run('size report', 'node', ['scripts/size-report.mjs']);
 if (existsSync('e2e') && existsSync('dist/index.html')) {

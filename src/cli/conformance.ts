@@ -1,5 +1,6 @@
 import { PROFILE_IDS, profileById } from '../engine/profiles';
 import { simulate } from '../engine/sim';
+import { caseClock } from '../realbroker/record';
 import { parseCaseFile } from '../scenario/cases';
 import { compareOutcomes } from '../scenario/compare';
 import { fail, failProblems, parseArgs, readJson } from './io';
@@ -27,7 +28,9 @@ for (const file of positional) {
       process.stdout.write(`SKIP ${c.id}: no expect or observed outcome\n`);
       continue;
     }
-    const result = simulate(c.scenario, { profile });
+    // Recordings carry the broker's clock phases; profiles with coarse timers read them.
+    const clock = caseClock(c);
+    const result = simulate(c.scenario, clock ? { profile, clock } : { profile });
     const diffs = compareOutcomes(result.outcome, wanted, c.expect ? tolerance : Math.max(tolerance, 0));
     if (diffs.length === 0) {
       passed++;

@@ -7,7 +7,15 @@ export { clientMachine } from './machines/client.machine';
 export { connectionMachine } from './machines/connection.machine';
 export { sessionMachine } from './machines/session.machine';
 export { setTransitionMemo } from './machines/stepper';
-export { type BrokerProfile, NANOMQ_0_23_2, PROFILE_IDS, PROFILES, profileById, SPEC } from './profiles';
+export {
+  type BrokerProfile,
+  MOSQUITTO_2_0,
+  NANOMQ_0_23_2,
+  PROFILE_IDS,
+  PROFILES,
+  profileById,
+  SPEC,
+} from './profiles';
 export { formatClauses, RULES, type WhyCode, why } from './rules';
 export { machineEvaluations, type SimulateOptions, simulate } from './sim';
 export { type WillFate, type WillFateKind, willFates } from './summary';

@@ -36,6 +36,49 @@ export interface BrokerProfile {
   cachedSessionDeadline: 'none' | 'nanomq';
   /** Departures by decision code (see src/engine/rules.ts), cited in the trace. */
   deviations: Partial<Record<string, Deviation>>;
+
+  // Optional knobs (absent = the spec's behaviour). Mosquitto 2.0 is the first profile to use them.
+  /**
+   * With `timerTickMs`: a deadline is served at the first tick strictly after it rather than at or
+   * after it (Mosquitto compares whole seconds with `deadline < now`). Ticks fall on whole seconds
+   * of the broker's wall clock, whose phase at t = 0 a recording gives (`BrokerClock.t0Phase`).
+   */
+  timerTickAfter?: boolean;
+  /**
+   * Keep-alive is checked by a sweep every this many ms instead of at each connection's deadline.
+   * The last packet's time and the grace (floor of factor x Keep Alive) are whole seconds of the
+   * broker's monotonic clock, and the grace must be exceeded (Mosquitto 2.0: keepalive.c).
+   */
+  keepAliveSweepMs?: number;
+  /**
+   * A new connection for the Client Identifier (takeover or reconnect) removes a will that is
+   * waiting for its Will Delay instead of publishing it, even where the session ends.
+   */
+  newConnectionDropsDelayedWill?: boolean;
+  /**
+   * A second CONNECT on an open connection (a Protocol Error) also discards the will and ends the
+   * session at the close, as if Clean Start were 1 and Session Expiry 0.
+   */
+  secondConnectEndsSession?: boolean;
+  /**
+   * Waiting wills sit in one list ordered by Will Delay Interval (shortest first, newest first among
+   * equals), checked from its head: a will is not published before every will ahead of it is due.
+   */
+  willDelayQueue?: 'byInterval';
+  /**
+   * The Reason Code of the DISCONNECT the broker sends a 5.0 client before it closes the connection
+   * on these events, where it differs from the spec's choice (null = none is sent).
+   */
+  serverDisconnect?: Partial<Record<'takeover' | 'broker.shutdown' | 'packet.malformed', number | null>>;
+  /** What a stop and restart does beyond the spec's model. */
+  restart?: {
+    /** Every will still waiting for its delay is published as the broker stops. */
+    publishesWaitingWills: boolean;
+    /** Only sessions whose last connection had Clean Start 0 are written to persistence. */
+    persistsOnlyCleanStart0: boolean;
+    /** Sessions read back from persistence never expire (until their client connects again). */
+    restoredSessionsExpire: boolean;
+  };
 }
 
 const NO_QUIRKS: SessionQuirks = { cachesCleanStart0: false, cleanStart1NeverKept: false };
@@ -100,7 +143,86 @@ export const NANOMQ_0_23_2: BrokerProfile = {
   },
 };
 
-export const PROFILES: readonly BrokerProfile[] = [SPEC, NANOMQ_0_23_2];
+/**
+ * Mosquitto 2.0.11 (Debian 12), measured with `npm run verify:mosquitto` and read in its source at
+ * tag v2.0.11. Every knob is a mechanism of that source; docs/mosquitto-2.0.md has the table with
+ * the case that shows each one.
+ */
+export const MOSQUITTO_2_0: BrokerProfile = {
+  id: 'mosquitto-2.0',
+  label: 'Mosquitto 2.0',
+  keepAliveFactor: 1.5,
+  keepAliveSweepMs: 6000,
+  sessionQuirks: { cachesCleanStart0: false, cleanStart1NeverKept: false, seiZeroWillWaitsForDelay: true },
+  disconnectDeletesWill: 'allBut0x04',
+  takeoverKeepsWillOnlyIfSessionEnds: true,
+  newConnectionDropsDelayedWill: true,
+  secondConnectEndsSession: true,
+  ignoresWillRetain: false,
+  timerTickMs: 1000,
+  timerTickAfter: true,
+  willDelayQueue: 'byInterval',
+  serverDisconnect: { takeover: null, 'broker.shutdown': null, 'packet.malformed': 0x82 },
+  restart: { publishesWaitingWills: true, persistsOnlyCleanStart0: true, restoredSessionsExpire: false },
+  cachedSessionTickMs: 10_000,
+  cachedSessionDeadline: 'none',
+  deviations: {
+    'will.deleted.quirkAnyDisconnect': {
+      source: 'mosquitto v2.0.11 src/handle_disconnect.c (only 0x04 keeps the will); mosquitto#3743',
+    },
+    'will.deleted.quirkTakeover': {
+      source: 'mosquitto v2.0.11 src/handle_connect.c connect__on_authorised; test/broker/07-will-takeover.py',
+    },
+    'will.deleted.quirkNewConnection': {
+      source:
+        'mosquitto v2.0.11 src/handle_connect.c (context__send_will puts the will on the delay list, will_delay__remove drops it); test/broker/07-will-delay-recover.py',
+    },
+    'will.deleted.quirkSecondConnect': {
+      source:
+        'mosquitto v2.0.11 src/handle_connect.c (handle_connect_error sets will = NULL, clean_start = true, session_expiry_interval = 0)',
+    },
+    'will.published.seiZeroDelayed': {
+      source: 'mosquitto#3505 (src/context.c context__disconnect; fixed by PR #3507, after 2.0.11)',
+    },
+    'will.heldBehind': {
+      source:
+        'mosquitto v2.0.11 src/will_delay.c (list sorted by will_delay_interval; will_delay__check stops at the first entry not due)',
+    },
+    'will.published.delayElapsed': {
+      source: 'mosquitto v2.0.11 src/will_delay.c (whole seconds of time(NULL), will_delay_time < now)',
+    },
+    'will.published.sessionExpired': {
+      source: 'mosquitto v2.0.11 src/session_expiry.c (whole seconds of time(NULL), session_expiry_time < now)',
+    },
+    'session.ended.expired': {
+      source: 'mosquitto v2.0.11 src/session_expiry.c (whole seconds of time(NULL), session_expiry_time < now)',
+    },
+    'conn.closed.keepAlive': {
+      source:
+        'mosquitto v2.0.11 src/keepalive.c (a sweep every 6 s of the monotonic clock; keepalive*3/2 in whole seconds)',
+    },
+    'conn.closed.takeover': {
+      source: 'mosquitto v2.0.11 src/handle_connect.c (the old connection is closed without DISCONNECT 0x8E)',
+    },
+    'conn.closed.shutdown': {
+      source: 'mosquitto v2.0.11 src/mosquitto.c (clients are closed at shutdown without DISCONNECT 0x8B)',
+    },
+    'conn.closed.malformed': {
+      source: 'mosquitto v2.0.11 src/read_handle.c (an unknown packet type is a protocol error: DISCONNECT 0x82)',
+    },
+    'will.published.flushedAtShutdown': {
+      source: 'mosquitto v2.0.11 src/mosquitto.c and src/will_delay.c will_delay__send_all (ChangeLog 1.4.13)',
+    },
+    'session.ended.notPersisted': {
+      source: 'mosquitto v2.0.11 src/persist_write.c persist__client_save (only clean_start == false)',
+    },
+    'session.restoredNoExpiry': {
+      source: 'mosquitto v2.0.11 src/persist_read.c ("FIXME - we should expire clients here")',
+    },
+  },
+};
+
+export const PROFILES: readonly BrokerProfile[] = [SPEC, NANOMQ_0_23_2, MOSQUITTO_2_0];
 
 export function profileById(id: string): BrokerProfile | undefined {
   return PROFILES.find((p) => p.id === id);

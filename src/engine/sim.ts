@@ -8,6 +8,7 @@ import { nextU32, type Rng, rngFrom } from './rng';
 import { type WhyCode, why } from './rules';
 import { topicMatches } from './topic';
 import {
+  type BrokerClock,
   type ClientDef,
   type CloseCause,
   OBSERVER,
@@ -166,6 +167,8 @@ export interface SimulateOptions {
   /** Stop at this virtual ms instead of the scenario's end. */
   untilMs?: number;
   eventBudget?: number;
+  /** Where a real broker's coarse clocks stood at t = 0 (recordings); read by profiles with ticks. */
+  clock?: BrokerClock;
 }
 
 /**
@@ -173,7 +176,12 @@ export interface SimulateOptions {
  * Pure: the same scenario and profile give the same result, byte for byte.
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
-  const sim = new Simulation(scenario, options.profile ?? SPEC, options.eventBudget ?? DEFAULT_EVENT_BUDGET);
+  const sim = new Simulation(
+    scenario,
+    options.profile ?? SPEC,
+    options.eventBudget ?? DEFAULT_EVENT_BUDGET,
+    options.clock ?? { t0Phase: 0 },
+  );
   return sim.run(options.untilMs ?? ms(scenario.end));
 }
 
@@ -198,6 +206,7 @@ class Simulation {
     private readonly sc: Scenario,
     private readonly profile: BrokerProfile,
     private readonly budget: number,
+    private readonly clock: BrokerClock,
   ) {
     this.rng = rngFrom(sc.seed);
     const topics: string[] = [];
@@ -335,7 +344,7 @@ class Simulation {
     if (dir === 'in') {
       conn.lastRecvAt = this.now;
       conn.client.lastSentAt = this.now;
-      if (conn.windowMs > 0) detail.kaDue = this.now + conn.windowMs;
+      if (conn.windowMs > 0) detail.kaDue = this.keepAliveDue(conn);
     }
     this.emit({ t: this.now, kind: 'packet', dir, client: conn.client.name, conn: conn.no, type, detail });
   }
@@ -677,9 +686,18 @@ class Simulation {
       pendingWill: p.will ? { def: p.will, from: c.name, conn: conn.no, connectedAt: this.now } : null,
       conn,
     };
-    if (s && p.cleanStart) {
+    // Only a Session Expiry 0 session still waiting for its will (mosquitto#3505) is found
+    // detached with Session Expiry 0: it ends now, it is not resumed.
+    const notResumable =
+      this.profile.sessionQuirks.seiZeroWillWaitsForDelay === true && s !== undefined && s.sei === 0 && s.conn === null;
+    if (s && (p.cleanStart || notResumable)) {
       // Clean Start 1 ends the existing session (publishing a pending will at once, ambiguity A1).
-      this.sendSession(s, { type: 'session.discard', why: 'cleanStart' }, { pendingWill: null, conn: null });
+      const dropWill = this.profile.newConnectionDropsDelayedWill === true;
+      this.sendSession(
+        s,
+        { type: 'session.discard', why: p.cleanStart ? 'cleanStart' : 'closedSeiZero', dropWill },
+        { pendingWill: null, conn: null, ...(dropWill ? { deleteRule: 'newConnection' as const } : {}) },
+      );
       s = undefined;
     }
     if (s) {
@@ -711,7 +729,12 @@ class Simulation {
     const serverKa = v === 5 ? b.serverKeepAlive : null;
     conn.keepAlive = serverKa ?? p.keepAlive;
     conn.windowMs = Math.round(conn.keepAlive * 1000 * this.profile.keepAliveFactor);
-    const r = connectionStepper.init({ v, anyDisconnectDeletesWill: this.profile.disconnectDeletesWill === 'all' });
+    const deletes = this.profile.disconnectDeletesWill;
+    const r = connectionStepper.init({
+      v,
+      anyDisconnectDeletesWill: deletes === 'all' || deletes === 'allBut0x04',
+      ...(deletes === 'allBut0x04' ? { keeps0x04: true } : {}),
+    });
     this.transitions++;
     conn.snap = r.snap;
     conn.state = r.value;
@@ -733,8 +756,9 @@ class Simulation {
     this.packet('out', conn, 'CONNACK', connack);
 
     if (conn.windowMs > 0) {
-      conn.ka = this.schedule(this.now + conn.windowMs, { kind: 'timer', timer: 'keepAlive', target: conn });
-      this.timerTrace('armed', 'keepAlive', conn, null, this.now + conn.windowMs);
+      const kaDue = this.keepAliveDue(conn);
+      conn.ka = this.schedule(kaDue, { kind: 'timer', timer: 'keepAlive', target: conn });
+      this.timerTrace('armed', 'keepAlive', conn, null, kaDue);
     }
     const effects = this.sendClient(c, { type: 'connack', accepted: true });
     if (effects.some((e) => e.type === 'startKeepAlive')) this.startPing(c);
@@ -803,6 +827,7 @@ class Simulation {
         normal: v === 4 || reason === 0,
         known: v === 4 || DISCONNECT_CODES.has(reason),
         seiRaisedFromZero: raisedFromZero,
+        reason,
       },
       { reason },
     );
@@ -813,14 +838,20 @@ class Simulation {
     const effects = this.sendConnection(conn, event);
     let cause: CloseCause = 'network';
     let deleteRule: DeleteRule = 'none';
+    // A profile may send another DISCONNECT than the spec's choice here, or none (5.0 only).
+    const over = conn.v === 5 ? this.profile.serverDisconnect?.[event.type as 'takeover'] : undefined;
+    let sent = false;
     for (const e of effects) {
       if (e.type === 'sendDisconnect') {
-        this.packet('out', conn, 'DISCONNECT', { reason: e.params.reason as number });
+        const reason = over === undefined ? (e.params.reason as number) : over;
+        if (reason !== null) this.packet('out', conn, 'DISCONNECT', { reason });
+        sent = true;
       } else if (e.type === 'close') {
         cause = e.params.cause as CloseCause;
         deleteRule = e.params.deleteRule as DeleteRule;
       }
     }
+    if (!sent && typeof over === 'number') this.packet('out', conn, 'DISCONNECT', { reason: over });
     conn.open = false;
     if (this.live.get(conn.clientId) === conn) this.live.delete(conn.clientId);
     if (conn.ka) {
@@ -836,11 +867,17 @@ class Simulation {
     const params: Why['params'] = { cause };
     if (extra.reason !== undefined && v === 5) params.reason = extra.reason;
     if (cause === 'keepAlive') params.keepAlive = conn.keepAlive;
-    const deviation =
-      cause === 'keepAlive' && this.profile.keepAliveFactor !== 1.5
+    const sweep = this.profile.keepAliveSweepMs;
+    let deviation =
+      cause === 'keepAlive' && (this.profile.keepAliveFactor !== 1.5 || sweep !== undefined)
         ? this.deviation('conn.closed.keepAlive')
         : undefined;
     if (deviation) params.factor = this.profile.keepAliveFactor;
+    if (deviation && sweep !== undefined) params.sweep = sweep / 1000;
+    if (over !== undefined) {
+      params.disconnect = over;
+      deviation = this.deviation(code);
+    }
     this.emit({
       t: this.now,
       kind: 'connection',
@@ -871,7 +908,14 @@ class Simulation {
         s.inflight = [];
       }
       let deleteWill = deleteRule !== 'none';
-      let rule = deleteRule;
+      let rule: SessionCtx['deleteRule'] = deleteRule;
+      // Mosquitto 2.0: the failed second CONNECT clears the will, Clean Start and Session Expiry.
+      if (event.type === 'packet.secondConnect' && this.profile.secondConnectEndsSession) {
+        deleteWill = true;
+        rule = 'quirkSecondConnect';
+        s.sei = 0;
+        s.cleanStart = true;
+      }
       // Mosquitto 2.0: a takeover that keeps the session removes the will instead of publishing it.
       if (
         cause === 'takeover' &&
@@ -881,7 +925,7 @@ class Simulation {
         s.sei !== 0
       ) {
         deleteWill = true;
-        rule = 'quirkTakeover' as DeleteRule;
+        rule = 'quirkTakeover';
       }
       const seiZero = s.sei === 0;
       const seiNever = s.v === 4 ? !seiZero : s.sei === SEI_NEVER;
@@ -913,7 +957,26 @@ class Simulation {
 
   private roundToTick(at: number): number {
     const tick = this.profile.timerTickMs;
-    return tick ? Math.ceil(at / tick) * tick : at;
+    if (!tick) return at;
+    // Ticks fall on whole seconds of the broker's wall clock: t + phase is a multiple of the tick.
+    const off = Math.round(this.clock.t0Phase * 1000) % tick;
+    const k = this.profile.timerTickAfter ? Math.floor((at + off) / tick) + 1 : Math.ceil((at + off) / tick);
+    return k * tick - off;
+  }
+
+  /** When the broker closes a connection that sends nothing more after `conn.lastRecvAt`. */
+  private keepAliveDue(conn: ConnRt): number {
+    const sweep = this.profile.keepAliveSweepMs;
+    if (!sweep) return conn.lastRecvAt + conn.windowMs;
+    // Whole seconds of the monotonic clock: closed at the first sweep where the seconds since the
+    // last packet exceed floor(factor x Keep Alive).
+    const phase = Math.round((this.clock.monotonicPhase ?? this.clock.t0Phase) * 1000);
+    const lastSecond = Math.floor((conn.lastRecvAt + phase) / 1000);
+    const grace = Math.floor(conn.keepAlive * this.profile.keepAliveFactor);
+    const earliest = (lastSecond + grace + 1) * 1000 - phase;
+    // Sweeps run when a monotonic second turns: snap the recorded sweep onto that grid.
+    const anchor = Math.round(((this.clock.keepAliveSweepAt ?? 0) * 1000 + phase) / 1000) * 1000 - phase;
+    return anchor + Math.ceil((earliest - anchor) / sweep) * sweep;
   }
 
   private sessionEffects(s: SessionRt, effects: MachineEffect[], ctx: SessionCtx): void {
@@ -947,6 +1010,7 @@ class Simulation {
           if (due === null) break;
           s.timers[timer] = this.schedule(due, { kind: 'timer', timer, target: s });
           this.timerTrace('armed', timer, null, s, due);
+          if (timer === 'willDelay') this.joinDelayQueue(s, due);
           break;
         }
         case 'cancelTimer': {
@@ -957,6 +1021,7 @@ class Simulation {
             s.timers[timer] = null;
             this.timerTrace('cancelled', timer, null, s, null);
           }
+          if (timer === 'willDelay') this.leaveDelayQueue(s);
           break;
         }
         case 'publishWill': {
@@ -964,7 +1029,11 @@ class Simulation {
           if (!w) break;
           s.will = null;
           const reason = e.params.why as string;
-          const code = `will.published.${reason}` as WhyCode;
+          let code = `will.published.${reason}` as WhyCode;
+          // Profile departures that the machine's reasons do not name (see BrokerProfile).
+          if (reason === 'delayElapsed' && s.sei === 0 && s.v === 5) code = 'will.published.seiZeroDelayed';
+          if (reason === 'brokerStopped' && ctx.flush) code = 'will.published.flushedAtShutdown';
+          this.leaveDelayQueue(s);
           const params = this.willParams(s, w);
           this.emit({
             t: this.now,
@@ -1001,12 +1070,17 @@ class Simulation {
           const w = s.will;
           if (!w) break;
           s.will = null;
+          this.leaveDelayQueue(s);
           const code: WhyCode =
             ctx.deleteRule === 'quirkAnyDisconnect' && ctx.reason !== 0
               ? 'will.deleted.quirkAnyDisconnect'
-              : (ctx.deleteRule as string) === 'quirkTakeover'
+              : ctx.deleteRule === 'quirkTakeover'
                 ? 'will.deleted.quirkTakeover'
-                : 'will.deleted.normalDisconnect';
+                : ctx.deleteRule === 'newConnection'
+                  ? 'will.deleted.quirkNewConnection'
+                  : ctx.deleteRule === 'quirkSecondConnect'
+                    ? 'will.deleted.quirkSecondConnect'
+                    : 'will.deleted.normalDisconnect';
           this.emit({
             t: this.now,
             kind: 'will',
@@ -1024,7 +1098,8 @@ class Simulation {
           const w = s.will;
           if (!w) break;
           const delayDue = (s.closedAt ?? this.now) + ms(w.def.delay ?? 0);
-          const end = this.sessionEnd(s);
+          // mosquitto#3505: Session Expiry 0 does not cut the delay short.
+          const end = s.sei === 0 && this.profile.sessionQuirks.seiZeroWillWaitsForDelay ? null : this.sessionEnd(s);
           const due = end !== null && end < delayDue ? end : delayDue;
           this.emit({
             t: this.now,
@@ -1170,7 +1245,7 @@ class Simulation {
         const conn = item.target as ConnRt;
         conn.ka = null;
         if (!conn.open) return;
-        const deadline = conn.lastRecvAt + conn.windowMs;
+        const deadline = this.keepAliveDue(conn);
         if (deadline > this.now) {
           // A packet arrived since the timer was armed: move the deadline (plain data, no machine).
           conn.ka = this.schedule(deadline, item);
@@ -1198,6 +1273,7 @@ class Simulation {
       case 'willDelay':
       case 'sessionExpiry': {
         const s = item.target as SessionRt;
+        if (item.timer === 'willDelay' && this.heldBehind(s, item)) return;
         s.timers[item.timer] = null;
         this.timerTrace('fired', item.timer, null, s, this.now);
         this.sendSession(
@@ -1237,6 +1313,66 @@ class Simulation {
         return;
       }
     }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // One list of waiting wills, ordered by Will Delay Interval (BrokerProfile.willDelayQueue)
+
+  private readonly delayQueue: { s: SessionRt; interval: number; natural: number; held: boolean }[] = [];
+
+  private joinDelayQueue(s: SessionRt, due: number): void {
+    if (this.profile.willDelayQueue !== 'byInterval') return;
+    this.leaveDelayQueue(s, false);
+    const interval = s.will?.def.delay ?? 0;
+    // Before the first entry whose interval is not smaller: newest first among equals.
+    let i = this.delayQueue.findIndex((x) => x.interval >= interval);
+    if (i < 0) i = this.delayQueue.length;
+    this.delayQueue.splice(i, 0, { s, interval, natural: due, held: false });
+  }
+
+  /** The latest deadline among the waiting wills ahead of entry `i` (they go first). */
+  private aheadBound(i: number): number {
+    let bound = Number.NEGATIVE_INFINITY;
+    for (let j = 0; j < i; j++) bound = Math.max(bound, (this.delayQueue[j] as { natural: number }).natural);
+    return bound;
+  }
+
+  private leaveDelayQueue(s: SessionRt, recheck = true): void {
+    const i = this.delayQueue.findIndex((x) => x.s === s);
+    if (i < 0) return;
+    this.delayQueue.splice(i, 1);
+    if (!recheck) return;
+    // Wills held behind this one are looked at again at the broker's next check.
+    const tick = this.profile.timerTickMs;
+    const onTick = !tick || (this.now + (Math.round(this.clock.t0Phase * 1000) % tick)) % tick === 0;
+    for (let j = i; j < this.delayQueue.length; j++) {
+      const e = this.delayQueue[j] as (typeof this.delayQueue)[number];
+      if (!e.held) continue;
+      const bound = this.aheadBound(j);
+      const at = bound > this.now ? Math.max(bound, e.natural) : onTick ? this.now : this.roundToTick(this.now);
+      this.rearmWillDelay(e.s, at);
+    }
+  }
+
+  private rearmWillDelay(s: SessionRt, at: number): void {
+    const h = s.timers.willDelay;
+    if (h) h.cancelled = true;
+    s.timers.willDelay = this.schedule(at, { kind: 'timer', timer: 'willDelay', target: s });
+  }
+
+  /** True if a will whose delay has passed must wait for wills ahead of it in the list. */
+  private heldBehind(s: SessionRt, item: TimerItem): boolean {
+    if (this.profile.willDelayQueue !== 'byInterval') return false;
+    const i = this.delayQueue.findIndex((x) => x.s === s);
+    if (i < 0) return false;
+    const bound = this.aheadBound(i);
+    if (bound <= this.now) return false;
+    const e = this.delayQueue[i] as (typeof this.delayQueue)[number];
+    e.held = true;
+    s.timers.willDelay = this.schedule(bound, item);
+    const w = s.will;
+    this.note(w?.from ?? s.owner, why('will.heldBehind', s.v, { until: bound }, this.deviation('will.heldBehind')));
+    return true;
   }
 
   private startPing(c: ClientRt): void {
@@ -1442,6 +1578,20 @@ class Simulation {
     // Close user connections first, implicit clients last, so the observer sees the wills.
     const open = [...this.live.values()];
     for (const conn of open) if (!conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});
+    const r = this.profile.restart;
+    if (r?.publishesWaitingWills) {
+      for (const s of [...this.sessions.values()]) {
+        if (s.state !== 'detached.willDelayed') continue;
+        this.sendSession(s, { type: 'will.flush' }, { pendingWill: null, conn: null, flush: true });
+        // A Session Expiry 0 session only waited for its will (mosquitto#3505).
+        if (s.sei === 0)
+          this.sendSession(s, { type: 'session.discard', why: 'closedSeiZero' }, { pendingWill: null, conn: null });
+      }
+    }
+    if (persist && r?.persistsOnlyCleanStart0)
+      for (const s of [...this.sessions.values()])
+        if (s.cleanStart && !s.ended && s.conn === null && !s.clientId.startsWith('__'))
+          this.sendSession(s, { type: 'session.discard', why: 'notPersisted' }, { pendingWill: null, conn: null });
     // A volatile broker loses every session: pending wills go out now, while the observer listens.
     if (!persist) for (const s of [...this.sessions.values()]) this.discardSession(s);
     for (const conn of open) if (conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});
@@ -1464,6 +1614,15 @@ class Simulation {
       }
       this.retained.clear();
     }
+    if (persist && r && !r.restoredSessionsExpire)
+      for (const s of this.sessions.values()) {
+        const h = s.timers.sessionExpiry;
+        if (s.ended || s.conn !== null || !h) continue;
+        h.cancelled = true;
+        s.timers.sessionExpiry = null;
+        this.timerTrace('cancelled', 'sessionExpiry', null, s, null);
+        this.note(s.owner, why('session.restoredNoExpiry', s.v, {}, this.deviation('session.restoredNoExpiry')));
+      }
     this.note(null, why('broker.restarted', v, { persistence: this.sc.broker.persistence }));
     // FORMAT.md: the observer reconnects with Clean Start 0 at once (and re-subscribes if needed).
     const observer = this.clients.get(OBSERVER);
@@ -1530,6 +1689,8 @@ class Simulation {
 interface SessionCtx {
   pendingWill: SessionRt['will'];
   conn: ConnRt | null;
-  deleteRule?: DeleteRule | 'quirkTakeover';
+  deleteRule?: DeleteRule | 'quirkTakeover' | 'newConnection' | 'quirkSecondConnect';
   reason?: number;
+  /** The broker is stopping and publishes waiting wills (BrokerProfile.restart). */
+  flush?: boolean;
 }

@@ -133,6 +133,20 @@ export interface Scenario {
   end: number;
 }
 
+/**
+ * Where a real broker's coarse clocks stood at t = 0 of a recorded run (conformance/FORMAT.md
+ * `t0Phase`, plus the diagnostics a recording carries). Only profiles with coarse timers read it;
+ * the spec ignores it.
+ */
+export interface BrokerClock {
+  /** Fraction of a second of the broker's wall clock at t = 0 (Will Delay, Session Expiry). */
+  t0Phase: number;
+  /** Fraction of a second of the clock that times keep-alive (Mosquitto: monotonic); default t0Phase. */
+  monotonicPhase?: number;
+  /** Virtual time (s) of one keep-alive sweep; the others follow at the profile's period. Default 0. */
+  keepAliveSweepAt?: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Trace
 

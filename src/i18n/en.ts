@@ -41,7 +41,9 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     'The network connection closed without a DISCONNECT, which the broker treats as a failure.',
   'conn.closed.reset': () => 'The connection was reset (TCP RST): the same as a network failure for MQTT.',
   'conn.closed.keepAlive': (p) =>
-    `Nothing arrived from the client for ${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s, so the broker closed the connection as if the network had failed.`,
+    p.sweep !== undefined
+      ? `Nothing arrived from the client for more than ${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s (counted in whole seconds), and the broker noticed at its keep-alive check, which runs every ${p.sweep} s: it closed the connection as if the network had failed.`
+      : `Nothing arrived from the client for ${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s, so the broker closed the connection as if the network had failed.`,
   'conn.closed.clientDisconnect': (p, v) =>
     v === 5
       ? `The client sent DISCONNECT with Reason Code ${hex(p.reason)} and closed the connection.`
@@ -51,16 +53,19 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'conn.closed.seiRaised': () =>
     'The DISCONNECT raised the Session Expiry from 0, which is a Protocol Error: it does not count as a valid DISCONNECT, the broker answers 0x82 and closes.',
   'conn.closed.malformed': (p, v) =>
-    v === 5 && p.reason !== undefined
-      ? `Reason Code ${hex(p.reason)} is not a DISCONNECT Reason Code, so the packet is malformed: the broker closed the connection.`
-      : 'The broker received a malformed packet and closed the connection.',
-  'conn.closed.takeover': (_p, v) =>
-    v === 5
+    typeof p.disconnect === 'number'
+      ? `The broker received a malformed packet, sent DISCONNECT ${hex(p.disconnect)} and closed the connection.`
+      : v === 5 && p.reason !== undefined
+        ? `Reason Code ${hex(p.reason)} is not a DISCONNECT Reason Code, so the packet is malformed: the broker closed the connection.`
+        : 'The broker received a malformed packet and closed the connection.',
+  'conn.closed.takeover': (p, v) =>
+    v === 5 && p.disconnect !== null
       ? 'A new connection with the same Client Identifier was accepted: the broker sent this one DISCONNECT 0x8E (Session taken over) and closed it.'
       : 'A new connection with the same Client Identifier was accepted: the broker closed this one.',
   'conn.closed.adminKick': (_p, v) =>
     v === 5 ? 'An administrator kicked the client (DISCONNECT 0x98).' : 'An administrator kicked the client.',
-  'conn.closed.shutdown': (_p, v) => (v === 5 ? 'The broker shut down (DISCONNECT 0x8B).' : 'The broker shut down.'),
+  'conn.closed.shutdown': (p, v) =>
+    v === 5 && p.disconnect !== null ? 'The broker shut down (DISCONNECT 0x8B).' : 'The broker shut down.',
   'keepAlive.inForce': (p) => `Keep Alive in force: ${p.keepAlive} s.`,
   'keepAlive.off': () => 'Keep Alive 0 turns keep-alive off: a silent, half-open connection may never be noticed.',
   'ping.sent': () => 'The client had sent nothing for its Keep Alive, so it sent PINGREQ.',
@@ -97,6 +102,10 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'session.ended.cleanStartNotKept': () => 'NanoMQ does not keep a Clean Start 1 session, whatever its Session Expiry.',
   'session.ended.cachedSessionClosed': () => 'NanoMQ closed the cached session on its periodic timer.',
   'session.expiryChanged': (p) => `The DISCONNECT set the Session Expiry from ${p.from} s to ${p.to} s.`,
+  'session.ended.notPersisted': () =>
+    'The broker stopped and wrote only Clean Start 0 sessions to its persistence: this session is lost.',
+  'session.restoredNoExpiry': () =>
+    'The session was read back from persistence and no longer expires until its client connects again.',
   'session.expiryCapped': (p) =>
     `The broker grants a Session Expiry of ${p.granted} s instead of ${p.requested} s and says so in CONNACK.`,
   'will.stored': (_p, v) =>
@@ -110,6 +119,16 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'will.deleted.quirkAnyDisconnect': (p) =>
     `The broker deletes the will on any DISCONNECT; this one had Reason Code ${hex(p.reason)}.`,
   'will.deleted.quirkTakeover': () => 'The broker removes the old will when a takeover keeps the session.',
+  'will.deleted.quirkSecondConnect': () =>
+    'The client sent a second CONNECT: the broker discarded its will and its session along with the failed CONNECT, then closed the connection.',
+  'will.deleted.quirkNewConnection': () =>
+    'A new connection for this Client Identifier arrived while the will waited for its Will Delay: the broker removed the will without publishing it.',
+  'will.published.seiZeroDelayed': (p) =>
+    `The Will Delay of ${p.delay} s passed after the close at ${sec(p.closedAt)}; the broker kept the will waiting although Session Expiry 0 ended the session at the close.`,
+  'will.published.flushedAtShutdown': () =>
+    'The broker is stopping and publishes every will that still waits for its Will Delay.',
+  'will.heldBehind': (p) =>
+    `The Will Delay has passed, but a will with a shorter or equal delay that is not due yet is ahead of it in the broker's list: it waits until ${sec(p.until)}.`,
   'will.published.v4Closed': (p) =>
     `In MQTT 3.1.1 the will belongs to the network connection: it is published as soon as the connection closes (${cause(p)}), whatever CleanSession says.`,
   'will.published.sessionEndsAtClose': (p) =>
@@ -251,9 +270,26 @@ export const en: Catalog = {
     'session.ended.cleanStartNotKept': 'keeps the session for its Session Expiry Interval',
     'will.retainIgnored': 'publishes a will with Will Retain 1 as a retained message',
     'conn.closed.keepAlive': 'closes after 1.5 x Keep Alive of silence',
+    'will.deleted.quirkNewConnection':
+      'publishes the will when a new connection ends its session (Clean Start 1, or Session Expiry 0), and only cancels it when the session is resumed',
+    'will.deleted.quirkSecondConnect':
+      'publishes the will when it closes the connection on the Protocol Error, and keeps the session for its Session Expiry',
+    'will.published.seiZeroDelayed': 'publishes the will at the close when Session Expiry is 0: the session ends first',
+    'will.heldBehind': 'publishes each will when its own delay has passed',
+    'will.published.delayElapsed': 'publishes exactly at close + Will Delay',
+    'will.published.sessionExpired': 'publishes exactly at close + Session Expiry',
+    'session.ended.expired': 'ends the session exactly at close + Session Expiry',
+    'conn.closed.takeover': 'sends the old connection DISCONNECT 0x8E (Session taken over) first',
+    'conn.closed.shutdown': 'sends 5.0 clients DISCONNECT 0x8B (Server shutting down) first',
+    'conn.closed.malformed': 'may close without a DISCONNECT, or send 0x81 (Malformed Packet)',
+    'will.published.flushedAtShutdown': 'may keep waiting wills across a restart with persistence (§3.1.2.5)',
+    'session.ended.notPersisted': 'keeps every session with a Session Expiry, whatever its Clean Start',
+    'session.restoredNoExpiry': 'ends a session at close + Session Expiry, restart or not',
   },
   profileSummary: {
     spec: 'Follows MQTT 5.0 and 3.1.1 to the letter, with the documented choices on ambiguous points.',
+    'mosquitto-2.0':
+      'Mosquitto 2.0.11: serves Will Delay and Session Expiry on whole seconds, checks keep-alive every 6 s, deletes the will on every DISCONNECT but 0x04, publishes no will on a takeover that keeps the session and drops a waiting will when a new connection arrives, lets Session Expiry 0 wait for the Will Delay (mosquitto#3505), holds wills behind shorter delays, sends no DISCONNECT 0x8E or 0x8B, and publishes all waiting wills when it stops.',
     'nanomq-0.23.2':
       'NanoMQ 0.23.2: withholds the will of a Clean Start 0 client that drops (nanomq#1989), deletes the will on every DISCONNECT, ignores Will Retain, never keeps Clean Start 1 sessions, counts Will Delay from CONNECT, closes after 1.25 x Keep Alive and checks cached sessions every 10 s.',
   },

@@ -11,6 +11,8 @@ export interface ConnectionContext {
   v: 4 | 5;
   /** NanoMQ: every client DISCONNECT deletes the will, whatever its reason code. */
   anyDisconnectDeletesWill: boolean;
+  /** Mosquitto 2.0: ... except a 5.0 DISCONNECT 0x04 (Disconnect with Will Message). */
+  keeps0x04?: boolean;
 }
 
 export type ConnectionEvent =
@@ -24,6 +26,8 @@ export type ConnectionEvent =
       known: boolean;
       /** 5.0 §3.14.2.2.2: Session Expiry raised from 0 at DISCONNECT (a Protocol Error). */
       seiRaisedFromZero: boolean;
+      /** The Reason Code itself (5.0), for profiles that single one out. */
+      reason?: number;
     }
   | { type: 'packet.secondConnect' }
   | { type: 'packet.malformed' }
@@ -54,7 +58,8 @@ export const connectionMachine = setup({
     isV4: ({ context }) => context.v === 4,
     isV5: ({ context }) => context.v === 5,
     seiRaisedFromZero: ({ context, event }) => context.v === 5 && (event as Disc).seiRaisedFromZero,
-    quirkAnyDisconnect: ({ context }) => context.anyDisconnectDeletesWill,
+    quirkAnyDisconnect: ({ context, event }) =>
+      context.anyDisconnectDeletesWill && !(context.keeps0x04 && context.v === 5 && (event as Disc).reason === 0x04),
     unknownReason: ({ context, event }) => context.v === 5 && !(event as Disc).known,
     normal: ({ event }) => (event as Disc).normal,
   },

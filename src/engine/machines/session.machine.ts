@@ -22,7 +22,8 @@ export type WillWhy =
   | 'resumed'
   | 'cachedSession'
   | 'cachedSessionClosed'
-  | 'cleanStartNotKept';
+  | 'cleanStartNotKept'
+  | 'newConnection';
 
 export type EndWhy =
   | 'closedSeiZero'
@@ -31,7 +32,8 @@ export type EndWhy =
   | 'adminDiscard'
   | 'brokerStopped'
   | 'cleanStartNotKept'
-  | 'cachedSessionClosed';
+  | 'cachedSessionClosed'
+  | 'notPersisted';
 
 export type KeepMode = 'expires' | 'never' | 'cached';
 
@@ -40,6 +42,11 @@ export interface SessionQuirks {
   cachesCleanStart0: boolean;
   /** NanoMQ: a Clean Start 1 session is never kept, whatever its Session Expiry. */
   cleanStart1NeverKept: boolean;
+  /**
+   * Mosquitto 2.0 (mosquitto#3505): with Session Expiry 0 a will with a Will Delay still waits for
+   * the delay instead of going out at the close; the session itself cannot be resumed.
+   */
+  seiZeroWillWaitsForDelay?: boolean;
 }
 
 export interface SessionContext {
@@ -65,7 +72,14 @@ export type SessionEvent =
     }
   | { type: 'timer.willDelay' }
   | { type: 'timer.sessionExpiry' }
-  | { type: 'session.discard'; why: 'cleanStart' | 'adminDiscard' | 'brokerStopped' };
+  | {
+      type: 'session.discard';
+      why: 'cleanStart' | 'adminDiscard' | 'brokerStopped' | 'closedSeiZero' | 'notPersisted';
+      /** Mosquitto 2.0: a will still waiting for its delay is removed, not published. */
+      dropWill?: boolean;
+    }
+  /** The broker publishes a will still waiting for its delay now, keeping the session (shutdown). */
+  | { type: 'will.flush' };
 
 export type SessionTimer = 'willDelay' | 'sessionExpiry';
 
@@ -77,6 +91,10 @@ const effect =
 type Closed = Extract<SessionEvent, { type: 'conn.closed' }>;
 type Attached = Extract<SessionEvent, { type: 'conn.attached' }>;
 type Discard = Extract<SessionEvent, { type: 'session.discard' }>;
+
+/** Why a will goes out when its session is discarded (a Session Expiry 0 session ends at close). */
+const willWhyOfDiscard = (e: Discard): WillWhy =>
+  e.why === 'closedSeiZero' ? 'sessionEndsAtClose' : e.why === 'notPersisted' ? 'brokerStopped' : e.why;
 
 export const sessionMachine = setup({
   types: {
@@ -112,6 +130,9 @@ export const sessionMachine = setup({
     seiNever: ({ event }) => (event as Closed).seiNever,
     willDelayZero: ({ context }) => context.willDelayZero,
     attachesWithWill: ({ event }) => (event as Attached).hasWill,
+    seiZeroWaitsForDelay: ({ context, event }) =>
+      context.quirks.seiZeroWillWaitsForDelay === true && (event as Closed).seiZero && !context.willDelayZero,
+    dropsWill: ({ event }) => (event as Discard).dropWill === true,
   },
 }).createMachine({
   id: 'session',
@@ -204,6 +225,12 @@ export const sessionMachine = setup({
                 guard: 'isV4',
                 target: 'noWill',
                 actions: [{ type: 'publishWill', params: { why: 'v4Closed' } }, raise(({ event }) => event as Closed)],
+              },
+              // Mosquitto 2.0 (mosquitto#3505): Session Expiry 0 does not cut the Will Delay short.
+              {
+                guard: 'seiZeroWaitsForDelay',
+                target: '#session.detached.willDelayed',
+                actions: ['scheduleWill', { type: 'armTimer', params: { timer: 'willDelay' } }],
               },
               // 5.0 §3.1.3.2.2: the delay is cut short when the session ends, here at the close itself.
               {
@@ -319,13 +346,34 @@ export const sessionMachine = setup({
             ],
             // Clean Start 1 (A1), an administrative discard or a volatile restart ends the session:
             // the pending will goes out now (notes in §3.1.3.2.2 and §3.1.4).
-            'session.discard': {
-              target: '#session.ended',
+            'session.discard': [
+              // Mosquitto 2.0: the new connection removes the waiting will instead.
+              {
+                guard: 'dropsWill',
+                target: '#session.ended',
+                actions: [
+                  { type: 'cancelTimer', params: { timer: 'willDelay' } },
+                  { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
+                  { type: 'deleteWill', params: { why: 'newConnection' } },
+                  { type: 'endSession', params: ({ event }) => ({ why: (event as Discard).why }) },
+                ],
+              },
+              {
+                target: '#session.ended',
+                actions: [
+                  { type: 'cancelTimer', params: { timer: 'willDelay' } },
+                  { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
+                  { type: 'publishWill', params: ({ event }) => ({ why: willWhyOfDiscard(event as Discard) }) },
+                  { type: 'endSession', params: ({ event }) => ({ why: (event as Discard).why }) },
+                ],
+              },
+            ],
+            // §3.1.2.5 allows a stopping broker to publish wills at once (ambiguity A8).
+            'will.flush': {
+              target: 'noWill',
               actions: [
                 { type: 'cancelTimer', params: { timer: 'willDelay' } },
-                { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
-                { type: 'publishWill', params: ({ event }) => ({ why: (event as Discard).why }) },
-                { type: 'endSession', params: ({ event }) => ({ why: (event as Discard).why }) },
+                { type: 'publishWill', params: { why: 'brokerStopped' } },
               ],
             },
           },
@@ -366,7 +414,7 @@ export const sessionMachine = setup({
               target: '#session.ended',
               actions: [
                 { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
-                { type: 'publishWill', params: ({ event }) => ({ why: (event as Discard).why }) },
+                { type: 'publishWill', params: ({ event }) => ({ why: willWhyOfDiscard(event as Discard) }) },
                 { type: 'endSession', params: ({ event }) => ({ why: (event as Discard).why }) },
               ],
             },

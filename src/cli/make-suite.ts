@@ -1,0 +1,20 @@
+import { writeFileSync } from 'node:fs';
+import { SPEC } from '../engine/profiles';
+import { simulate } from '../engine/sim';
+import { mosquittoSuite } from '../realbroker/suite';
+import { parseCase } from '../scenario/cases';
+import { fail } from './io';
+
+/**
+ * npm run verify:suite -- writes conformance/mosquitto-suite.json: the live differential matrix
+ * (src/realbroker/suite.ts) as FORMAT.md cases whose `expect` is what the spec requires.
+ */
+const out = process.argv[2] ?? 'conformance/mosquitto-suite.json';
+const cases = mosquittoSuite().map((raw) => {
+  const parsed = parseCase(raw);
+  if (!parsed.ok) fail(`${String(raw.id)}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  const expect = simulate(parsed.value.scenario, { profile: SPEC }).outcome;
+  return { ...raw, expect };
+});
+writeFileSync(out, `${JSON.stringify(cases, null, 1)}\n`);
+process.stdout.write(`${cases.length} cases written to ${out}\n`);

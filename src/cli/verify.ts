@@ -1,0 +1,211 @@
+import { writeFileSync } from 'node:fs';
+import { PROFILE_IDS, profileById, SPEC } from '../engine/profiles';
+import { simulate } from '../engine/sim';
+import type { Scenario } from '../engine/types';
+import { findMosquitto, type MosquittoInstance, mosquittoVersion, startMosquitto } from '../realbroker/mosquitto';
+import { playScenario, type Recording, unsupportedSteps } from '../realbroker/player';
+import { caseClock, caseFromScenario, recordedCase, TOLERANCE_S } from '../realbroker/record';
+import { tcpDial } from '../realbroker/tcp';
+import { type WebSocketCtor, webSocketDial } from '../realbroker/websocket';
+import { compareOutcomes } from '../scenario/compare';
+import { loadDocument } from '../scenario/load';
+import { fail, failProblems, parseArgs, readJson } from './io';
+
+/**
+ * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json>
+ *     [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--ws]
+ *
+ * Plays each scenario against a real broker with raw MQTT packets, records what it did (FORMAT.md
+ * `observed`), and compares it with the engine's prediction under the profile. `--broker` uses a
+ * broker someone else runs (cases one at a time: Mosquitto's will-delay list is shared by all
+ * clients); `--mosquitto` starts Debian's mosquitto for each case on 127.0.0.1 and a free port
+ * (persistence as the case needs; broker restarts possible) and stops it by its pid.
+ */
+
+const USAGE =
+  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--exclude REGEX] [--ws]';
+
+interface Item {
+  id: string;
+  title: string;
+  scenario: Scenario;
+  raw: Record<string, unknown>;
+}
+
+interface Result {
+  item: Item;
+  rec: Recording | null;
+  error?: string;
+  diffs: string[];
+  specDiffs: number;
+  seconds: number;
+}
+
+async function main(): Promise<void> {
+  const { flags, positional } = parseArgs(process.argv.slice(2), ['mosquitto', 'quiet', 'ws']);
+  if (positional.length !== 1) fail(USAGE);
+  const profileId = String(flags.get('profile') ?? 'spec');
+  const profile =
+    profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+  const tolerance = Number(flags.get('tolerance') ?? TOLERANCE_S);
+  if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
+  const own = flags.has('mosquitto');
+  const brokerUrl = flags.get('broker');
+  if (own === (brokerUrl !== undefined)) fail(`give exactly one of --broker and --mosquitto\n${USAGE}`);
+  const useWs = flags.has('ws') || String(flags.get('broker') ?? '').startsWith('ws');
+  // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
+  if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
+    // (A computed specifier: the package ships no types, and only this WHATWG-like surface is used.)
+    nodeWebSocket = ((await import(String('ws'))) as { WebSocket: WebSocketCtor }).WebSocket;
+
+  const file = positional[0] as string;
+  const data = readJson(file);
+  const doc = loadDocument(data);
+  if (!doc.ok) failProblems(file, doc.problems);
+  let items: Item[];
+  if (doc.value.kind === 'cases') {
+    const raws = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[];
+    items = doc.value.cases.map((c, i) => ({ id: c.id, title: c.title, scenario: c.scenario, raw: raws[i] ?? {} }));
+  } else {
+    const sc = doc.value.scenario;
+    const raw = caseFromScenario(sc, 'scenario');
+    items = [{ id: 'scenario', title: sc.title, scenario: sc, raw }];
+  }
+  const only = flags.get('case');
+  if (typeof only === 'string') items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));
+  const exclude = flags.get('exclude');
+  if (typeof exclude === 'string') {
+    const re = new RegExp(exclude);
+    items = items.filter((i) => !re.test(i.id));
+  }
+  if (items.length === 0) fail('no case to run');
+
+  let dialFor: (inst: MosquittoInstance | null) => ReturnType<typeof tcpDial>;
+  let bin: string | null = null;
+  let version: string | null = null;
+  if (own) {
+    bin = findMosquitto();
+    if (!bin) fail('mosquitto is not installed (Debian: apt-get install mosquitto)');
+    version = mosquittoVersion(bin);
+  }
+  if (brokerUrl !== undefined) {
+    const u = new URL(String(brokerUrl));
+    if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost' && u.hostname !== '[::1]')
+      fail('--broker: only brokers on this machine (127.0.0.1) are played against');
+    const port = Number(u.port || (u.protocol === 'ws:' ? 80 : 1883));
+    const wsUrl = u.protocol === 'ws:' ? u.href : null;
+    dialFor = () => (wsUrl ? webSocketDial(wsUrl, wsCtor()) : tcpDial('127.0.0.1', port));
+  } else {
+    dialFor = (inst) => {
+      const i = inst as MosquittoInstance;
+      return useWs && i.wsPort ? webSocketDial(`ws://127.0.0.1:${i.wsPort}/`, wsCtor()) : tcpDial(i.host, i.port);
+    };
+  }
+  const concurrency = Math.max(1, Number(flags.get('concurrency') ?? (own ? 8 : 1)));
+  const quiet = flags.has('quiet');
+  const retries = Math.max(0, Number(flags.get('retries') ?? 0));
+
+  process.stdout.write(
+    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${own ? `mosquitto ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
+  );
+  const t0 = Date.now();
+  const results: Result[] = [];
+  let next = 0;
+  const runId = Date.now().toString(36);
+  async function worker(): Promise<void> {
+    for (;;) {
+      const i = next++;
+      if (i >= items.length) return;
+      const item = items[i] as Item;
+      let r = await runOne(item, `${runId}-${i}-`);
+      // A live run can be disturbed by a busy machine: a failing case is played once more, and
+      // both outcomes are reported.
+      for (let k = 1; k <= retries && (r.error || r.diffs.length > 0); k++) {
+        report(r, `(try ${k} of ${retries + 1}) `);
+        r = await runOne(item, `${runId}-${i}-r${k}-`);
+      }
+      results.push(r);
+      report(r);
+    }
+  }
+  async function runOne(item: Item, prefix: string): Promise<Result> {
+    const start = Date.now();
+    const sc = item.scenario;
+    const restart = sc.steps.some((s) => s.action === 'brokerRestart');
+    const unsupported = unsupportedSteps(sc, own);
+    if (unsupported.length > 0)
+      return { item, rec: null, error: `not played: ${unsupported.join('; ')}`, diffs: [], specDiffs: 0, seconds: 0 };
+    let inst: MosquittoInstance | null = null;
+    try {
+      if (own)
+        inst = await startMosquitto({
+          bin: bin as string,
+          persistence: sc.broker.persistence === 'persist',
+          websockets: useWs,
+        });
+      const rec = await playScenario(sc, {
+        dial: dialFor(inst),
+        idPrefix: `mwl-${prefix}`,
+        probeKeepAlive: sc.steps.some((s) => s.action === 'silence' || s.action === 'reconnect'),
+        ...(restart && inst ? { broker: inst } : {}),
+      });
+      if (version && !rec.brokerVersion) rec.brokerVersion = `mosquitto version ${version}`;
+      const predicted = simulate(sc, { profile, clock: rec.clock });
+      const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) => d.line);
+      for (const p of rec.problems) diffs.push(`problem: ${p}`);
+      const spec = simulate(sc, { profile: SPEC, clock: rec.clock });
+      const specDiffs = compareOutcomes(spec.outcome, rec.observed, tolerance).length;
+      return { item, rec, diffs, specDiffs, seconds: (Date.now() - start) / 1000 };
+    } catch (e) {
+      return {
+        item,
+        rec: null,
+        error: e instanceof Error ? e.message : String(e),
+        diffs: [],
+        specDiffs: 0,
+        seconds: (Date.now() - start) / 1000,
+      };
+    } finally {
+      await inst?.stop();
+    }
+  }
+  function report(r: Result, prefix = ''): void {
+    if (r.error) {
+      process.stdout.write(`${prefix}FAIL ${r.item.id}: ${r.error}\n`);
+      return;
+    }
+    if (r.diffs.length === 0) {
+      if (!quiet) process.stdout.write(`PASS ${r.item.id} (${r.seconds.toFixed(1)} s)\n`);
+      return;
+    }
+    process.stdout.write(
+      `${prefix}FAIL ${r.item.id}: ${r.item.title}\n     (model = ${profile.id}; "wanted" = what the broker did)\n${r.diffs.map((d) => `     - ${d}`).join('\n')}\n`,
+    );
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+
+  const order = new Map(items.map((it, i) => [it.id, i]));
+  results.sort((a, b) => (order.get(a.item.id) ?? 0) - (order.get(b.item.id) ?? 0));
+  const record = flags.get('record');
+  if (typeof record === 'string') {
+    const out = results.filter((r) => r.rec).map((r) => recordedCase(r.item.raw, r.rec as Recording, caseClock));
+    writeFileSync(record, `${JSON.stringify(out, null, 1)}\n`);
+    process.stdout.write(`recorded ${out.length} case${out.length === 1 ? '' : 's'} to ${record}\n`);
+  }
+  const played = results.filter((r) => r.rec);
+  const passed = played.filter((r) => r.diffs.length === 0).length;
+  const failed = results.length - passed;
+  const specAgree = played.filter((r) => r.specDiffs === 0).length;
+  process.stdout.write(
+    `profile ${profile.id} agrees with the broker on ${passed} of ${results.length} cases; the spec profile on ${specAgree} (± ${tolerance} s) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+let nodeWebSocket: WebSocketCtor | undefined;
+function wsCtor(): WebSocketCtor | undefined {
+  return (globalThis as { WebSocket?: WebSocketCtor }).WebSocket ?? nodeWebSocket;
+}
+
+main().catch((e) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));
