@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 
 /**
  * Seams for the features built beside the simulator (see docs/ui.md):
@@ -24,4 +24,7 @@ export const headerActions: Slot[] = [];
 export const sidebarPanels: Slot[] = [];
 
 /** Extra main views, shown by the view switch next to the simulator. Use React.lazy for each. */
-export const extraViews: ViewEntry[] = [];
+export const extraViews: ViewEntry[] = [
+  // Issue 6: plays the working scenario on a WebSocket broker (the player loads only on Run).
+  { id: 'real-broker', labelKey: 'realBroker', Component: lazy(() => import('../ui/realbroker/RealBrokerSlot')) },
+];

@@ -37,3 +37,11 @@ describe('architecture', () => {
     expect(hits).toEqual([]);
   });
 });
+
+describe('profile list', () => {
+  it('names the same profiles, in the same order, as the profiles the engine runs', async () => {
+    const { PROFILES } = await import('./profiles');
+    const { PROFILE_LIST } = await import('./profile-list');
+    expect(PROFILE_LIST.map((p) => [p.id, p.label])).toEqual(PROFILES.map((p) => [p.id, p.label]));
+  });
+});

@@ -7,6 +7,7 @@ export { clientMachine } from './machines/client.machine';
 export { connectionMachine } from './machines/connection.machine';
 export { sessionMachine } from './machines/session.machine';
 export { setTransitionMemo } from './machines/stepper';
+export { PROFILE_LIST, type ProfileId, profileLabel } from './profile-list';
 export {
   type BrokerProfile,
   MOSQUITTO_2_0,
@@ -16,7 +17,7 @@ export {
   profileById,
   SPEC,
 } from './profiles';
-export { formatClauses, RULES, type WhyCode, why } from './rules';
+export { RULES, type WhyCode, why } from './rules';
 export { machineEvaluations, type SimulateOptions, simulate } from './sim';
 export { type WillFate, type WillFateKind, willFates } from './summary';
 export { filterProblem, topicMatches, topicProblem } from './topic';

@@ -228,4 +228,4 @@ export function profileById(id: string): BrokerProfile | undefined {
   return PROFILES.find((p) => p.id === id);
 }
 
-export const PROFILE_IDS = PROFILES.map((p) => p.id);
+export const PROFILE_IDS: readonly string[] = PROFILES.map((p) => p.id);

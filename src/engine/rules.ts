@@ -110,10 +110,3 @@ export function why(code: WhyCode, v: ProtocolLevel, params?: Why['params'], dev
   if (deviation !== undefined) w.deviation = deviation;
   return w;
 }
-
-/** "MQTT 5.0 [MQTT-3.1.2-8], §3.1.2.11.2" */
-export function formatClauses(v: ProtocolLevel, clauses: readonly string[]): string {
-  if (clauses.length === 0) return '';
-  const ids = clauses.map((c) => (c.startsWith('§') ? c : `[${c}]`)).join(', ');
-  return `${v === 5 ? 'MQTT 5.0' : 'MQTT 3.1.1'} ${ids}`;
-}

@@ -1,7 +1,9 @@
+import { cachedSessionDeadline, keepAliveDeadline, onTick } from './broker-clock';
 import { clientMachine } from './machines/client.machine';
 import { type ConnectionEvent, connectionMachine, type DeleteRule } from './machines/connection.machine';
 import { type SessionEvent, sessionMachine } from './machines/session.machine';
 import { type MachineEffect, type Snap, Stepper } from './machines/stepper';
+import { outcomeFromTrace } from './outcome';
 import { type BrokerProfile, SPEC } from './profiles';
 import { EventQueue } from './queue';
 import { nextU32, type Rng, rngFrom } from './rng';
@@ -956,27 +958,12 @@ class Simulation {
   }
 
   private roundToTick(at: number): number {
-    const tick = this.profile.timerTickMs;
-    if (!tick) return at;
-    // Ticks fall on whole seconds of the broker's wall clock: t + phase is a multiple of the tick.
-    const off = Math.round(this.clock.t0Phase * 1000) % tick;
-    const k = this.profile.timerTickAfter ? Math.floor((at + off) / tick) + 1 : Math.ceil((at + off) / tick);
-    return k * tick - off;
+    return onTick(at, this.profile, this.clock);
   }
 
   /** When the broker closes a connection that sends nothing more after `conn.lastRecvAt`. */
   private keepAliveDue(conn: ConnRt): number {
-    const sweep = this.profile.keepAliveSweepMs;
-    if (!sweep) return conn.lastRecvAt + conn.windowMs;
-    // Whole seconds of the monotonic clock: closed at the first sweep where the seconds since the
-    // last packet exceed floor(factor x Keep Alive).
-    const phase = Math.round((this.clock.monotonicPhase ?? this.clock.t0Phase) * 1000);
-    const lastSecond = Math.floor((conn.lastRecvAt + phase) / 1000);
-    const grace = Math.floor(conn.keepAlive * this.profile.keepAliveFactor);
-    const earliest = (lastSecond + grace + 1) * 1000 - phase;
-    // Sweeps run when a monotonic second turns: snap the recorded sweep onto that grid.
-    const anchor = Math.round(((this.clock.keepAliveSweepAt ?? 0) * 1000 + phase) / 1000) * 1000 - phase;
-    return anchor + Math.ceil((earliest - anchor) / sweep) * sweep;
+    return keepAliveDeadline(conn.lastRecvAt, conn.windowMs, conn.keepAlive, this.profile, this.clock);
   }
 
   private sessionEffects(s: SessionRt, effects: MachineEffect[], ctx: SessionCtx): void {
@@ -1220,20 +1207,18 @@ class Simulation {
     return end === null ? null : this.roundToTick(end);
   }
 
-  /**
-   * NanoMQ 0.23.2 closes a cached session on its periodic timer once Session Expiry has passed
-   * (never for 0) or once the will's deadline, measured from CONNECT, has passed.
-   */
   private cachedDeadline(s: SessionRt): number | null {
-    const closedAt = s.closedAt ?? this.now;
-    const candidates: number[] = [];
-    if (s.v === 5 && s.sei > 0 && s.sei !== SEI_NEVER) candidates.push(closedAt + ms(s.sei));
     const w = s.will;
-    if (w && s.v === 5 && (w.def.delay ?? 0) > 0) candidates.push(w.connectedAt + ms(w.def.delay ?? 0));
-    if (candidates.length === 0) return null;
-    const deadline = Math.max(Math.min(...candidates), closedAt);
-    const tick = this.profile.cachedSessionTickMs;
-    return (Math.floor(deadline / tick) + 1) * tick;
+    return cachedSessionDeadline(
+      {
+        v: s.v,
+        sei: s.sei,
+        closedAt: s.closedAt ?? this.now,
+        willDelay: w ? w.def.delay : null,
+        willConnectedAt: w ? w.connectedAt : null,
+      },
+      this.profile.cachedSessionTickMs,
+    );
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1646,29 +1631,7 @@ class Simulation {
   // Outcome (FORMAT.md)
 
   private outcome(): Outcome {
-    const wills: Outcome['wills'] = [];
-    const sessionPresent: Outcome['sessionPresent'] = [];
-    const disconnectReasons: Outcome['disconnectReasons'] = [];
-    for (const e of this.trace) {
-      if (e.kind === 'message' && e.op === 'delivered' && e.to === OBSERVER && e.willOf) {
-        wills.push({
-          from: e.willOf.from,
-          conn: e.willOf.conn,
-          t: e.t / 1000,
-          topic: e.topic,
-          payload: e.payload,
-          qos: e.qos,
-          retain: e.retain,
-        });
-      } else if (e.kind === 'packet' && e.dir === 'out') {
-        if (e.client.startsWith('$')) continue;
-        if (e.type === 'CONNACK' && e.detail.step !== undefined && e.detail.step >= 0) {
-          sessionPresent.push({ client: e.client, step: e.detail.step, value: e.detail.sessionPresent === true });
-        } else if (e.type === 'DISCONNECT') {
-          disconnectReasons.push({ client: e.client, reason: e.detail.reason ?? 0, t: e.t / 1000 });
-        }
-      }
-    }
+    const { wills, sessionPresent, disconnectReasons } = outcomeFromTrace(this.trace);
     const messages: { topic: string; payload: string }[] = [];
     for (const topic of this.willTopics) {
       const r = this.retained.get(topic);

@@ -1,7 +1,7 @@
-import { profileById } from '../engine/profiles';
-import { formatClauses } from '../engine/rules';
+import { profileLabel } from '../engine/profile-list';
 import type { TraceEntry, Why } from '../engine/types';
 import type { Catalog } from './catalog';
+import { formatClauses } from './clauses';
 import { en } from './en';
 
 /**
@@ -25,11 +25,7 @@ export function renderWhy(w: Why, cat: Catalog = en): RenderedWhy {
   const sentence = fn ? fn(w.params ?? {}, w.v) : w.code;
   const dev = w.deviation;
   const deviation = dev
-    ? cat.deviation(
-        profileById(dev.profile)?.label ?? dev.profile,
-        dev.source,
-        cat.specInstead[w.code as keyof Catalog['why']],
-      )
+    ? cat.deviation(profileLabel(dev.profile), dev.source, cat.specInstead[w.code as keyof Catalog['why']])
     : null;
   return { sentence, clauses: formatClauses(w.v, w.clauses), deviation };
 }

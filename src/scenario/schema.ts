@@ -186,7 +186,12 @@ export const scenarioSchema = z.object({
     z.string().check(
       z.check<string>((ctx) => {
         if (!PROFILE_IDS.includes(ctx.value))
-          ctx.issues.push({ code: 'invalid_value', input: ctx.value, values: PROFILE_IDS, message: 'unknown profile' });
+          ctx.issues.push({
+            code: 'invalid_value',
+            input: ctx.value,
+            values: [...PROFILE_IDS],
+            message: 'unknown profile',
+          });
       }),
     ),
   ),

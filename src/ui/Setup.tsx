@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { PROFILES } from '../engine/profiles';
+import { PROFILE_LIST } from '../engine/profile-list';
 import { filterProblem, topicProblem } from '../engine/topic';
 import { type ClientDef, SEI_NEVER, type SubscriptionDef, type WillDef } from '../engine/types';
 import { useCatalog } from '../i18n/ui';
@@ -52,7 +52,7 @@ function ScenarioSettings() {
       <SelectField
         label={ed.setup.profile}
         value={profile}
-        options={PROFILES.map((p) => ({ value: p.id, label: p.label }))}
+        options={PROFILE_LIST.map((p) => ({ value: p.id, label: p.label }))}
         hint={cat.profileSummary[profile]}
         onChange={(v) => act().profilePicked(v)}
       />

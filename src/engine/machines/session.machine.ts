@@ -96,6 +96,20 @@ type Discard = Extract<SessionEvent, { type: 'session.discard' }>;
 const willWhyOfDiscard = (e: Discard): WillWhy =>
   e.why === 'closedSeiZero' ? 'sessionEndsAtClose' : e.why === 'notPersisted' ? 'brokerStopped' : e.why;
 
+// Builders for transitions that recur in several detached states (only the timers differ).
+const cancel = (timer: SessionTimer) => ({ type: 'cancelTimer', params: { timer } }) as const;
+const cancelWillResumed = { type: 'cancelWill', params: { why: 'resumed' } } as const;
+/** A new connection resumes this session, bringing its own will or none. */
+const resumeWith = <const A extends readonly object[]>(...first: A) =>
+  [
+    {
+      guard: 'attachesWithWill',
+      target: '#session.active.willStored',
+      actions: [...first, 'resumeSession', 'adopt', 'storeWill'],
+    },
+    { target: '#session.active.noWill', actions: [...first, 'resumeSession', 'adopt'] },
+  ] as const;
+
 export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
@@ -278,22 +292,7 @@ export const sessionMachine = setup({
               target: '#session.ended',
               actions: [{ type: 'endSession', params: { why: 'expired' } }],
             },
-            'conn.attached': [
-              {
-                guard: 'attachesWithWill',
-                target: '#session.active.willStored',
-                actions: [
-                  { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
-                  'resumeSession',
-                  'adopt',
-                  'storeWill',
-                ],
-              },
-              {
-                target: '#session.active.noWill',
-                actions: [{ type: 'cancelTimer', params: { timer: 'sessionExpiry' } }, 'resumeSession', 'adopt'],
-              },
-            ],
+            'conn.attached': resumeWith(cancel('sessionExpiry')),
             'session.discard': {
               target: '#session.ended',
               actions: [
@@ -320,30 +319,7 @@ export const sessionMachine = setup({
             },
             // 5.0 [MQTT-3.1.3-9]: a new Network Connection to this Session before the delay elapses
             // means the will MUST NOT be sent.
-            'conn.attached': [
-              {
-                guard: 'attachesWithWill',
-                target: '#session.active.willStored',
-                actions: [
-                  { type: 'cancelTimer', params: { timer: 'willDelay' } },
-                  { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
-                  { type: 'cancelWill', params: { why: 'resumed' } },
-                  'resumeSession',
-                  'adopt',
-                  'storeWill',
-                ],
-              },
-              {
-                target: '#session.active.noWill',
-                actions: [
-                  { type: 'cancelTimer', params: { timer: 'willDelay' } },
-                  { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
-                  { type: 'cancelWill', params: { why: 'resumed' } },
-                  'resumeSession',
-                  'adopt',
-                ],
-              },
-            ],
+            'conn.attached': resumeWith(cancel('willDelay'), cancel('sessionExpiry'), cancelWillResumed),
             // Clean Start 1 (A1), an administrative discard or a volatile restart ends the session:
             // the pending will goes out now (notes in §3.1.3.2.2 and §3.1.4).
             'session.discard': [
@@ -388,28 +364,7 @@ export const sessionMachine = setup({
                 { type: 'endSession', params: { why: 'cachedSessionClosed' } },
               ],
             },
-            'conn.attached': [
-              {
-                guard: 'attachesWithWill',
-                target: '#session.active.willStored',
-                actions: [
-                  { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
-                  { type: 'cancelWill', params: { why: 'resumed' } },
-                  'resumeSession',
-                  'adopt',
-                  'storeWill',
-                ],
-              },
-              {
-                target: '#session.active.noWill',
-                actions: [
-                  { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
-                  { type: 'cancelWill', params: { why: 'resumed' } },
-                  'resumeSession',
-                  'adopt',
-                ],
-              },
-            ],
+            'conn.attached': resumeWith(cancel('sessionExpiry'), cancelWillResumed),
             'session.discard': {
               target: '#session.ended',
               actions: [

@@ -1,0 +1,75 @@
+import type { Scenario } from '../engine/types';
+import type { Catalog } from '../i18n/catalog';
+import { en } from '../i18n/en';
+import type { ShareCatalog } from '../i18n/share';
+import { shareEn } from '../i18n/share-en';
+import { type AutosaveRead, readAutosave, type StorageLike } from './autosave';
+import { decodeLink, type LinkError } from './codec';
+import { describeLinkError } from './describe';
+import { hashHasLink } from './urlsync';
+
+export type BootSource = 'link' | 'autosave' | 'default';
+
+export interface BootResult {
+  scenario: Scenario;
+  source: BootSource;
+  /** Set when the URL held a link that could not be opened. */
+  linkError: LinkError | null;
+  /** Set when an autosaved scenario was found but could not be read (it was not used). */
+  autosaveUnreadable: boolean;
+  /** What to tell the person, or null when all went as asked: headline, reason, what is shown instead. */
+  message: string | null;
+  /** The link's validation problems, one "path: message" line each (for a details list). */
+  details: string[];
+}
+
+/**
+ * What the app opens at startup, decided once, before the store exists (STYLE.md §3.3): the link
+ * in the URL fragment, else the autosaved scenario, else the default. A bad link never blanks the
+ * page: the app opens the fallback and says, in words, what was wrong with the link.
+ */
+export function bootScenario(
+  input: { hash: string; storage: StorageLike | null | undefined; fallback: Scenario | (() => Scenario) },
+  cat: ShareCatalog = shareEn,
+  words: Catalog = en,
+): BootResult {
+  let linkError: LinkError | null = null;
+  if (hashHasLink(input.hash)) {
+    const r = decodeLink(input.hash);
+    if (r.ok)
+      return {
+        scenario: r.scenario,
+        source: 'link',
+        linkError: null,
+        autosaveUnreadable: false,
+        message: null,
+        details: [],
+      };
+    linkError = r.error;
+  }
+  const saved: AutosaveRead = readAutosave(input.storage);
+  const autosaveUnreadable = saved.status === 'unreadable';
+  const source: BootSource = saved.status === 'ok' ? 'autosave' : 'default';
+  const scenario =
+    saved.status === 'ok' ? saved.scenario : typeof input.fallback === 'function' ? input.fallback() : input.fallback;
+  const parts: string[] = [];
+  let details: string[] = [];
+  if (linkError) {
+    const d = describeLinkError(linkError, cat, words);
+    details = d.details;
+    parts.push(
+      cat.link.headline,
+      d.message,
+      source === 'autosave' ? cat.link.fellBackToAutosave : cat.link.fellBackToDefault,
+    );
+  }
+  if (autosaveUnreadable) parts.push(cat.link.autosaveUnreadable);
+  return {
+    scenario,
+    source,
+    linkError,
+    autosaveUnreadable,
+    message: parts.length > 0 ? parts.join(' ') : null,
+    details,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Scenario } from '../engine/types';
+import type { Timers } from './autosave';
+import { debounced } from './autosave';
+import { LINK_PARAM, scenarioFragment } from './codec';
+
+/**
+ * The URL follows the scenario (STYLE.md §3.3): the store is the one source of truth, and the
+ * fragment is written as a side effect, debounced, replacing the history entry so Back is not
+ * flooded. `isEcho(hash)` tells a `hashchange` caused by our own write from one a person made.
+ */
+export function createLinkWriter(replaceHash: (hash: string) => void, delayMs = 250, timers?: Timers) {
+  let last: string | null = null;
+  const writer = debounced<Scenario>(
+    (sc) => {
+      const hash = `#${scenarioFragment(sc)}`;
+      if (hash === last) return;
+      last = hash;
+      replaceHash(hash);
+    },
+    delayMs,
+    timers,
+  );
+  return {
+    ...writer,
+    /** True if this hash is the one we wrote last (ignore its hashchange). */
+    isEcho(hash: string): boolean {
+      return hash === last;
+    },
+  };
+}
+
+/** Whether a fragment carries a scenario link (`s=` or a bare `v1.` payload), as opposed to none. */
+export function hashHasLink(hash: string): boolean {
+  const frag = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (frag.trim() === '') return false;
+  return frag.split('&').some((p) => p.startsWith(`${LINK_PARAM}=`) || /^v\d+\./.test(p)) || !frag.includes('=');
+}
+
+/** The embed flag of the app's URL (`?embed` or `?embed=1`): a compact read-only player for iframes. */
+export function isEmbed(search: string): boolean {
+  const v = new URLSearchParams(search).get('embed');
+  return v !== null && v !== '0' && v !== 'false';
+}
+
+/** The same page without the embed flag: the "open in the full simulator" link of the embed. */
+export function fullSimulatorUrl(href: string): string {
+  try {
+    const u = new URL(href);
+    u.searchParams.delete('embed');
+    return u.toString();
+  } catch {
+    return href;
+  }
+}

@@ -1,0 +1,101 @@
+import { useId, useState } from 'react';
+import { profileById, SPEC } from '../../engine/profiles';
+import { simulate } from '../../engine/sim';
+import type { RunResult, Scenario } from '../../engine/types';
+import type { ShareCatalog } from '../../i18n/share';
+import { shareEn } from '../../i18n/share-en';
+import { canonicalJson } from '../../share/canonical';
+import { type Download, downloadText, fileName } from './download';
+
+export interface Exporters {
+  toMermaid: (scenario: Scenario, run: RunResult) => string;
+  toReproScript: (scenario: Scenario) => string;
+}
+
+/** The heavy exporters load on first use, so they stay out of the app's first load. */
+const loadExporters = async (): Promise<Exporters> => {
+  const [m, r] = await Promise.all([import('../../export/mermaid'), import('../../export/repro')]);
+  return { toMermaid: (sc, run) => m.toMermaid(sc, run), toReproScript: (sc) => r.toReproScript(sc) };
+};
+
+export interface ExportMenuProps {
+  scenario: Scenario;
+  /** The run to draw; computed from the scenario (under its profile) when not given. */
+  run?: RunResult;
+  onDownload?: Download;
+  /** For tests; the default imports src/export lazily. */
+  load?: () => Promise<Exporters>;
+  t?: ShareCatalog;
+}
+
+type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; file: string } | { kind: 'failed' };
+
+/** Downloads the scenario as JSON, the run as a Mermaid sequence diagram, or a mosquitto script. */
+export function ExportMenu({
+  scenario,
+  run,
+  onDownload = downloadText,
+  load = loadExporters,
+  t = shareEn,
+}: ExportMenuProps) {
+  const id = useId();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  const save = (name: string, text: string, mime: string) => {
+    onDownload(name, text, mime);
+    setStatus({ kind: 'done', file: name });
+  };
+  const lazy = async (make: (x: Exporters) => [string, string, string]) => {
+    setStatus({ kind: 'busy' });
+    try {
+      save(...make(await load()));
+    } catch {
+      setStatus({ kind: 'failed' });
+    }
+  };
+  const theRun = () => run ?? simulate(scenario, { profile: profileById(scenario.profile) ?? SPEC });
+
+  return (
+    <section aria-labelledby={`${id}-h`} className="grid gap-2">
+      <h2 id={`${id}-h`} className="text-sm font-semibold">
+        {t.export.heading}
+      </h2>
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => save(fileName(scenario.title, 'json'), canonicalJson(scenario, 2), 'application/json')}
+        >
+          {t.export.scenarioJson}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={status.kind === 'busy'}
+          onClick={() =>
+            lazy((x) => [fileName(scenario.title, 'mmd'), x.toMermaid(scenario, theRun()), 'text/vnd.mermaid'])
+          }
+        >
+          {t.export.mermaid}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={status.kind === 'busy'}
+          onClick={() => lazy((x) => [fileName(scenario.title, 'sh'), x.toReproScript(scenario), 'text/x-shellscript'])}
+        >
+          {t.export.repro}
+        </button>
+      </div>
+      <p role="status" className="text-sm">
+        {status.kind === 'busy'
+          ? t.export.preparing
+          : status.kind === 'done'
+            ? t.export.done(status.file)
+            : status.kind === 'failed'
+              ? t.export.failed
+              : ''}
+      </p>
+    </section>
+  );
+}
