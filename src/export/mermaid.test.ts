@@ -103,3 +103,18 @@ describe('Mermaid sequence diagram of a run', { timeout: 30_000 }, () => {
     );
   });
 });
+
+describe('Mermaid header', () => {
+  it('treats a blank title as no title (found by the grammar property)', () => {
+    const file = {
+      format: 'mqtt-will-lab/scenario',
+      version: 1,
+      title: ' ',
+      clients: [{ name: 'dev', clientId: 'dev', cleanStart: false, keepAlive: 0 }],
+      steps: [],
+      end: 0,
+    };
+    const first = diagram(scenarioOf(file as never), {}).split('\n')[0];
+    expect(first).toBe('%% MQTT Will Lab scenario, broker profile Strict spec');
+  });
+});

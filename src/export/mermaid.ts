@@ -53,7 +53,7 @@ export function toMermaid(scenario: Scenario, run: RunResult, options: MermaidOp
   const ids = new Map<string, string>();
   const lines: string[] = [];
   const profile = profileById(scenario.profile)?.label ?? scenario.profile;
-  lines.push(`%% ${mermaidText(ex.mermaid.header(scenario.title, profile))}`, 'sequenceDiagram');
+  lines.push(`%% ${mermaidText(ex.mermaid.header(scenario.title.trim(), profile))}`, 'sequenceDiagram');
   scenario.clients.forEach((c, i) => {
     ids.set(c.name, `C${i + 1}`);
     lines.push(`  participant C${i + 1} as ${mermaidText(cat.clientLabel(c.name))}`);

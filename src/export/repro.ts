@@ -84,7 +84,7 @@ export function toReproScript(scenario: Scenario, options: ReproOptions = {}): s
 
   // --- header -----------------------------------------------------------------------------
   out.push('#!/usr/bin/env bash');
-  comment(r.header(scenario.title, profile).join(' '));
+  comment(r.header(scenario.title.trim(), profile).join(' '));
   comment(r.usage);
   out.push('#');
   comment(r.limitsHeading);
