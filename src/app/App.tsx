@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useState } from 'react';
+import { lazy, Suspense, startTransition, useEffect, useId, useState } from 'react';
 import { useT } from '../i18n/ui';
 import { RunContext, useCurrentRun } from '../runner/context';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
@@ -164,7 +164,8 @@ function Header() {
               type="button"
               aria-current={view === v.id ? 'page' : undefined}
               className={`btn ${view === v.id ? 'bg-slate-200 dark:bg-slate-700' : ''}`}
-              onClick={() => viewStore.getState().viewSwitched(v.id)}
+              // A transition keeps the current view on screen while a lazy view loads (no fallback flash).
+              onClick={() => startTransition(() => viewStore.getState().viewSwitched(v.id))}
             >
               {t.app.views[v.labelKey] ?? v.id}
             </button>

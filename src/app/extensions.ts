@@ -25,6 +25,8 @@ export const sidebarPanels: Slot[] = [];
 
 /** Extra main views, shown by the view switch next to the simulator. Use React.lazy for each. */
 export const extraViews: ViewEntry[] = [
+  // Issue 5: every combination of the lifecycle parameters at once (the engine runs in a worker).
+  { id: 'explorer', labelKey: 'explorer', Component: lazy(() => import('../ui/explorer/ExplorerEntry')) },
   // Issue 6: plays the working scenario on a WebSocket broker (the player loads only on Run).
   { id: 'real-broker', labelKey: 'realBroker', Component: lazy(() => import('../ui/realbroker/RealBrokerSlot')) },
 ];

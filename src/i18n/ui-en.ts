@@ -11,7 +11,7 @@ export const uiEn: UiCatalog = {
     loading: 'Loading…',
     runFailed: (m) => `The simulation failed: ${m}`,
     truncated: 'The run stopped early: too many events. Shorten the run or remove clients.',
-    views: { simulator: 'Simulator', realBroker: 'Real broker' },
+    views: { simulator: 'Simulator', explorer: 'Explorer', realBroker: 'Real broker' },
     viewSwitch: 'Views',
     undo: 'Undo',
     redo: 'Redo',
