@@ -196,6 +196,8 @@ export const explorerEn: ExplorerCatalog = {
   table: {
     caption: 'What becomes of the will, for each combination',
     openHint: 'Each cell opens its scenario in the simulator.',
+    keysHint:
+      'The matrix is one stop for the Tab key: move between cells with the arrow keys, Home, End, Page Up and Page Down; Enter opens a cell.',
     notComputed: 'not computed yet',
   },
   cell: {

@@ -83,6 +83,8 @@ export interface ExplorerCatalog {
   table: {
     caption: string;
     openHint: string;
+    /** How to move between cells with the keyboard (the grid is one tab stop). */
+    keysHint: string;
     notComputed: string;
   };
   cell: {

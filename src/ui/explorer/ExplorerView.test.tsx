@@ -57,8 +57,7 @@ const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const named = (visible: string, story: string) => new RegExp(`^${escapeRe(visible)}\\s?; ${escapeRe(story)}$`);
 /** What assistive technology reads for a cell (its accessible name). */
 const nameOf = (b: HTMLElement) => b.getAttribute('aria-label') ?? '';
-const cellButtons = () =>
-  within(screen.getByRole('table')).getAllByRole('button', { name: /; .*: (will|the offline)/ });
+const cellButtons = () => within(screen.getByRole('grid')).getAllByRole('button', { name: /; .*: (will|the offline)/ });
 
 describe('the parameter explorer', () => {
   it('starts with the default axes and fills the default matrix of more than 2,000 cells', async () => {
@@ -268,5 +267,36 @@ describe('the parameter explorer', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Fill the matrix' })).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});
+
+describe('keyboard use of the matrix', () => {
+  it('is one Tab stop; the arrow keys, Home and End move between cells, and Enter opens one', async () => {
+    const { user, onOpenScenario } = setup({ initialLink: smallLink });
+    await filled(smallCount);
+    const buttons = cellButtons();
+    // Only one cell's button is in the Tab order.
+    expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
+    const first = buttons.find((b) => b.tabIndex === 0) as HTMLElement;
+    first.focus();
+    await user.keyboard('{ArrowRight}');
+    const second = document.activeElement as HTMLElement;
+    expect(second).not.toBe(first);
+    expect(second.tabIndex).toBe(0);
+    expect(first.tabIndex).toBe(-1);
+    await user.keyboard('{ArrowDown}');
+    const below = document.activeElement as HTMLElement;
+    expect(below).not.toBe(second);
+    expect(below.closest('[role="row"]')).not.toBe(second.closest('[role="row"]'));
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(second);
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(first);
+    await user.keyboard('{End}');
+    const rowButtons = within(first.closest('[role="row"]') as HTMLElement).getAllByRole('button');
+    expect(document.activeElement).toBe(rowButtons.at(-1));
+    await user.keyboard('{Enter}');
+    expect(onOpenScenario).toHaveBeenCalledTimes(1);
+    expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
-// biome-ignore-all lint/a11y/useSemanticElements: an ARIA table of grid rows: <table> boxes cannot take content-visibility (see MatrixTable)
-// biome-ignore-all lint/a11y/useFocusableInteractive: rows and headers of a static table are not interactive; the cells' buttons are
-import { memo, useId } from 'react';
+// biome-ignore-all lint/a11y/useSemanticElements: an ARIA grid of CSS-grid rows: <table> boxes cannot take content-visibility (see MatrixTable)
+// biome-ignore-all lint/a11y/useFocusableInteractive: rows, headers and cells are not focusable themselves; one cell's button at a time is (roving tabindex)
+import { type KeyboardEvent, memo, useEffect, useId, useRef } from 'react';
 import { PROFILES } from '../../engine/profiles';
 import { type CellSpec, seiSeconds } from '../../explorer/axes';
 import type { Category, CellOutcome } from '../../explorer/cell';
@@ -38,7 +38,63 @@ export interface TableProps {
 }
 
 /**
- * The matrix as an ARIA table of CSS-grid rows. Each body row has `content-visibility: auto`, so
+ * Arrow-key movement in the grid (WAI-ARIA grid pattern): the grid is a single Tab stop and the
+ * arrow keys, Home/End and Page Up/Down move the focus between the cells' buttons.
+ */
+function moveFocus(e: KeyboardEvent<HTMLDivElement>): void {
+  const from = (e.target as HTMLElement).closest('[role="gridcell"]');
+  const row = from?.parentElement;
+  if (!from || !row || !(e.target instanceof HTMLButtonElement)) return;
+  const rows = [...(row.parentElement?.children ?? [])];
+  const r = rows.indexOf(row);
+  const c = [...row.children].indexOf(from);
+  const cellAt = (ri: number, ci: number) => rows[ri]?.children[ci]?.querySelector('button') ?? null;
+  const buttonsIn = (ri: number) => [...(rows[ri]?.querySelectorAll('button') ?? [])];
+  let target: HTMLButtonElement | null = null;
+  const step = (dr: number) => {
+    for (let ri = r + dr; ri >= 0 && ri < rows.length; ri += Math.sign(dr)) {
+      const b = cellAt(ri, c);
+      if (b) return b;
+    }
+    return null;
+  };
+  switch (e.key) {
+    case 'ArrowRight':
+      target = from.nextElementSibling?.querySelector('button') ?? null;
+      break;
+    case 'ArrowLeft':
+      target = from.previousElementSibling?.querySelector('button') ?? null;
+      break;
+    case 'ArrowDown':
+      target = step(1);
+      break;
+    case 'ArrowUp':
+      target = step(-1);
+      break;
+    case 'PageDown':
+      target = cellAt(Math.min(rows.length - 1, r + 10), c) ?? step(1);
+      break;
+    case 'PageUp':
+      target = cellAt(Math.max(0, r - 10), c) ?? step(-1);
+      break;
+    case 'Home':
+      target = (e.ctrlKey ? buttonsIn(0) : buttonsIn(r))[0] ?? null;
+      break;
+    case 'End':
+      target = (e.ctrlKey ? buttonsIn(rows.length - 1) : buttonsIn(r)).at(-1) ?? null;
+      break;
+    default:
+      return;
+  }
+  e.preventDefault();
+  if (!target) return;
+  e.target.tabIndex = -1;
+  target.tabIndex = 0;
+  target.focus();
+}
+
+/**
+ * The matrix as an ARIA grid of CSS-grid rows. Each body row has `content-visibility: auto`, so
  * the browser lays out and paints only the rows on screen, while every cell stays in the DOM (for
  * find-in-page, assistive technology and tests). A <table> cannot do that: internal table boxes
  * take no containment.
@@ -54,6 +110,8 @@ export const MatrixTable = memo(function MatrixTable({
   onOpen,
 }: TableProps) {
   const captionId = useId();
+  const hintId = useId();
+  const body = useRef<HTMLDivElement>(null);
   const profiles = [...new Set(layout.columns.map((c) => c.profile))];
   const nexts = [...new Set(layout.columns.map((c) => c.next))];
   const rows = matches ? layout.rows.filter((r) => r.cells.some((i) => i >= 0 && matches(i))) : layout.rows;
@@ -72,14 +130,26 @@ export const MatrixTable = memo(function MatrixTable({
   const total = `${widths.reduce((a, b) => a + b, 0)}rem`;
   const th = 'border-r border-b border-slate-300 px-1 py-0.5 text-left font-semibold dark:border-slate-600';
   const firstCell = heads.length;
+  // Exactly one cell's button is in the Tab order; after a filter change it may have gone.
+  useEffect(() => {
+    const buttons = body.current?.querySelectorAll('button');
+    if (buttons && buttons.length > 0 && ![...buttons].some((b) => b.tabIndex === 0))
+      (buttons[0] as HTMLButtonElement).tabIndex = 0;
+  });
   return (
     <div className="max-h-[75vh] overflow-auto">
       <p id={captionId} className="text-left text-sm font-semibold">
         {cat.table.caption}. {cat.table.openHint}
       </p>
+      <p id={hintId} className="text-left text-xs">
+        {cat.table.keysHint}
+      </p>
       <div
-        role="table"
+        role="grid"
+        aria-readonly="true"
         aria-labelledby={captionId}
+        aria-describedby={hintId}
+        onKeyDown={moveFocus}
         aria-rowcount={rows.length + 2}
         className="border-t border-l border-slate-300 text-xs dark:border-slate-600"
         style={{ width: total }}
@@ -114,8 +184,8 @@ export const MatrixTable = memo(function MatrixTable({
             ))}
           </div>
         </div>
-        <div role="rowgroup">
-          {rows.map((r) => {
+        <div role="rowgroup" ref={body}>
+          {rows.map((r, ri) => {
             const s = r.spec;
             const rowText = cat.rowText(s);
             return (
@@ -124,23 +194,23 @@ export const MatrixTable = memo(function MatrixTable({
                 role="row"
                 style={{ ...grid, contentVisibility: 'auto', containIntrinsicSize: 'auto 2.5rem' }}
               >
-                <div role="cell" className={th}>
+                <div role="gridcell" className={th}>
                   {cat.value.protocol(s.protocol)}
                 </div>
-                <div role="cell" className={th}>
+                <div role="gridcell" className={th}>
                   {cat.value.cleanStart(s.cleanStart)}
                 </div>
-                <div role="cell" className={th}>
+                <div role="gridcell" className={th}>
                   {cat.value.willDelay(s.willDelay)}
                 </div>
-                <div role="cell" className={th}>
+                <div role="gridcell" className={th}>
                   {cat.value.sessionExpiry(s.sessionExpiry, seiSeconds(s.sessionExpiry, s.willDelay))}
                 </div>
-                <div role="cell" className={th}>
+                <div role="gridcell" className={th}>
                   {cat.value.keepAlive(s.keepAlive)}
                 </div>
                 {showQos ? (
-                  <div role="cell" className={th}>
+                  <div role="gridcell" className={th}>
                     {cat.value.willQos(s.willQos)}
                   </div>
                 ) : null}
@@ -154,7 +224,7 @@ export const MatrixTable = memo(function MatrixTable({
                     return (
                       <div
                         key={key}
-                        role="cell"
+                        role="gridcell"
                         className="border-r border-b border-slate-300 px-1 text-center text-slate-500 dark:border-slate-600"
                       >
                         <span aria-hidden="true">—</span>
@@ -171,6 +241,7 @@ export const MatrixTable = memo(function MatrixTable({
                       columnText={cat.columnText(col.next, profileLabel(col.profile))}
                       dimmed={matches !== null && !matches(i)}
                       differs={differs.has(i)}
+                      tabbable={ri === 0 && r.cells.findIndex((x) => x >= 0) === k}
                       onOpen={onOpen}
                     />
                   );
@@ -192,6 +263,7 @@ const Cell = memo(function Cell({
   columnText,
   dimmed,
   differs,
+  tabbable,
   onOpen,
 }: {
   cat: ExplorerCatalog;
@@ -201,11 +273,13 @@ const Cell = memo(function Cell({
   columnText: string;
   dimmed: boolean;
   differs: boolean;
+  /** The grid's single Tab stop (the first cell); the arrow keys move it. */
+  tabbable: boolean;
   onOpen: (spec: CellSpec) => void;
 }) {
   if (!outcome)
     return (
-      <div role="cell" className="border-r border-b border-slate-300 px-1 text-center text-slate-400">
+      <div role="gridcell" className="border-r border-b border-slate-300 px-1 text-center text-slate-400">
         <span aria-hidden="true">·</span>
         <span className="sr-only">{cat.table.notComputed}</span>
       </div>
@@ -221,9 +295,10 @@ const Cell = memo(function Cell({
   // The accessible name starts with the visible words (WCAG 2.5.3) and goes on with the
   // combination and the whole outcome in words. Few elements per cell: there are thousands.
   return (
-    <div role="cell" className="border-r border-b border-slate-300 dark:border-slate-600">
+    <div role="gridcell" className="border-r border-b border-slate-300 dark:border-slate-600">
       <button
         type="button"
+        tabIndex={tabbable ? 0 : -1}
         aria-label={`${visible}; ${label}`}
         title={label}
         onClick={() => onOpen(spec)}

@@ -43,7 +43,7 @@ describe('the CLI and the page', () => {
     expect(download.mock.calls[0]?.[1]).toBe(cli);
 
     const byLabel = new Map<string, HTMLElement>();
-    for (const b of within(screen.getByRole('table')).getAllByRole('button'))
+    for (const b of within(screen.getByRole('grid')).getAllByRole('button'))
       byLabel.set(b.getAttribute('aria-label') ?? '', b);
     const labels = [...byLabel.keys()];
     expect(labels).toHaveLength(cells.length);
