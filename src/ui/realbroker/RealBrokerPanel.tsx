@@ -204,24 +204,31 @@ function Timeline(props: {
 }) {
   const { end, predicted, observed, cat } = props;
   const W = 560;
-  const x = (t: number) => 110 + (Math.min(Math.max(t, 0), end) / Math.max(end, 1)) * (W - 120);
+  // Each lane's label sits above its line, so long labels never run under the marks.
+  const x = (t: number) => 10 + (Math.min(Math.max(t, 0), end) / Math.max(end, 1)) * (W - 20);
   const names = [...new Set([...predicted, ...(observed ?? [])].map(willName))];
   return (
     <div style={S.stack}>
-      <svg role="img" aria-label={cat.timelineLabel} viewBox={`0 0 ${W} 70`} style={S.svg}>
-        <text x="0" y="22" fontSize="10">
+      <svg role="img" aria-label={cat.timelineLabel} viewBox={`0 0 ${W} 88`} style={S.svg}>
+        <text x="0" y="10" fontSize="10">
           {cat.predictedLane(props.profileLabel)}
         </text>
-        <text x="0" y="52" fontSize="10">
+        <text x="0" y="44" fontSize="10">
           {cat.observedLane(props.version)}
         </text>
-        <line x1="110" x2={W - 10} y1="18" y2="18" stroke="#94a3b8" />
-        <line x1="110" x2={W - 10} y1="48" y2="48" stroke="#94a3b8" />
+        <line x1="10" x2={W - 10} y1="22" y2="22" stroke="#94a3b8" />
+        <line x1="10" x2={W - 10} y1="56" y2="56" stroke="#94a3b8" />
+        <text x="10" y="84" fontSize="9">
+          0 s
+        </text>
+        <text x={W - 10} y="84" fontSize="9" textAnchor="end">
+          {`${end} s`}
+        </text>
         {predicted.map((w) => (
-          <circle key={`p${willName(w)}${w.t}`} cx={x(w.t)} cy="18" r="5" fill="#1e40af" />
+          <circle key={`p${willName(w)}${w.t}`} cx={x(w.t)} cy="22" r="5" fill="#1e40af" />
         ))}
         {(observed ?? []).map((w) => (
-          <rect key={`o${willName(w)}${w.t}`} x={x(w.t) - 5} y="43" width="10" height="10" fill="#b45309" />
+          <rect key={`o${willName(w)}${w.t}`} x={x(w.t) - 5} y="51" width="10" height="10" fill="#b45309" />
         ))}
       </svg>
       <table style={S.small}>
