@@ -36,19 +36,4 @@ export function hashHasLink(hash: string): boolean {
   return frag.split('&').some((p) => p.startsWith(`${LINK_PARAM}=`) || /^v\d+\./.test(p)) || !frag.includes('=');
 }
 
-/** The embed flag of the app's URL (`?embed` or `?embed=1`): a compact read-only player for iframes. */
-export function isEmbed(search: string): boolean {
-  const v = new URLSearchParams(search).get('embed');
-  return v !== null && v !== '0' && v !== 'false';
-}
-
-/** The same page without the embed flag: the "open in the full simulator" link of the embed. */
-export function fullSimulatorUrl(href: string): string {
-  try {
-    const u = new URL(href);
-    u.searchParams.delete('embed');
-    return u.toString();
-  } catch {
-    return href;
-  }
-}
+export { fullSimulatorUrl, isEmbed } from './embed';

@@ -1,5 +1,11 @@
-import { useId, useMemo, useState } from 'react';
-import { COMPARE_PARAMETERS, type CompareParameter, compareVariant, type Variant } from '../../compare/compare';
+import { type ReactNode, useId, useMemo, useState } from 'react';
+import {
+  COMPARE_PARAMETERS,
+  type CompareParameter,
+  type Comparison,
+  compareVariant,
+  type Variant,
+} from '../../compare/compare';
 import { PROFILES, profileById } from '../../engine/profiles';
 import { type Scenario, SEI_NEVER, type TraceEntry } from '../../engine/types';
 import type { Catalog } from '../../i18n/catalog';
@@ -13,6 +19,8 @@ export interface CompareViewProps {
   scenario: Scenario;
   /** Move the app's timeline to this time (the first difference). */
   onShowTime?: (tMs: number) => void;
+  /** Draws the two runs below the decision lists (the app's timelines), with each side's name. */
+  renderRuns?: (comparison: Comparison, names: { a: string; b: string }) => ReactNode;
   t?: ShareCatalog;
   cat?: Catalog;
 }
@@ -42,7 +50,7 @@ function currentValue(sc: Scenario, client: string, p: CompareParameter): number
  * or with one parameter of one client changed. Both runs' decisions (connections, sessions, wills)
  * are listed, and the first one that differs is marked. Self-contained: plain props, no store.
  */
-export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: CompareViewProps) {
+export function CompareView({ scenario, onShowTime, renderRuns, t = shareEn, cat = en }: CompareViewProps) {
   const id = useId();
   const others = PROFILES.filter((p) => p.id !== scenario.profile);
   const [mode, setMode] = useState<string>(others[0] ? `profile:${others[0].id}` : PARAMETER_VALUE);
@@ -229,6 +237,7 @@ export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: Com
               {list(t.compare.runB, result.comparison.b.decisions, result.comparison.divergence?.index ?? null)}
             </div>
           </div>
+          {renderRuns?.(result.comparison, { a: t.compare.runA, b: `${t.compare.runB}: ${variantLabel}` })}
         </>
       )}
     </section>
