@@ -29,7 +29,7 @@ export default function Embed() {
     };
   }, [scenario]);
   return (
-    <main className="grid gap-2 p-2">
+    <main className="grid grid-cols-1 gap-2 p-2">
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="text-base font-semibold">{scenario.title || t.app.title}</h1>
         <a className="btn ml-auto" href={href} target="_blank" rel="noopener">

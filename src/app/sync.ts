@@ -60,6 +60,8 @@ export function startSync({ embed, storage }: { embed: boolean; storage: Storage
     const r = decodeLink(location.hash);
     if (r.ok) {
       scenarioStore.getState().scenarioLoaded(r.scenario);
+      // The entry already holds this scenario: no write over it (it would be the one shown before).
+      writer?.adopt(location.hash);
       opened();
       return;
     }
@@ -80,8 +82,12 @@ export function startSync({ embed, storage }: { embed: boolean; storage: Storage
 
   active = {
     load(scenario, newEntry) {
-      // The current entry keeps the scenario as it was; the loaded one gets an entry of its own.
-      if (newEntry) writer?.flush();
+      // The current entry keeps the scenario as it was (written now if the URL does not hold it yet,
+      // e.g. after opening the autosave), so Back returns to it; the loaded one gets an entry of its own.
+      if (newEntry && writer) {
+        writer.schedule(scenarioStore.getState().scenario);
+        writer.flush();
+      }
       scenarioStore.getState().scenarioLoaded(scenario);
       if (newEntry) {
         push = true;

@@ -213,6 +213,28 @@ describe('the URL follows the scenario', () => {
     expect(writes).toHaveLength(1);
   });
 
+  it('adopts a fragment the person navigated to: the pending write is dropped and the fragment is no longer new', () => {
+    const writes: string[] = [];
+    const timers = manualTimers();
+    const w = createLinkWriter((h) => writes.push(h), 250, timers);
+    w.schedule(fallback);
+    timers.tick(250);
+    const back = `#${scenarioFragment(linked)}`;
+    expect(w.isEcho(back)).toBe(false);
+    // Back: the app opens the entry's scenario, which schedules a write; the entry already holds it.
+    w.schedule(linked);
+    w.adopt(back);
+    timers.tick(250);
+    expect(writes).toEqual([`#${scenarioFragment(fallback)}`]);
+    expect(w.isEcho(back)).toBe(true);
+    // Forward again: that fragment is new, and the next edit is written.
+    expect(w.isEcho(`#${scenarioFragment(fallback)}`)).toBe(false);
+    const edited = { ...linked, title: 'edited after Back' };
+    w.schedule(edited);
+    timers.tick(250);
+    expect(writes).toEqual([`#${scenarioFragment(fallback)}`, `#${scenarioFragment(edited)}`]);
+  });
+
   it('tells a link fragment from other fragments', () => {
     expect(hashHasLink(`#${scenarioFragment(linked)}`)).toBe(true);
     expect(hashHasLink('#v1.abc')).toBe(true);

@@ -26,6 +26,15 @@ export function createLinkWriter(replaceHash: (hash: string) => void, delayMs = 
     isEcho(hash: string): boolean {
       return hash === last;
     },
+    /**
+     * The URL now holds `hash` because the person navigated (Back, Forward, a pasted link) and the
+     * app opened it: a pending write of the scenario shown before would overwrite that entry, so
+     * it is dropped, and `hash` counts as written.
+     */
+    adopt(hash: string): void {
+      writer.cancel();
+      last = hash;
+    },
   };
 }
 

@@ -20,7 +20,7 @@ function ComparedRuns({ comparison, names }: { comparison: Comparison; names: { 
   const [a, b] = stores;
   if (!a || !b) return null;
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <RunPanel name={names.a} store={a}>
         <Transport />
       </RunPanel>

@@ -110,14 +110,14 @@ export function CompareView({ scenario, onShowTime, renderRuns, t = shareEn, cat
   const clientChoices = parameter === 'willDelay' ? withWill : scenario.clients;
 
   return (
-    <section aria-labelledby={`${id}-h`} className="grid gap-2">
+    <section aria-labelledby={`${id}-h`} className="grid grid-cols-1 gap-2">
       <h2 id={`${id}-h`} className="text-sm font-semibold">
         {t.compare.heading}
       </h2>
       <div className="flex flex-wrap items-end gap-2 text-sm">
         <label className="grid gap-1">
           <span>{t.compare.variantLabel}</span>
-          <select value={mode} onChange={(e) => setMode(e.currentTarget.value)}>
+          <select className="field" value={mode} onChange={(e) => setMode(e.currentTarget.value)}>
             {others.map((p) => (
               <option key={p.id} value={`profile:${p.id}`}>
                 {t.compare.profileVariant(p.label)}
@@ -131,6 +131,7 @@ export function CompareView({ scenario, onShowTime, renderRuns, t = shareEn, cat
             <label className="grid gap-1">
               <span>{t.compare.clientLabel}</span>
               <select
+                className="field"
                 value={client}
                 onChange={(e) => {
                   setClient(e.currentTarget.value);
@@ -147,6 +148,7 @@ export function CompareView({ scenario, onShowTime, renderRuns, t = shareEn, cat
             <label className="grid gap-1">
               <span>{t.compare.parameterLabel}</span>
               <select
+                className="field"
                 value={parameter}
                 onChange={(e) => {
                   const p = e.currentTarget.value as CompareParameter;
@@ -168,7 +170,7 @@ export function CompareView({ scenario, onShowTime, renderRuns, t = shareEn, cat
                 <input
                   type="number"
                   min={0}
-                  className="w-28 tabular-nums"
+                  className="field w-28 tabular-nums"
                   value={typeof shownValue === 'number' ? shownValue : ''}
                   onChange={(e) => {
                     const raw = e.currentTarget.value;
@@ -190,7 +192,11 @@ export function CompareView({ scenario, onShowTime, renderRuns, t = shareEn, cat
             {parameter === 'protocol' && (
               <label className="grid gap-1">
                 <span>{t.compare.parameter.protocol}</span>
-                <select value={String(shownValue)} onChange={(e) => setValue(Number(e.currentTarget.value))}>
+                <select
+                  className="field"
+                  value={String(shownValue)}
+                  onChange={(e) => setValue(Number(e.currentTarget.value))}
+                >
                   <option value="5">5.0</option>
                   <option value="4">3.1.1</option>
                 </select>

@@ -164,7 +164,7 @@ function LessonPage({ id }: { id: LessonId }) {
           />
         </div>
         {revealed ? (
-          <div className="grid gap-4">
+          <div className="grid grid-cols-1 gap-4">
             {runs.map((r, i) => {
               const store = stores[i];
               if (!store) return null;

@@ -20,7 +20,7 @@ export function fixedRunStore(scenario: Scenario, result: RunResult): RunStore {
 /** The simulator's read-only parts (timeline, will outcomes, event log) showing `store`'s run. */
 export function RunPanel({ name, store, children }: { name: string; store: RunStore; children?: ReactNode }) {
   return (
-    <section aria-label={name} className="grid gap-3">
+    <section aria-label={name} className="grid grid-cols-1 gap-3">
       <h2 className="text-base font-semibold">{name}</h2>
       <RunContext.Provider value={store}>
         {children}

@@ -112,7 +112,7 @@ export function ImportControl({ onLoadScenario, t = shareEn, cat = en }: ImportC
           onChange={(e) => setPasted(e.currentTarget.value)}
           rows={4}
           spellCheck={false}
-          className="rounded border border-slate-200 px-2 py-1 font-mono text-xs dark:border-slate-700"
+          className="field font-mono text-xs"
         />
       </label>
       <button type="button" className="btn justify-self-start" onClick={onPaste}>
@@ -137,7 +137,7 @@ export function ImportControl({ onLoadScenario, t = shareEn, cat = en }: ImportC
           <p className="text-sm">{t.import.pickCase(state.cases.length)}</p>
           <label className="grid gap-1 text-sm">
             <span>{t.import.caseLabel}</span>
-            <select value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
+            <select className="field" value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
               {state.cases.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.id === c.title ? c.id : `${c.id} — ${c.title}`}
