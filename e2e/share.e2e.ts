@@ -381,17 +381,13 @@ describe('lessons', () => {
       await step(n);
     }
     expect(await back.isDisabled()).toBe(true);
-    await expect
-      .poll(() =>
-        playhead(page)
-          .inputValue()
-          .catch(() => 'hidden'),
-      )
-      .toBe('hidden');
+    // Before the reveal again: the runs are hidden.
+    expect(await playhead(page).count()).toBe(0);
 
     // The lesson's scenario is in the simulator, at the beat's time; the lesson waits where it was.
     await page.getByRole('button', { name: 'Simulator', exact: true }).click();
     expect(await titleField(page).inputValue()).toBe('Lesson: The NanoMQ 0.23.2 story (MQTT 5.0 spec)');
+    expect(await playhead(page).inputValue()).toBe('0.000');
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
     await step(1);
     await lesson

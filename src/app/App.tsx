@@ -235,6 +235,7 @@ function NoticeBanner() {
             ))}
           </ul>
         )}
+        {notice.outcome && <p>{notice.outcome}</p>}
       </div>
       <button type="button" className="btn" onClick={() => noticeStore.getState().noticeDismissed()}>
         {t.app.dismiss}

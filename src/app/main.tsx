@@ -25,7 +25,12 @@ async function start(root: HTMLElement): Promise<void> {
       const boot = bootScenario({ hash: location.hash, storage, fallback: defaultScenario });
       // The opened scenario is where the history starts: Undo does not step back to the default.
       scenarioStore.setState({ scenario: boot.scenario, past: [], future: [] });
-      if (boot.message) noticeStore.getState().noticeShown({ message: boot.message, details: boot.details });
+      if (boot.message)
+        noticeStore.getState().noticeShown({
+          message: boot.summary ?? boot.message,
+          details: boot.details,
+          outcome: boot.summary ? (boot.outcome ?? undefined) : undefined,
+        });
     } catch {
       // The decoder could not be fetched (offline, a new deployment): the default scenario opens.
     }

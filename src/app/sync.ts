@@ -67,9 +67,11 @@ export function startSync({ embed, storage }: { embed: boolean; storage: Storage
     }
     const t = shareCatalog(document.documentElement.lang || 'en');
     const d = describeLinkError(r.error, t);
-    noticeStore
-      .getState()
-      .noticeShown({ message: `${t.link.headline} ${d.message} ${t.link.keptCurrent}`, details: d.details });
+    noticeStore.getState().noticeShown({
+      message: `${t.link.headline} ${d.message}`,
+      details: d.details,
+      outcome: t.link.keptCurrent,
+    });
   });
   const flush = () => {
     writer?.flush();

@@ -133,6 +133,9 @@ describe('what the app opens at startup', () => {
       `${shareEn.link.headline} ${shareEn.link.error.invalidScenario({})} ${shareEn.link.fellBackToDefault}`,
     );
     expect(r.details).toEqual(['end: must be at least 0']);
+    // For a notice that lists the problems between the reason and the outcome.
+    expect(r.summary).toBe(`${shareEn.link.headline} ${shareEn.link.error.invalidScenario({})}`);
+    expect(r.outcome).toBe(shareEn.link.fellBackToDefault);
     expect(bootScenario({ hash: '#s=v9.abc', storage: null, fallback }).message).toContain('format version 9');
   });
 
@@ -142,6 +145,7 @@ describe('what the app opens at startup', () => {
       expect(r.source).toBe('default');
       expect(r.autosaveUnreadable).toBe(true);
       expect(r.message).toBe(shareEn.link.autosaveUnreadable);
+      expect(r).toMatchObject({ summary: null, outcome: shareEn.link.autosaveUnreadable });
     }
   });
 

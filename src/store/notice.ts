@@ -8,6 +8,8 @@ import { createStore, useStore } from 'zustand';
 export interface Notice {
   message: string;
   details: string[];
+  /** Said after the details: what the app did instead ("The default scenario is shown instead."). */
+  outcome?: string;
 }
 
 export interface NoticeState {

@@ -3,9 +3,8 @@ import type { Comparison } from '../../compare/compare';
 import { useCatalog } from '../../i18n/ui';
 import { useScenario } from '../../store/scenario';
 import { viewStore } from '../../store/view';
-import { fixedRunStore, RunPanel } from '../runs/RunPanel';
+import { fixedRunStore, RunPanel, SharedTransport } from '../runs/RunPanel';
 import { useShareT } from '../share/useShareT';
-import { Transport } from '../Transport';
 import { CompareView } from './CompareView';
 
 /** Both runs of a comparison, each with the simulator's timeline, will outcomes and event log. */
@@ -21,9 +20,8 @@ function ComparedRuns({ comparison, names }: { comparison: Comparison; names: { 
   if (!a || !b) return null;
   return (
     <div className="grid grid-cols-1 gap-4">
-      <RunPanel name={names.a} store={a}>
-        <Transport />
-      </RunPanel>
+      <SharedTransport store={a} />
+      <RunPanel name={names.a} store={a} />
       <RunPanel name={names.b} store={b} />
     </div>
   );

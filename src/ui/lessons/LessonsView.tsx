@@ -11,9 +11,8 @@ import { type LessonRunResult, runLesson } from '../../lessons/run';
 import type { Lesson } from '../../lessons/types';
 import { scenarioStore } from '../../store/scenario';
 import { viewStore } from '../../store/view';
-import { fixedRunStore, RunPanel } from '../runs/RunPanel';
+import { fixedRunStore, RunPanel, SharedTransport } from '../runs/RunPanel';
 import { useShareT } from '../share/useShareT';
-import { Transport } from '../Transport';
 import { LESSON_START, LessonPlayer, type LessonProgress } from './LessonPlayer';
 
 /**
@@ -165,13 +164,12 @@ function LessonPage({ id }: { id: LessonId }) {
         </div>
         {revealed ? (
           <div className="grid grid-cols-1 gap-4">
+            {stores[0] && <SharedTransport store={stores[0]} />}
             {runs.map((r, i) => {
               const store = stores[i];
               if (!store) return null;
               return (
-                <RunPanel key={r.id} name={two ? (text.runs[r.id] ?? r.id) : t.lessons.runsHeading} store={store}>
-                  {i === 0 && <Transport />}
-                </RunPanel>
+                <RunPanel key={r.id} name={two ? (text.runs[r.id] ?? r.id) : t.lessons.runsHeading} store={store} />
               );
             })}
           </div>

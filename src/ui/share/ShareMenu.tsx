@@ -46,7 +46,7 @@ export function ShareMenu({
   };
 
   return (
-    <section aria-labelledby={`${id}-h`} className="grid gap-2">
+    <section aria-labelledby={`${id}-h`} className="grid grid-cols-1 gap-2">
       <h2 id={`${id}-h`} className="text-sm font-semibold">
         {t.share.heading}
       </h2>
