@@ -334,7 +334,7 @@ describe('lessons', () => {
     await step(1);
     expect(await back.isDisabled()).toBe(true);
     // No peeking: the runs stay hidden until the prediction.
-    await page.getByText(/The run is shown from step 3 on/).waitFor();
+    await page.getByText(/The runs are shown from step 3 on/).waitFor();
     expect(await page.getByRole('log', { name: 'Event log' }).count()).toBe(0);
     await page.screenshot({ path: `${SHOTS}/lesson-1-step1.png`, fullPage: true });
 

@@ -50,8 +50,8 @@ export const shareEn: ShareCatalog = {
     loadsNote: "A lesson's scenario opens in the simulator too; Undo brings back the one you had.",
     runsHeading: 'The run',
     oneRun: 'Run',
-    runsHidden: (step) =>
-      `The run is shown from step ${step} on, once you have locked in your prediction: no peeking at the answer.`,
+    runsHidden: (step, runs) =>
+      `The ${runs > 1 ? 'runs are' : 'run is'} shown from step ${step} on, once you have locked in your prediction: no peeking at the answer.`,
   },
   share: {
     heading: 'Share',

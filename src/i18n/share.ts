@@ -37,7 +37,7 @@ export interface ShareCatalog {
     runsHeading: string;
     oneRun: string;
     /** Before the reveal: where the runs will be. */
-    runsHidden: (step: number) => string;
+    runsHidden: (step: number, runs: number) => string;
   };
   share: {
     heading: string;

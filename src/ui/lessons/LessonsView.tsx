@@ -174,7 +174,7 @@ function LessonPage({ id }: { id: LessonId }) {
             })}
           </div>
         ) : (
-          <p className="panel text-sm">{t.lessons.runsHidden(lesson.question.revealAt + 1)}</p>
+          <p className="panel text-sm">{t.lessons.runsHidden(lesson.question.revealAt + 1, runs.length)}</p>
         )}
       </div>
     </div>
