@@ -10,7 +10,7 @@ import { scenarioStore } from '../store/scenario';
 import { viewStore } from '../store/view';
 
 /**
- * The URL and the autosave follow the working scenario (docs/share-links.md, "Wiring"). Loaded
+ * The URL and the autosave follow the working scenario (docs/share-links.md, "In the app"). Loaded
  * after the first render. The store stays the one source of truth; these are side effects:
  * - every edit rewrites the fragment (debounced, `replaceState`: Back is not flooded) and the
  *   autosave (debounced; flushed when the page is hidden), so a reload keeps the state;
@@ -22,7 +22,7 @@ import { viewStore } from '../store/view';
  */
 
 interface Sync {
-  load(scenario: Scenario, push: boolean): void;
+  load(scenario: Scenario, newEntry: boolean): void;
   reset(): void;
 }
 
@@ -124,7 +124,7 @@ export function loadScenario(scenario: Scenario, { newEntry = true }: { newEntry
   opened();
 }
 
-/** "Reset": the default scenario, and the autosave cleared (Undo brings the scenario back, not the autosave). */
+/** "Reset": the default scenario, the autosave cleared until the next edit (Undo brings the scenario back). */
 export function resetScenario(): void {
   if (active) active.reset();
   else scenarioStore.getState().scenarioLoaded(defaultScenario());

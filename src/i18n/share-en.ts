@@ -49,7 +49,6 @@ export const shareEn: ShareCatalog = {
     jumpLabel: 'Lesson',
     loadsNote: "A lesson's scenario opens in the simulator too; Undo brings back the one you had.",
     runsHeading: 'The run',
-    oneRun: 'Run',
     runsHidden: (step, runs) =>
       `The ${runs > 1 ? 'runs are' : 'run is'} shown from step ${step} on, once you have locked in your prediction: no peeking at the answer.`,
   },

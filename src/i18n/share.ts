@@ -35,7 +35,6 @@ export interface ShareCatalog {
     jumpLabel: string;
     loadsNote: string;
     runsHeading: string;
-    oneRun: string;
     /** Before the reveal: where the runs will be. */
     runsHidden: (step: number, runs: number) => string;
   };
