@@ -421,6 +421,41 @@ describe('compare', () => {
   });
 });
 
+describe('the new views in the dark theme at 768 px', () => {
+  it('fit the width and have no serious accessibility violations', async () => {
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, colorScheme: 'dark' });
+    const errors: string[] = [];
+    trackErrors(context, errors);
+    opened.push({ context, errors });
+    const page = await context.newPage();
+    await openApp(page, `${baseUrl}#s=v1.mangled`);
+    await page.getByRole('alert').waitFor();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await page.getByRole('button', { name: /^8\. Takeover by the same Client Identifier/ }).click();
+    await page.getByRole('radio').first().check();
+    await page.getByRole('button', { name: 'Lock in my prediction' }).click();
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    while ((await page.getByRole('region', { name: 'Playback' }).count()) === 0) await next.click();
+    await page.getByRole('region', { name: 'Will Delay 30 s' }).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/dark-768-lesson-8.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.getByText(/^The runs first differ at|^Both runs take the same decisions\./).waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/dark-768-compare.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.getByRole('dialog', { name: 'Open a scenario' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/dark-768-open.png` });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe('embed', () => {
   it('shows a compact read-only player whose link opens the full simulator on the same scenario', async () => {
     const link = cliLink('scenarios/sensor-drop.json');
