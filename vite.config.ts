@@ -7,6 +7,13 @@ export default defineConfig({
   build: {
     target: 'es2022',
     reportCompressedSize: true,
+    rolldownOptions: {
+      output: {
+        // Everything the first load needs in one file: split across several files, the same code
+        // compresses worse (each file is gzipped alone). Lazy chunks import it from there.
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
   },
   worker: { format: 'es' },
   test: {

@@ -1,7 +1,11 @@
 import { createRequire } from 'node:module';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
-/** Shared browser-test plumbing: Debian's chromium, console-error capture, axe-core. */
+/**
+ * Shared by the browser tests of share links, lessons, compare and embed: Debian's chromium, a page
+ * that records console errors (a test fails on any), and axe-core's serious and critical violations.
+ */
+
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 export function launch(): Promise<Browser> {
@@ -11,29 +15,37 @@ export function launch(): Promise<Browser> {
   });
 }
 
-/** A new page that records console errors and uncaught exceptions into `errors`. */
-export async function newPage(
-  browser: Browser,
-  o: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
-): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({
-    viewport: { width: o.width ?? 1280, height: o.height ?? 900 },
-    colorScheme: o.colorScheme ?? 'light',
-  });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
+export interface Tracked {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+/** Records console errors and uncaught exceptions of every page of the context (popups too). */
+export function trackErrors(context: BrowserContext, errors: string[]): void {
+  const watch = (page: Page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${page.url().slice(0, 60)}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(`${page.url().slice(0, 60)}: ${e.message}`));
+  };
+  for (const p of context.pages()) watch(p);
+  context.on('page', watch);
 }
 
 /** Serious and critical accessibility violations found by axe-core in the page. */
 export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    type AxeResult = { violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] };
-    const axe = (window as unknown as { axe: { run: (c: Document) => Promise<AxeResult> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: Document,
+          ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document);
     return r.violations.map((v) => ({
       id: v.id,
@@ -44,4 +56,19 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`);
+}
+
+/** A new page in its own context whose console errors and uncaught exceptions land in `errors`. */
+export async function newPage(
+  browser: Browser,
+  o: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: o.width ?? 1280, height: o.height ?? 900 },
+    colorScheme: o.colorScheme ?? 'light',
+  });
+  const errors: string[] = [];
+  trackErrors(context, errors);
+  const page = await context.newPage();
+  return { page, errors };
 }

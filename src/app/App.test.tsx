@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inProcessRunner } from '../runner/in-process';
 import { defaultScenario } from '../store/defaults';
+import { noticeStore } from '../store/notice';
 import { scenarioStore } from '../store/scenario';
 import { initialView, viewStore } from '../store/view';
 import { App } from './App';
@@ -12,6 +13,7 @@ afterEach(cleanup);
 beforeEach(() => {
   scenarioStore.setState({ scenario: defaultScenario(), past: [], future: [] });
   viewStore.setState({ ...initialView });
+  noticeStore.setState({ notice: null });
 });
 
 function renderApp() {
@@ -250,5 +252,36 @@ describe('the simulator', () => {
       'detached (kept offline)active',
       'will waiting for its delayactive',
     ]);
+  });
+
+  it('shows a notice about a link that could not be opened, with its problems, until dismissed', async () => {
+    noticeStore.getState().noticeShown({
+      message: 'This link could not be opened. The link holds a scenario with problems:',
+      details: ['end: must be at least 0'],
+      outcome: 'The default scenario is shown instead.',
+    });
+    const user = renderApp();
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent(
+      'This link could not be opened. The link holds a scenario with problems:end: must be at least 0The default scenario is shown instead.',
+    );
+    expect(within(alert).getByRole('listitem')).toHaveTextContent('end: must be at least 0');
+    // The app behind it works.
+    expect(await willCard('device')).toHaveTextContent('Will published at 15.000 s');
+    await user.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('embeds a compact read-only player with a link to the full simulator', async () => {
+    render(<App runner={inProcessRunner} embed />);
+    const link = await screen.findByRole('link', { name: 'Open in the full simulator (new tab)' });
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(screen.getByRole('heading', { name: 'A device drops off the network' })).toBeInTheDocument();
+    expect(await willCard('device')).toHaveTextContent('Will published at 15.000 s');
+    expect(screen.getByRole('log', { name: 'Event log' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Playback' })).toBeInTheDocument();
+    expect(screen.queryByRole('toolbar', { name: 'Scenario actions' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Set up' })).not.toBeInTheDocument();
+    await waitFor(() => expect(link.getAttribute('href')).toMatch(/#s=v1\./));
   });
 });

@@ -2,6 +2,7 @@ import { lazy, Suspense, startTransition, useEffect, useId, useState } from 'rea
 import { useT } from '../i18n/ui';
 import { RunContext, useCurrentRun } from '../runner/context';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
+import { noticeStore, useNotice } from '../store/notice';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
 import { EventLog } from '../ui/EventLog';
@@ -18,6 +19,8 @@ const Statechart = lazy(() => import('../ui/Statechart'));
 // The editing panels are below the fold: they load right after the first paint.
 const Setup = lazy(() => import('../ui/Setup'));
 const InjectAndScript = lazy(() => import('../ui/Inject'));
+// The embedded player (?embed=1) is a layout of parts the shell already has.
+const Embed = lazy(() => import('./Embed'));
 
 function Loading() {
   const t = useT();
@@ -213,7 +216,36 @@ function Header() {
   );
 }
 
-function Shell() {
+/** A message for the whole app (a link that could not be opened), until dismissed. */
+function NoticeBanner() {
+  const t = useT();
+  const notice = useNotice((s) => s.notice);
+  if (!notice) return null;
+  return (
+    <div
+      role="alert"
+      className="flex flex-wrap items-start gap-2 border-b border-rose-300 bg-rose-50 px-4 py-2 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950 dark:text-rose-100"
+    >
+      <div className="grow">
+        <p>{notice.message}</p>
+        {notice.details.length > 0 && (
+          <ul className="list-disc pl-5">
+            {notice.details.map((d, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a static list; two problems may read alike.
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        )}
+        {notice.outcome && <p>{notice.outcome}</p>}
+      </div>
+      <button type="button" className="btn" onClick={() => noticeStore.getState().noticeDismissed()}>
+        {t.app.dismiss}
+      </button>
+    </div>
+  );
+}
+
+function Shell({ embed }: { embed: boolean }) {
   const view = useView((s) => s.view);
   const theme = useView((s) => s.theme);
   const helpOpen = useView((s) => s.helpOpen);
@@ -221,9 +253,19 @@ function Shell() {
   useShortcuts();
   useTheme(theme);
   const extra = extraViews.find((v) => v.id === view);
+  if (embed)
+    return (
+      <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+        <NoticeBanner />
+        <Suspense fallback={null}>
+          <Embed />
+        </Suspense>
+      </div>
+    );
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Header />
+      <NoticeBanner />
       <main className="mx-auto max-w-[120rem] p-3">
         {extra ? (
           <Suspense fallback={null}>
@@ -246,7 +288,7 @@ function Shell() {
  * The app: the run is derived from the scenario store through `runner` (a Web Worker in the app, the
  * engine in-process in component tests). Wiring lives here, once: every new scenario object is run.
  */
-export function App({ runner }: { runner: Runner }) {
+export function App({ runner, embed = false }: { runner: Runner; embed?: boolean }) {
   const [runs] = useState<RunStore>(() => {
     const store = createRunStore(runner);
     store.request(scenarioStore.getState().scenario);
@@ -271,7 +313,7 @@ export function App({ runner }: { runner: Runner }) {
   }, [runs]);
   return (
     <RunContext.Provider value={runs}>
-      <Shell />
+      <Shell embed={embed} />
     </RunContext.Provider>
   );
 }

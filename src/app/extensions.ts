@@ -18,7 +18,10 @@ export interface ViewEntry extends Slot {
 }
 
 /** Buttons in the header's toolbar, after the view switch ("Copy link", "Import", "Export"). */
-export const headerActions: Slot[] = [];
+export const headerActions: Slot[] = [
+  // Issue 4: Share (copy link, size meter), Open (file, paste, case picker), Export, Reset.
+  { id: 'share', Component: lazy(() => import('../ui/share/HeaderActions')) },
+];
 
 /** Panels above the set-up panel in the simulator's left column (a lessons panel). */
 export const sidebarPanels: Slot[] = [];
@@ -27,6 +30,9 @@ export const sidebarPanels: Slot[] = [];
 export const extraViews: ViewEntry[] = [
   // Issue 5: every combination of the lifecycle parameters at once (the engine runs in a worker).
   { id: 'explorer', labelKey: 'explorer', Component: lazy(() => import('../ui/explorer/ExplorerEntry')) },
+  // Issue 4: the guided lessons, and the scenario side by side with a variant.
+  { id: 'lessons', labelKey: 'lessons', Component: lazy(() => import('../ui/lessons/LessonsView')) },
+  { id: 'compare', labelKey: 'compare', Component: lazy(() => import('../ui/compare/CompareSlot')) },
   // Issue 6: plays the working scenario on a WebSocket broker (the player loads only on Run).
   { id: 'real-broker', labelKey: 'realBroker', Component: lazy(() => import('../ui/realbroker/RealBrokerSlot')) },
 ];

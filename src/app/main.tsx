@@ -2,21 +2,53 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
 import { createWorkerRunner } from '../runner/worker-runner';
+import { isEmbed } from '../share/embed';
+import { browserStorage, hasBootInput } from '../share/storage';
+import { defaultScenario } from '../store/defaults';
+import { noticeStore } from '../store/notice';
+import { scenarioStore } from '../store/scenario';
 import { viewStore } from '../store/view';
 import { App } from './App';
 
 /**
- * Boot. The scenario store starts with the default scenario; a feature that reads the URL fragment
- * (issue 4) calls `scenarioStore.getState().scenarioLoaded(decoded)` here, before rendering.
+ * Boot (docs/share-links.md): the link in the URL fragment, else the autosaved scenario, else the
+ * default. The decoder is fetched before the first render only when there is a fragment or an
+ * autosave, so a first visit loads nothing more than the shell. A bad link opens the fallback and
+ * says what was wrong. The embedded player (`?embed=1`) reads only the link: a course page shows
+ * the scenario it links to, never the visitor's own autosave, and it autosaves nothing.
  */
-// A shared explorer link (#explore=...) opens the explorer.
-if (/^#(?:.*&)?explore=/.test(location.hash)) viewStore.getState().viewSwitched('explorer');
-
-const root = document.getElementById('root');
-if (root) {
+async function start(root: HTMLElement): Promise<void> {
+  const embed = isEmbed(location.search);
+  const storage = embed ? null : browserStorage();
+  if (hasBootInput(location.hash, storage)) {
+    try {
+      const { bootScenario } = await import('../share/boot');
+      const boot = bootScenario({ hash: location.hash, storage, fallback: defaultScenario });
+      // The opened scenario is where the history starts: Undo does not step back to the default.
+      scenarioStore.setState({ scenario: boot.scenario, past: [], future: [] });
+      if (boot.message)
+        noticeStore.getState().noticeShown({
+          message: boot.summary ?? boot.message,
+          details: boot.details,
+          outcome: boot.summary ? (boot.outcome ?? undefined) : undefined,
+        });
+    } catch {
+      // The decoder could not be fetched (offline, a new deployment): the default scenario opens.
+    }
+  }
+  // A shared explorer link (#explore=...) opens the explorer.
+  if (!embed && /^#(?:.*&)?explore=/.test(location.hash)) viewStore.getState().viewSwitched('explorer');
   createRoot(root).render(
     <StrictMode>
-      <App runner={createWorkerRunner()} />
+      <App runner={createWorkerRunner()} embed={embed} />
     </StrictMode>,
   );
+  // After the first render: the URL and the autosave follow the edits; pasted links are opened.
+  import('./sync').then(
+    (m) => m.startSync({ embed, storage }),
+    () => {},
+  );
 }
+
+const root = document.getElementById('root');
+if (root) void start(root);

@@ -30,6 +30,27 @@ export const shareEn: ShareCatalog = {
     fellBackToAutosave: 'Your autosaved scenario is shown instead.',
     fellBackToDefault: 'The default scenario is shown instead.',
     autosaveUnreadable: 'The autosaved scenario could not be read, so it was set aside.',
+    keptCurrent: 'The scenario you had open stays open.',
+  },
+  actions: {
+    share: 'Share…',
+    open: 'Open…',
+    export: 'Export…',
+    reset: 'Reset',
+    resetHint: 'Go back to the default scenario and clear the autosaved one (Undo brings it back).',
+    close: 'Close',
+  },
+  lessons: {
+    heading: 'Lessons',
+    intro:
+      'Twelve short lessons on when a will is published. Each asks you to predict the outcome, then shows the run that answers it.',
+    listLabel: 'All lessons',
+    allLessons: 'All lessons',
+    jumpLabel: 'Lesson',
+    loadsNote: "A lesson's scenario opens in the simulator too; Undo brings back the one you had.",
+    runsHeading: 'The run',
+    runsHidden: (step, runs) =>
+      `The ${runs > 1 ? 'runs are' : 'run is'} shown from step ${step} on, once you have locked in your prediction: no peeking at the answer.`,
   },
   share: {
     heading: 'Share',

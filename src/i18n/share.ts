@@ -14,6 +14,29 @@ export interface ShareCatalog {
     fellBackToAutosave: string;
     fellBackToDefault: string;
     autosaveUnreadable: string;
+    /** After a bad link pasted into the address bar: the scenario that was open stays open. */
+    keptCurrent: string;
+  };
+  /** The header's buttons and their dialogs. */
+  actions: {
+    share: string;
+    open: string;
+    export: string;
+    reset: string;
+    resetHint: string;
+    close: string;
+  };
+  /** The lessons view. */
+  lessons: {
+    heading: string;
+    intro: string;
+    listLabel: string;
+    allLessons: string;
+    jumpLabel: string;
+    loadsNote: string;
+    runsHeading: string;
+    /** Before the reveal: where the runs will be. */
+    runsHidden: (step: number, runs: number) => string;
   };
   share: {
     heading: string;

@@ -20,6 +20,9 @@ export interface UiCatalog {
     themes: { system: string; light: string; dark: string };
     help: string;
     headerActions: string;
+    dismiss: string;
+    /** The embedded player's link to the full simulator (it opens in a new tab). */
+    openFull: string;
   };
   transport: {
     region: string;

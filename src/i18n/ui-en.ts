@@ -11,7 +11,13 @@ export const uiEn: UiCatalog = {
     loading: 'Loading…',
     runFailed: (m) => `The simulation failed: ${m}`,
     truncated: 'The run stopped early: too many events. Shorten the run or remove clients.',
-    views: { simulator: 'Simulator', explorer: 'Explorer', realBroker: 'Real broker' },
+    views: {
+      simulator: 'Simulator',
+      explorer: 'Explorer',
+      lessons: 'Lessons',
+      compare: 'Compare',
+      realBroker: 'Real broker',
+    },
     viewSwitch: 'Views',
     undo: 'Undo',
     redo: 'Redo',
@@ -19,6 +25,8 @@ export const uiEn: UiCatalog = {
     themes: { system: 'System', light: 'Light', dark: 'Dark' },
     help: 'Keyboard shortcuts',
     headerActions: 'Scenario actions',
+    dismiss: 'Dismiss',
+    openFull: 'Open in the full simulator (new tab)',
   },
   transport: {
     region: 'Playback',

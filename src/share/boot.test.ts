@@ -133,6 +133,9 @@ describe('what the app opens at startup', () => {
       `${shareEn.link.headline} ${shareEn.link.error.invalidScenario({})} ${shareEn.link.fellBackToDefault}`,
     );
     expect(r.details).toEqual(['end: must be at least 0']);
+    // For a notice that lists the problems between the reason and the outcome.
+    expect(r.summary).toBe(`${shareEn.link.headline} ${shareEn.link.error.invalidScenario({})}`);
+    expect(r.outcome).toBe(shareEn.link.fellBackToDefault);
     expect(bootScenario({ hash: '#s=v9.abc', storage: null, fallback }).message).toContain('format version 9');
   });
 
@@ -142,6 +145,7 @@ describe('what the app opens at startup', () => {
       expect(r.source).toBe('default');
       expect(r.autosaveUnreadable).toBe(true);
       expect(r.message).toBe(shareEn.link.autosaveUnreadable);
+      expect(r).toMatchObject({ summary: null, outcome: shareEn.link.autosaveUnreadable });
     }
   });
 
@@ -211,6 +215,28 @@ describe('the URL follows the scenario', () => {
     w.schedule(scenarioOf(typical));
     timers.tick(250);
     expect(writes).toHaveLength(1);
+  });
+
+  it('adopts a fragment the person navigated to: the pending write is dropped and the fragment is no longer new', () => {
+    const writes: string[] = [];
+    const timers = manualTimers();
+    const w = createLinkWriter((h) => writes.push(h), 250, timers);
+    w.schedule(fallback);
+    timers.tick(250);
+    const back = `#${scenarioFragment(linked)}`;
+    expect(w.isEcho(back)).toBe(false);
+    // Back: the app opens the entry's scenario, which schedules a write; the entry already holds it.
+    w.schedule(linked);
+    w.adopt(back);
+    timers.tick(250);
+    expect(writes).toEqual([`#${scenarioFragment(fallback)}`]);
+    expect(w.isEcho(back)).toBe(true);
+    // Forward again: that fragment is new, and the next edit is written.
+    expect(w.isEcho(`#${scenarioFragment(fallback)}`)).toBe(false);
+    const edited = { ...linked, title: 'edited after Back' };
+    w.schedule(edited);
+    timers.tick(250);
+    expect(writes).toEqual([`#${scenarioFragment(fallback)}`, `#${scenarioFragment(edited)}`]);
   });
 
   it('tells a link fragment from other fragments', () => {

@@ -19,6 +19,10 @@ export interface BootResult {
   autosaveUnreadable: boolean;
   /** What to tell the person, or null when all went as asked: headline, reason, what is shown instead. */
   message: string | null;
+  /** The same in two parts, for a notice that lists `details` in between: headline and reason ... */
+  summary: string | null;
+  /** ... and what is shown instead (and whether the autosave was set aside). */
+  outcome: string | null;
   /** The link's validation problems, one "path: message" line each (for a details list). */
   details: string[];
 }
@@ -43,6 +47,8 @@ export function bootScenario(
         linkError: null,
         autosaveUnreadable: false,
         message: null,
+        summary: null,
+        outcome: null,
         details: [],
       };
     linkError = r.error;
@@ -52,24 +58,25 @@ export function bootScenario(
   const source: BootSource = saved.status === 'ok' ? 'autosave' : 'default';
   const scenario =
     saved.status === 'ok' ? saved.scenario : typeof input.fallback === 'function' ? input.fallback() : input.fallback;
-  const parts: string[] = [];
+  const lead: string[] = [];
+  const after: string[] = [];
   let details: string[] = [];
   if (linkError) {
     const d = describeLinkError(linkError, cat, words);
     details = d.details;
-    parts.push(
-      cat.link.headline,
-      d.message,
-      source === 'autosave' ? cat.link.fellBackToAutosave : cat.link.fellBackToDefault,
-    );
+    lead.push(cat.link.headline, d.message);
+    after.push(source === 'autosave' ? cat.link.fellBackToAutosave : cat.link.fellBackToDefault);
   }
-  if (autosaveUnreadable) parts.push(cat.link.autosaveUnreadable);
+  if (autosaveUnreadable) after.push(cat.link.autosaveUnreadable);
+  const parts = [...lead, ...after];
   return {
     scenario,
     source,
     linkError,
     autosaveUnreadable,
     message: parts.length > 0 ? parts.join(' ') : null,
+    summary: lead.length > 0 ? lead.join(' ') : null,
+    outcome: after.length > 0 ? after.join(' ') : null,
     details,
   };
 }

@@ -26,6 +26,15 @@ export function createLinkWriter(replaceHash: (hash: string) => void, delayMs = 
     isEcho(hash: string): boolean {
       return hash === last;
     },
+    /**
+     * The URL now holds `hash` because the person navigated (Back, Forward, a pasted link) and the
+     * app opened it: a pending write of the scenario shown before would overwrite that entry, so
+     * it is dropped, and `hash` counts as written.
+     */
+    adopt(hash: string): void {
+      writer.cancel();
+      last = hash;
+    },
   };
 }
 
@@ -36,19 +45,4 @@ export function hashHasLink(hash: string): boolean {
   return frag.split('&').some((p) => p.startsWith(`${LINK_PARAM}=`) || /^v\d+\./.test(p)) || !frag.includes('=');
 }
 
-/** The embed flag of the app's URL (`?embed` or `?embed=1`): a compact read-only player for iframes. */
-export function isEmbed(search: string): boolean {
-  const v = new URLSearchParams(search).get('embed');
-  return v !== null && v !== '0' && v !== 'false';
-}
-
-/** The same page without the embed flag: the "open in the full simulator" link of the embed. */
-export function fullSimulatorUrl(href: string): string {
-  try {
-    const u = new URL(href);
-    u.searchParams.delete('embed');
-    return u.toString();
-  } catch {
-    return href;
-  }
-}
+export { fullSimulatorUrl, isEmbed } from './embed';

@@ -1,5 +1,11 @@
-import { useId, useMemo, useState } from 'react';
-import { COMPARE_PARAMETERS, type CompareParameter, compareVariant, type Variant } from '../../compare/compare';
+import { type ReactNode, useId, useMemo, useState } from 'react';
+import {
+  COMPARE_PARAMETERS,
+  type CompareParameter,
+  type Comparison,
+  compareVariant,
+  type Variant,
+} from '../../compare/compare';
 import { PROFILES, profileById } from '../../engine/profiles';
 import { type Scenario, SEI_NEVER, type TraceEntry } from '../../engine/types';
 import type { Catalog } from '../../i18n/catalog';
@@ -13,6 +19,8 @@ export interface CompareViewProps {
   scenario: Scenario;
   /** Move the app's timeline to this time (the first difference). */
   onShowTime?: (tMs: number) => void;
+  /** Draws the two runs below the decision lists (the app's timelines), with each side's name. */
+  renderRuns?: (comparison: Comparison, names: { a: string; b: string }) => ReactNode;
   t?: ShareCatalog;
   cat?: Catalog;
 }
@@ -42,7 +50,7 @@ function currentValue(sc: Scenario, client: string, p: CompareParameter): number
  * or with one parameter of one client changed. Both runs' decisions (connections, sessions, wills)
  * are listed, and the first one that differs is marked. Self-contained: plain props, no store.
  */
-export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: CompareViewProps) {
+export function CompareView({ scenario, onShowTime, renderRuns, t = shareEn, cat = en }: CompareViewProps) {
   const id = useId();
   const others = PROFILES.filter((p) => p.id !== scenario.profile);
   const [mode, setMode] = useState<string>(others[0] ? `profile:${others[0].id}` : PARAMETER_VALUE);
@@ -102,14 +110,14 @@ export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: Com
   const clientChoices = parameter === 'willDelay' ? withWill : scenario.clients;
 
   return (
-    <section aria-labelledby={`${id}-h`} className="grid gap-2">
+    <section aria-labelledby={`${id}-h`} className="grid grid-cols-1 gap-2">
       <h2 id={`${id}-h`} className="text-sm font-semibold">
         {t.compare.heading}
       </h2>
       <div className="flex flex-wrap items-end gap-2 text-sm">
         <label className="grid gap-1">
           <span>{t.compare.variantLabel}</span>
-          <select value={mode} onChange={(e) => setMode(e.currentTarget.value)}>
+          <select className="field" value={mode} onChange={(e) => setMode(e.currentTarget.value)}>
             {others.map((p) => (
               <option key={p.id} value={`profile:${p.id}`}>
                 {t.compare.profileVariant(p.label)}
@@ -123,6 +131,7 @@ export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: Com
             <label className="grid gap-1">
               <span>{t.compare.clientLabel}</span>
               <select
+                className="field"
                 value={client}
                 onChange={(e) => {
                   setClient(e.currentTarget.value);
@@ -139,6 +148,7 @@ export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: Com
             <label className="grid gap-1">
               <span>{t.compare.parameterLabel}</span>
               <select
+                className="field"
                 value={parameter}
                 onChange={(e) => {
                   const p = e.currentTarget.value as CompareParameter;
@@ -160,7 +170,7 @@ export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: Com
                 <input
                   type="number"
                   min={0}
-                  className="w-28 tabular-nums"
+                  className="field w-28 tabular-nums"
                   value={typeof shownValue === 'number' ? shownValue : ''}
                   onChange={(e) => {
                     const raw = e.currentTarget.value;
@@ -182,7 +192,11 @@ export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: Com
             {parameter === 'protocol' && (
               <label className="grid gap-1">
                 <span>{t.compare.parameter.protocol}</span>
-                <select value={String(shownValue)} onChange={(e) => setValue(Number(e.currentTarget.value))}>
+                <select
+                  className="field"
+                  value={String(shownValue)}
+                  onChange={(e) => setValue(Number(e.currentTarget.value))}
+                >
                   <option value="5">5.0</option>
                   <option value="4">3.1.1</option>
                 </select>
@@ -229,6 +243,7 @@ export function CompareView({ scenario, onShowTime, t = shareEn, cat = en }: Com
               {list(t.compare.runB, result.comparison.b.decisions, result.comparison.divergence?.index ?? null)}
             </div>
           </div>
+          {renderRuns?.(result.comparison, { a: t.compare.runA, b: `${t.compare.runB}: ${variantLabel}` })}
         </>
       )}
     </section>

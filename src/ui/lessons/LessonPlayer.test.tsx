@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lessonsEn } from '../../i18n/lessons-en';
 import { LESSONS } from '../../lessons/catalog';
-import { LessonPlayer } from './LessonPlayer';
+import { LESSON_START, LessonPlayer, type LessonProgress } from './LessonPlayer';
 
 afterEach(cleanup);
 
@@ -71,6 +71,32 @@ describe('lesson player', () => {
     expect(run).toBe('b');
     expect(scenario.profile).toBe('nanomq-0.23.2');
     expect(scenario.title).toBe('Lesson: The NanoMQ 0.23.2 story (NanoMQ 0.23.2)');
+  });
+
+  it('lets the app keep the progress, so a lesson resumes where the learner left it', async () => {
+    const user = userEvent.setup();
+    const onProgress = vi.fn<(p: LessonProgress) => void>();
+    const { unmount } = render(
+      <LessonPlayer lesson={lesson1} text={text1} progress={LESSON_START} onProgress={onProgress} />,
+    );
+    await user.click(next());
+    expect(onProgress).toHaveBeenLastCalledWith({ index: 1, choice: null, locked: null });
+    // Controlled: the beat moves when the app passes the new progress back.
+    expect(screen.getByText(/Step 1 of 5/)).toBeInTheDocument();
+    unmount();
+    render(
+      <LessonPlayer
+        lesson={lesson1}
+        text={text1}
+        progress={{ index: 1, choice: 'spec-only', locked: 'spec-only' }}
+        onProgress={onProgress}
+      />,
+    );
+    expect(screen.getByText(/Step 2 of 5/)).toBeInTheDocument();
+    expect(screen.getByText(/^You predicted: At 20 s under the spec/)).toBeInTheDocument();
+    expect(next()).toBeEnabled();
+    await user.click(next());
+    expect(onProgress).toHaveBeenLastCalledWith({ index: 2, choice: 'spec-only', locked: 'spec-only' });
   });
 
   it('starts another lesson from its first beat', async () => {

@@ -9,6 +9,15 @@ import type { RunId } from '../../lessons/claims';
 import { beatHolds, correctOptions, runLesson, runsById } from '../../lessons/run';
 import type { Lesson } from '../../lessons/types';
 
+/** Where the learner is in a lesson: the beat shown, the option picked, the prediction locked in. */
+export interface LessonProgress {
+  index: number;
+  choice: string | null;
+  locked: string | null;
+}
+
+export const LESSON_START: LessonProgress = { index: 0, choice: null, locked: null };
+
 export interface LessonPlayerProps {
   lesson: Lesson;
   text: LessonText;
@@ -18,6 +27,12 @@ export interface LessonPlayerProps {
   onShowTime?: (run: RunId, tMs: number) => void;
   /** Open a run's scenario in the simulator. */
   onOpenScenario?: (scenario: Scenario, run: RunId) => void;
+  /**
+   * Controlled mode: the parent keeps the progress (e.g. across view switches) and gets every
+   * change through `onProgress`. Without it the player keeps its own, from the first beat.
+   */
+  progress?: LessonProgress;
+  onProgress?: (progress: LessonProgress) => void;
   t?: ShareCatalog;
   cat?: Catalog;
 }
@@ -34,6 +49,8 @@ export function LessonPlayer({
   position,
   onShowTime,
   onOpenScenario,
+  progress,
+  onProgress,
   t = shareEn,
   cat = en,
 }: LessonPlayerProps) {
@@ -48,17 +65,20 @@ export function LessonPlayer({
   const runs = useMemo(() => runsById(results), [results]);
   const right = useMemo(() => correctOptions(lesson, runs), [lesson, runs]);
 
-  const [index, setIndex] = useState(0);
-  const [choice, setChoice] = useState<string | null>(null);
-  const [locked, setLocked] = useState<string | null>(null);
+  const [own, setOwn] = useState<LessonProgress>(LESSON_START);
   // Another lesson: start it from its first beat with no prediction (state adjusted during render).
   const [shown, setShown] = useState(lesson.id);
   if (shown !== lesson.id) {
     setShown(lesson.id);
-    setIndex(0);
-    setChoice(null);
-    setLocked(null);
+    setOwn(LESSON_START);
   }
+  const current = progress ?? own;
+  const { index, choice, locked } = current;
+  const update = (patch: Partial<LessonProgress>) => {
+    const next = { ...current, ...patch };
+    if (!progress) setOwn(next);
+    onProgress?.(next);
+  };
 
   const beat = lesson.beats[index];
   const { revealAt } = lesson.question;
@@ -115,7 +135,7 @@ export function LessonPlayer({
                 value={o.id}
                 checked={(locked ?? choice) === o.id}
                 disabled={locked !== null}
-                onChange={() => setChoice(o.id)}
+                onChange={() => update({ choice: o.id })}
               />
               <span>{optionText(o.id)}</span>
             </label>
@@ -126,7 +146,7 @@ export function LessonPlayer({
             type="button"
             className="btn justify-self-start"
             disabled={choice === null}
-            onClick={() => setLocked(choice)}
+            onClick={() => update({ locked: choice })}
           >
             {t.lesson.lockIn}
           </button>
@@ -150,7 +170,7 @@ export function LessonPlayer({
           type="button"
           className="btn"
           disabled={index === 0}
-          onClick={() => setIndex((i) => Math.max(0, i - 1))}
+          onClick={() => update({ index: Math.max(0, index - 1) })}
         >
           {t.lesson.back}
         </button>
@@ -158,7 +178,7 @@ export function LessonPlayer({
           type="button"
           className="btn"
           disabled={last || blocked}
-          onClick={() => setIndex((i) => Math.min(lesson.beats.length - 1, i + 1))}
+          onClick={() => update({ index: Math.min(lesson.beats.length - 1, index + 1) })}
         >
           {t.lesson.next}
         </button>

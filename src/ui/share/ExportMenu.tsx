@@ -1,6 +1,4 @@
 import { useId, useState } from 'react';
-import { profileById, SPEC } from '../../engine/profiles';
-import { simulate } from '../../engine/sim';
 import type { RunResult, Scenario } from '../../engine/types';
 import type { ShareCatalog } from '../../i18n/share';
 import { shareEn } from '../../i18n/share-en';
@@ -45,15 +43,23 @@ export function ExportMenu({
     onDownload(name, text, mime);
     setStatus({ kind: 'done', file: name });
   };
-  const lazy = async (make: (x: Exporters) => [string, string, string]) => {
+  const lazy = async (make: (x: Exporters, run: () => Promise<RunResult>) => Promise<[string, string, string]>) => {
     setStatus({ kind: 'busy' });
     try {
-      save(...make(await load()));
+      save(...(await make(await load(), theRun)));
     } catch {
       setStatus({ kind: 'failed' });
     }
   };
-  const theRun = () => run ?? simulate(scenario, { profile: profileById(scenario.profile) ?? SPEC });
+  // The app passes its current run; otherwise the engine is fetched with the exporters.
+  const theRun = async (): Promise<RunResult> => {
+    if (run) return run;
+    const [{ simulate }, { profileById, SPEC }] = await Promise.all([
+      import('../../engine/sim'),
+      import('../../engine/profiles'),
+    ]);
+    return simulate(scenario, { profile: profileById(scenario.profile) ?? SPEC });
+  };
 
   return (
     <section aria-labelledby={`${id}-h`} className="grid gap-2">
@@ -73,7 +79,11 @@ export function ExportMenu({
           className="btn"
           disabled={status.kind === 'busy'}
           onClick={() =>
-            lazy((x) => [fileName(scenario.title, 'mmd'), x.toMermaid(scenario, theRun()), 'text/vnd.mermaid'])
+            lazy(async (x, r) => [
+              fileName(scenario.title, 'mmd'),
+              x.toMermaid(scenario, await r()),
+              'text/vnd.mermaid',
+            ])
           }
         >
           {t.export.mermaid}
@@ -82,7 +92,9 @@ export function ExportMenu({
           type="button"
           className="btn"
           disabled={status.kind === 'busy'}
-          onClick={() => lazy((x) => [fileName(scenario.title, 'sh'), x.toReproScript(scenario), 'text/x-shellscript'])}
+          onClick={() =>
+            lazy(async (x) => [fileName(scenario.title, 'sh'), x.toReproScript(scenario), 'text/x-shellscript'])
+          }
         >
           {t.export.repro}
         </button>

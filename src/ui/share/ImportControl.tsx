@@ -97,7 +97,7 @@ export function ImportControl({ onLoadScenario, t = shareEn, cat = en }: ImportC
   };
 
   return (
-    <section aria-labelledby={`${id}-h`} className="grid gap-2">
+    <section aria-labelledby={`${id}-h`} className="grid grid-cols-1 gap-2">
       <h2 id={`${id}-h`} className="text-sm font-semibold">
         {t.import.heading}
       </h2>
@@ -112,7 +112,7 @@ export function ImportControl({ onLoadScenario, t = shareEn, cat = en }: ImportC
           onChange={(e) => setPasted(e.currentTarget.value)}
           rows={4}
           spellCheck={false}
-          className="rounded border border-slate-200 px-2 py-1 font-mono text-xs dark:border-slate-700"
+          className="field font-mono text-xs"
         />
       </label>
       <button type="button" className="btn justify-self-start" onClick={onPaste}>
@@ -137,7 +137,7 @@ export function ImportControl({ onLoadScenario, t = shareEn, cat = en }: ImportC
           <p className="text-sm">{t.import.pickCase(state.cases.length)}</p>
           <label className="grid gap-1 text-sm">
             <span>{t.import.caseLabel}</span>
-            <select value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
+            <select className="field w-full" value={picked} onChange={(e) => setPicked(e.currentTarget.value)}>
               {state.cases.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.id === c.title ? c.id : `${c.id} — ${c.title}`}

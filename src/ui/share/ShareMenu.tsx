@@ -46,7 +46,7 @@ export function ShareMenu({
   };
 
   return (
-    <section aria-labelledby={`${id}-h`} className="grid gap-2">
+    <section aria-labelledby={`${id}-h`} className="grid grid-cols-1 gap-2">
       <h2 id={`${id}-h`} className="text-sm font-semibold">
         {t.share.heading}
       </h2>
@@ -85,7 +85,7 @@ export function ShareMenu({
           readOnly
           value={size.level === 'tooLong' ? '' : link}
           onFocus={(e) => e.currentTarget.select()}
-          className="rounded border border-slate-200 px-2 py-1 font-mono dark:border-slate-700"
+          className="field font-mono text-xs"
         />
       </label>
       <p role="status" className="text-sm">

@@ -1,0 +1,131 @@
+import type { Scenario } from '../engine/types';
+import { shareCatalog } from '../i18n/share-en';
+import { clearAutosave, createAutosaver, type StorageLike } from '../share/autosave';
+import { decodeLink } from '../share/codec';
+import { describeLinkError } from '../share/describe';
+import { createLinkWriter, hashHasLink } from '../share/urlsync';
+import { defaultScenario } from '../store/defaults';
+import { noticeStore } from '../store/notice';
+import { scenarioStore } from '../store/scenario';
+import { viewStore } from '../store/view';
+
+/**
+ * The URL and the autosave follow the working scenario (docs/share-links.md, "In the app"). Loaded
+ * after the first render. The store stays the one source of truth; these are side effects:
+ * - every edit rewrites the fragment (debounced, `replaceState`: Back is not flooded) and the
+ *   autosave (debounced; flushed when the page is hidden), so a reload keeps the state;
+ * - deliberate loads (an import, a lesson, Reset) `pushState` a new entry, so Back returns to the
+ *   scenario before them (its `hashchange` opens it again);
+ * - a link pasted into the address bar (`hashchange`) opens, unless it is the fragment we wrote;
+ *   a bad one is reported and the open scenario stays.
+ * The embedded player writes neither URL nor autosave: it only follows `hashchange`.
+ */
+
+interface Sync {
+  load(scenario: Scenario, newEntry: boolean): void;
+  reset(): void;
+}
+
+let active: Sync | null = null;
+
+/** A scenario was opened: any notice about an earlier link is obsolete; play from the start. */
+function opened(): void {
+  noticeStore.getState().noticeDismissed();
+  const v = viewStore.getState();
+  v.paused();
+  v.playheadMoved(0);
+}
+
+export function startSync({ embed, storage }: { embed: boolean; storage: StorageLike | null }): void {
+  if (active) return;
+  let push = false;
+  const writer = embed
+    ? null
+    : createLinkWriter((hash) =>
+        push ? history.pushState(null, '', hash) : history.replaceState(history.state, '', hash),
+      );
+  const saver = embed ? null : createAutosaver(storage);
+  // After Reset the autosave stays cleared until the next edit.
+  let unsaved: Scenario | null = null;
+
+  scenarioStore.subscribe((s, prev) => {
+    if (s.scenario === prev.scenario) return;
+    writer?.schedule(s.scenario);
+    if (s.scenario === unsaved) saver?.cancel();
+    else saver?.schedule(s.scenario);
+  });
+
+  addEventListener('hashchange', () => {
+    if (writer?.isEcho(location.hash) || !hashHasLink(location.hash)) return;
+    const r = decodeLink(location.hash);
+    if (r.ok) {
+      scenarioStore.getState().scenarioLoaded(r.scenario);
+      // The entry already holds this scenario: no write over it (it would be the one shown before).
+      writer?.adopt(location.hash);
+      opened();
+      return;
+    }
+    const t = shareCatalog(document.documentElement.lang || 'en');
+    const d = describeLinkError(r.error, t);
+    noticeStore.getState().noticeShown({
+      message: `${t.link.headline} ${d.message}`,
+      details: d.details,
+      outcome: t.link.keptCurrent,
+    });
+  });
+  const flush = () => {
+    writer?.flush();
+    saver?.flush();
+  };
+  addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flush();
+  });
+
+  active = {
+    load(scenario, newEntry) {
+      // The current entry keeps the scenario as it was (written now if the URL does not hold it yet,
+      // e.g. after opening the autosave), so Back returns to it; the loaded one gets an entry of its own.
+      if (newEntry && writer) {
+        writer.schedule(scenarioStore.getState().scenario);
+        writer.flush();
+      }
+      scenarioStore.getState().scenarioLoaded(scenario);
+      if (newEntry) {
+        push = true;
+        try {
+          writer?.flush();
+        } finally {
+          push = false;
+        }
+      }
+      opened();
+    },
+    reset() {
+      const sc = defaultScenario();
+      unsaved = sc;
+      saver?.cancel();
+      clearAutosave(storage);
+      this.load(sc, true);
+    },
+  };
+}
+
+/**
+ * A deliberate load (an import, a lesson): the playhead at the start and, unless `newEntry` is
+ * false (a lesson switching between its own runs), a history entry of its own.
+ */
+export function loadScenario(scenario: Scenario, { newEntry = true }: { newEntry?: boolean } = {}): void {
+  if (active) {
+    active.load(scenario, newEntry);
+    return;
+  }
+  scenarioStore.getState().scenarioLoaded(scenario);
+  opened();
+}
+
+/** "Reset": the default scenario, the autosave cleared until the next edit (Undo brings the scenario back). */
+export function resetScenario(): void {
+  if (active) active.reset();
+  else scenarioStore.getState().scenarioLoaded(defaultScenario());
+}
