@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './browser';
 
 /**
  * The built app in Debian's chromium, used as a new user would: through roles and labels. Every page
@@ -10,7 +10,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 
 const baseUrl = inject('baseUrl');
 const SHOTS = 'reports/screenshots';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let browser: Browser;
 const pages: { page: Page; errors: string[] }[] = [];
@@ -47,31 +46,6 @@ async function open(width = 1280, height = 900, colorScheme: 'light' | 'dark' = 
   // The set-up and injection panels load right after the first paint.
   await page.getByRole('region', { name: 'Set up' }).waitFor();
   return page;
-}
-
-/** Serious and critical accessibility violations found by axe-core in the page. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            c: Document,
-          ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }>;
-        };
-      }
-    ).axe;
-    const r = await axe.run(document);
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`);
 }
 
 const setup = (page: Page) => page.getByRole('region', { name: 'Set up' });

@@ -1,6 +1,6 @@
 /**
  * The engine's public surface for the UI, the CLI, workers and tests. Pure TypeScript: no React,
- * DOM, wall clock, timers or Math.random anywhere under src/engine.
+ * DOM, wall clock, timers or unseeded randomness anywhere under src/engine.
  */
 
 export { clientMachine } from './machines/client.machine';

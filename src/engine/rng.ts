@@ -1,6 +1,6 @@
 /**
  * Seeded PRNG (mulberry32). The state is a plain number kept in the run's state, so the same seed
- * always draws the same values; nothing here reads the wall clock or Math.random.
+ * always draws the same values; nothing here reads the wall clock or an unseeded generator.
  */
 export interface Rng {
   state: number;
