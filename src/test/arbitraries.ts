@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { PROFILE_IDS } from '../engine/profiles';
 import { SEI_NEVER } from '../engine/types';
+import { STEP_ACTIONS } from '../scenario/schema';
 
 /**
  * fast-check arbitraries for scenario files (format v1) that the schema accepts: the cross-field
@@ -87,22 +88,7 @@ const clientArb = (name: string) =>
     { requiredKeys: ['name', 'clientId', 'cleanStart', 'keepAlive'] },
   );
 
-const ACTIONS = [
-  'connect',
-  'reconnect',
-  'drop',
-  'reset',
-  'silence',
-  'protoerr',
-  'badpacket',
-  'disconnect',
-  'takeover',
-  'publish',
-  'subscribe',
-  'unsubscribe',
-  'kick',
-  'brokerRestart',
-] as const;
+const ACTIONS = STEP_ACTIONS;
 
 const stepArb = (names: string[]) =>
   fc

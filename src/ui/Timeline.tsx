@@ -596,6 +596,14 @@ function Legend() {
       {label}
     </li>
   );
+  const mark = (cls: string, symbol: string, label: string) => (
+    <li className="flex items-center gap-1">
+      <span aria-hidden="true" className={cls}>
+        {symbol}
+      </span>
+      {label}
+    </li>
+  );
   return (
     <ul className="flex flex-wrap gap-x-4 gap-y-1 px-2 pt-2 text-xs text-slate-700 dark:text-slate-300">
       {sw('bg-emerald-500/30 border border-emerald-600/60', l.open)}
@@ -604,30 +612,10 @@ function Legend() {
       {sw('bg-slate-400', l.keepAlive)}
       {sw('bg-amber-400', l.willDelay)}
       {sw('bg-violet-600', l.sessionExpiry)}
-      <li className="flex items-center gap-1">
-        <span aria-hidden="true" className="font-bold text-amber-600 dark:text-amber-400">
-          ◆
-        </span>
-        {l.published}
-      </li>
-      <li className="flex items-center gap-1">
-        <span aria-hidden="true" className="font-bold text-rose-600 dark:text-rose-400">
-          ✕
-        </span>
-        {l.notPublished}
-      </li>
-      <li className="flex items-center gap-1">
-        <span aria-hidden="true" className="font-bold text-amber-600 dark:text-amber-400">
-          ┊
-        </span>
-        {l.willDue}
-      </li>
-      <li className="flex items-center gap-1">
-        <span aria-hidden="true" className="text-slate-800 dark:text-slate-100">
-          ▼
-        </span>
-        {l.step}
-      </li>
+      {mark('font-bold text-amber-600 dark:text-amber-400', '◆', l.published)}
+      {mark('font-bold text-rose-600 dark:text-rose-400', '✕', l.notPublished)}
+      {mark('font-bold text-amber-600 dark:text-amber-400', '┊', l.willDue)}
+      {mark('text-slate-800 dark:text-slate-100', '▼', l.step)}
     </ul>
   );
 }

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { PROFILES } from '../../engine/profiles';
+import { PROFILE_LIST, profileLabel } from '../../engine/profile-list';
 import { type Axes, END_KINDS, LIMITS, NEXT_KINDS, normalizeAxes, QOS_VALUES, SEI_KINDS } from '../../explorer/axes';
 import type { ExplorerCatalog } from '../../i18n/explorer';
 
@@ -64,9 +64,9 @@ export function AxisPickers({
       />
       <Checks
         legend={cat.axis.profile}
-        options={PROFILES.map((p) => p.id)}
+        options={PROFILE_LIST.map((p) => p.id)}
         selected={axes.profile}
-        label={(id) => PROFILES.find((p) => p.id === id)?.label ?? id}
+        label={profileLabel}
         onChange={(v) => set('profile', v)}
       />
       <Checks

@@ -1,4 +1,5 @@
 import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { profileLabel } from '../../engine/profile-list';
 import type { Scenario } from '../../engine/types';
 import { type Axes, axesProblems, type CellSpec, enumerateCells, normalizeAxes } from '../../explorer/axes';
 import { buildScenario } from '../../explorer/cell';
@@ -8,7 +9,7 @@ import { decodeSettings, defaultSettings, type ExplorerSettings, settingsFragmen
 import { differingCells, type FilterKind, filterPredicate, layout, type Matrix } from '../../explorer/matrix';
 import { type ExplorerCatalog, explorerCatalog } from '../../i18n/explorer';
 import { AxisPickers } from './AxisPickers';
-import { Legend, MatrixTable, profileLabel } from './MatrixTable';
+import { Legend, MatrixTable } from './MatrixTable';
 
 /**
  * The parameter explorer (issue #5): every combination of the chosen axes at once, computed off
@@ -290,32 +291,20 @@ export default function ExplorerView(props: ExplorerViewProps) {
               </label>
               {k === 'differ' ? (
                 <>
-                  <select
-                    aria-label={cat.filter.profileA}
+                  <ProfileSelect
+                    label={cat.filter.profileA}
                     value={settings.filter.a}
+                    ids={profilesInAxes}
                     disabled={!canCompare}
-                    onChange={(e) => setCompared('a', e.target.value)}
-                    className="rounded border border-slate-400 dark:bg-slate-900"
-                  >
-                    {profilesInAxes.map((id) => (
-                      <option key={id} value={id}>
-                        {profileLabel(id)}
-                      </option>
-                    ))}
-                  </select>
-                  <select
-                    aria-label={cat.filter.profileB}
+                    onChange={(id) => setCompared('a', id)}
+                  />
+                  <ProfileSelect
+                    label={cat.filter.profileB}
                     value={settings.filter.b}
+                    ids={profilesInAxes}
                     disabled={!canCompare}
-                    onChange={(e) => setCompared('b', e.target.value)}
-                    className="rounded border border-slate-400 dark:bg-slate-900"
-                  >
-                    {profilesInAxes.map((id) => (
-                      <option key={id} value={id}>
-                        {profileLabel(id)}
-                      </option>
-                    ))}
-                  </select>
+                    onChange={(id) => setCompared('b', id)}
+                  />
                 </>
               ) : null}
             </div>
@@ -370,3 +359,28 @@ export default function ExplorerView(props: ExplorerViewProps) {
 }
 
 const EMPTY: ReadonlySet<number> = new Set();
+
+/** One of the two profiles the "differ" filter compares. */
+function ProfileSelect(p: {
+  label: string;
+  value: string;
+  ids: readonly string[];
+  disabled: boolean;
+  onChange: (id: string) => void;
+}) {
+  return (
+    <select
+      aria-label={p.label}
+      value={p.value}
+      disabled={p.disabled}
+      onChange={(e) => p.onChange(e.target.value)}
+      className="rounded border border-slate-400 dark:bg-slate-900"
+    >
+      {p.ids.map((id) => (
+        <option key={id} value={id}>
+          {profileLabel(id)}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/a11y/useSemanticElements: an ARIA grid of CSS-grid rows: <table> boxes cannot take content-visibility (see MatrixTable)
 // biome-ignore-all lint/a11y/useFocusableInteractive: rows, headers and cells are not focusable themselves; one cell's button at a time is (roving tabindex)
 import { type KeyboardEvent, memo, useEffect, useId, useRef } from 'react';
-import { PROFILES } from '../../engine/profiles';
+import { profileLabel } from '../../engine/profile-list';
 import { type CellSpec, seiSeconds } from '../../explorer/axes';
 import type { Category, CellOutcome } from '../../explorer/cell';
 import type { Layout } from '../../explorer/matrix';
@@ -21,8 +21,6 @@ export const CATEGORY_CLASS: Record<Category, string> = {
 
 /** A cell the filter does not keep: neutral colours, still readable. */
 const DIMMED_CLASS = 'bg-white text-slate-600 dark:bg-slate-900 dark:text-slate-400';
-
-export const profileLabel = (id: string): string => PROFILES.find((p) => p.id === id)?.label ?? id;
 
 export interface TableProps {
   cat: ExplorerCatalog;
