@@ -1,7 +1,10 @@
 import { lazy, Suspense, startTransition, useEffect, useId, useState } from 'react';
-import { useT } from '../i18n/ui';
+import { LOCALE_NAMES } from '../i18n/locale';
+import { LOCALES, type Locale } from '../i18n/messages';
+import { LocaleContext, useMessages } from '../i18n/react';
 import { RunContext, useCurrentRun } from '../runner/context';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
+import { browserStorage } from '../share/storage';
 import { noticeStore, useNotice } from '../store/notice';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
@@ -12,6 +15,7 @@ import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';
 import { useTargetClient } from '../ui/target';
 import { extraViews, headerActions, sidebarPanels } from './extensions';
+import { chooseLocale } from './language';
 
 // Secondary views load on demand: they are not part of the first load.
 const HelpDialog = lazy(() => import('../ui/HelpDialog'));
@@ -23,7 +27,7 @@ const InjectAndScript = lazy(() => import('../ui/Inject'));
 const Embed = lazy(() => import('./Embed'));
 
 function Loading() {
-  const t = useT();
+  const t = useMessages('ui');
   return <p className="panel text-sm">{t.app.loading}</p>;
 }
 
@@ -92,7 +96,7 @@ function useTheme(theme: Theme): void {
 }
 
 function StatechartPanel() {
-  const t = useT();
+  const t = useMessages('ui');
   const [open, setOpen] = useState(false);
   const client = useTargetClient();
   return (
@@ -146,12 +150,14 @@ export function SimulatorView() {
 }
 
 function Header() {
-  const t = useT();
+  const t = useMessages('ui');
   const view = useView((s) => s.view);
   const theme = useView((s) => s.theme);
   const canUndo = useScenario((s) => s.past.length > 0);
   const canRedo = useScenario((s) => s.future.length > 0);
   const themeId = useId();
+  const langId = useId();
+  const locale = useView((s) => s.locale);
   const views = [{ id: 'simulator', labelKey: 'simulator' }, ...extraViews];
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
@@ -202,6 +208,22 @@ function Header() {
             </option>
           ))}
         </select>
+        <label htmlFor={langId} className="text-sm">
+          {t.app.language}
+        </label>
+        <select
+          id={langId}
+          className="field"
+          value={locale}
+          // The new language's words load first (a lazy chunk); the header switches once they are here.
+          onChange={(e) => void chooseLocale(e.target.value as Locale, browserStorage()).catch(() => {})}
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           className="btn"
@@ -218,7 +240,7 @@ function Header() {
 
 /** A message for the whole app (a link that could not be opened), until dismissed. */
 function NoticeBanner() {
-  const t = useT();
+  const t = useMessages('ui');
   const notice = useNotice((s) => s.notice);
   if (!notice) return null;
   return (
@@ -311,9 +333,12 @@ export function App({ runner, embed = false }: { runner: Runner; embed?: boolean
       offRun();
     };
   }, [runs]);
+  const locale = useView((s) => s.locale);
   return (
-    <RunContext.Provider value={runs}>
-      <Shell embed={embed} />
-    </RunContext.Provider>
+    <LocaleContext value={locale}>
+      <RunContext.Provider value={runs}>
+        <Shell embed={embed} />
+      </RunContext.Provider>
+    </LocaleContext>
   );
 }

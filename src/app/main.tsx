@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
+import { loadMessages } from '../i18n/messages';
 import { createWorkerRunner } from '../runner/worker-runner';
 import { isEmbed } from '../share/embed';
 import { browserStorage, hasBootInput } from '../share/storage';
@@ -9,6 +10,7 @@ import { noticeStore } from '../store/notice';
 import { scenarioStore } from '../store/scenario';
 import { viewStore } from '../store/view';
 import { App } from './App';
+import { bootLocale } from './language';
 
 /**
  * Boot (docs/share-links.md): the link in the URL fragment, else the autosaved scenario, else the
@@ -20,10 +22,17 @@ import { App } from './App';
 async function start(root: HTMLElement): Promise<void> {
   const embed = isEmbed(location.search);
   const storage = embed ? null : browserStorage();
+  // The language first: the boot notice (a bad link) is worded in it.
+  await bootLocale(browserStorage());
   if (hasBootInput(location.hash, storage)) {
     try {
-      const { bootScenario } = await import('../share/boot');
-      const boot = bootScenario({ hash: location.hash, storage, fallback: defaultScenario });
+      const locale = viewStore.getState().locale;
+      const [{ bootScenario }, t, words] = await Promise.all([
+        import('../share/boot'),
+        loadMessages(locale, 'share'),
+        loadMessages(locale, 'engine'),
+      ]);
+      const boot = bootScenario({ hash: location.hash, storage, fallback: defaultScenario }, t, words);
       // The opened scenario is where the history starts: Undo does not step back to the default.
       scenarioStore.setState({ scenario: boot.scenario, past: [], future: [] });
       if (boot.message)

@@ -1,5 +1,7 @@
 import type { Scenario } from '../engine/types';
-import { shareCatalog } from '../i18n/share-en';
+import type { Catalog } from '../i18n/catalog';
+import { loadedMessages, loadMessages } from '../i18n/messages';
+import type { ShareCatalog } from '../i18n/share';
 import { clearAutosave, createAutosaver, type StorageLike } from '../share/autosave';
 import { decodeLink } from '../share/codec';
 import { describeLinkError } from '../share/describe';
@@ -65,13 +67,23 @@ export function startSync({ embed, storage }: { embed: boolean; storage: Storage
       opened();
       return;
     }
-    const t = shareCatalog(document.documentElement.lang || 'en');
-    const d = describeLinkError(r.error, t);
-    noticeStore.getState().noticeShown({
-      message: `${t.link.headline} ${d.message}`,
-      details: d.details,
-      outcome: t.link.keptCurrent,
-    });
+    const show = (t: ShareCatalog, cat: Catalog) => {
+      const d = describeLinkError(r.error, t, cat);
+      noticeStore.getState().noticeShown({
+        message: `${t.link.headline} ${d.message}`,
+        details: d.details,
+        outcome: t.link.keptCurrent,
+      });
+    };
+    // At once when the words are here (they usually are: the boot or the share menu loaded them).
+    const locale = viewStore.getState().locale;
+    const t = loadedMessages(locale, 'share');
+    const cat = loadedMessages(locale, 'engine');
+    if (t && cat) show(t, cat);
+    else
+      void Promise.all([loadMessages(locale, 'share'), loadMessages(locale, 'engine')]).then(([t, cat]) =>
+        show(t, cat),
+      );
   });
   const flush = () => {
     writer?.flush();

@@ -15,16 +15,17 @@ import { decodeSettings, defaultSettings, type ExplorerSettings } from '../explo
 import { FILTER_KINDS, type FilterKind, type Matrix, matchingCells } from '../explorer/matrix';
 import { presentCell } from '../explorer/present';
 import { computeMatrix } from '../explorer/run';
-import { explorerCatalog } from '../i18n/explorer';
 import { fail, parseArgs } from './io';
+import { cliMessages } from './lang';
 
 /**
  * npm run matrix -- [axes options] [--filter F] [--compare A,B] [--csv] [--bench] [--link L]
  * Computes the explorer's matrix headless, with the same module and the same cells as the page:
  * a readable table by default, CSV with --csv (the page's "Export CSV" gives the same text).
  */
-const cat = explorerCatalog('en');
-const { flags, positional } = parseArgs(process.argv.slice(2), ['csv', 'bench', 'help']);
+const { m: words, argv } = await cliMessages();
+const cat = words.explorer;
+const { flags, positional } = parseArgs(argv, ['csv', 'bench', 'help']);
 if (flags.has('help')) {
   process.stdout.write(`${cat.cli.usage}\n`);
   process.exit(0);
@@ -136,7 +137,7 @@ function output(): string {
   const m = computeMatrix(axes);
   const ms = performance.now() - t0;
   const shown = matchingCells(m, filter);
-  if (flags.has('csv')) return matrixToCsv(m, shown, cat);
+  if (flags.has('csv')) return matrixToCsv(m, cat, shown);
   return table(m, shown, ms);
 }
 

@@ -2,22 +2,23 @@ import { PROFILE_IDS, profileById } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import { willFates } from '../engine/summary';
 import type { Scenario } from '../engine/types';
-import { en } from '../i18n/en';
 import { entryLine, renderWhy } from '../i18n/render';
-import { shareEn } from '../i18n/share-en';
 import { loadDocument } from '../scenario/load';
 import { decodeLink } from '../share/codec';
 import { describeLinkError } from '../share/describe';
 import { fail, failProblems, parseArgs, readJson } from './io';
+import { cliMessages } from './lang';
 
 /**
- * npm run sim -- <scenario.json> [--profile P] [--json] [--case ID] [--all]
+ * npm run sim -- <scenario.json> [--profile P] [--json] [--case ID] [--all] [--lang zh-CN]
  * npm run sim -- --link '<link or fragment>' [--profile P] [--json] [--all]
  * Prints the trace as readable lines (time, actor, what happened, why) or as JSON lines.
  * A case file (FORMAT.md) is run as a scenario; with several cases pick one with --case.
  * A share link (docs/share-links.md) is decoded and run like a file.
  */
-const { flags, positional } = parseArgs(process.argv.slice(2), ['json', 'all']);
+const { m, argv } = await cliMessages();
+const en = m.engine;
+const { flags, positional } = parseArgs(argv, ['json', 'all']);
 const usage =
   "usage: npm run sim -- <scenario.json> [--profile P] [--json] [--case ID] [--all]\n       npm run sim -- --link '<link or fragment>' [--profile P] [--json] [--all]";
 const linkFlag = flags.get('link');
@@ -29,8 +30,8 @@ const doc = typeof linkFlag === 'string' ? null : loadDocument(readJson(file));
 if (doc === null) {
   const r = decodeLink(linkFlag);
   if (!r.ok) {
-    const d = describeLinkError(r.error);
-    fail([`link: ${shareEn.link.headline} ${d.message}`, ...d.details.map((l) => `  ${l}`)].join('\n'));
+    const d = describeLinkError(r.error, m.share, en);
+    fail([`link: ${m.share.link.headline} ${d.message}`, ...d.details.map((l) => `  ${l}`)].join('\n'));
   }
   scenario = r.scenario;
 } else if (!doc.ok) failProblems(file, doc.problems);

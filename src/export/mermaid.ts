@@ -1,9 +1,7 @@
 import { profileById } from '../engine/profiles';
 import { OBSERVER, OFFLINE_SUBSCRIBER, type RunResult, type Scenario, type TraceEntry } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
-import { en } from '../i18n/en';
 import type { ExportCatalog } from '../i18n/export';
-import { exportEn } from '../i18n/export-en';
 import { renderWhy } from '../i18n/render';
 
 /**
@@ -14,8 +12,9 @@ import { renderWhy } from '../i18n/render';
  * Framework-free; load it lazily (`import('./mermaid')`).
  */
 export interface MermaidOptions {
-  cat?: Catalog;
-  ex?: ExportCatalog;
+  /** The words, in the reader's language. */
+  cat: Catalog;
+  ex: ExportCatalog;
   /** Draw PINGREQ/PINGRESP (off: a long keep-alive run has hundreds). */
   pings?: boolean;
   /** Draw PUBACK/PUBREC/PUBREL/PUBCOMP/SUBACK/UNSUBACK. */
@@ -46,9 +45,8 @@ export function mermaidText(s: string): string {
   return out;
 }
 
-export function toMermaid(scenario: Scenario, run: RunResult, options: MermaidOptions = {}): string {
-  const cat = options.cat ?? en;
-  const ex = options.ex ?? exportEn;
+export function toMermaid(scenario: Scenario, run: RunResult, options: MermaidOptions): string {
+  const { cat, ex } = options;
   const maxLines = options.maxLines ?? 2000;
   const ids = new Map<string, string>();
   const lines: string[] = [];

@@ -1,9 +1,7 @@
 import { profileById } from '../engine/profiles';
 import { type ClientDef, type ProtocolLevel, type Scenario, SEI_NEVER, type Step, type WillDef } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
-import { en } from '../i18n/en';
 import type { ExportCatalog } from '../i18n/export';
-import { exportEn } from '../i18n/export-en';
 
 /**
  * A bash script that replays a scenario against a real broker with mosquitto_sub/mosquitto_pub
@@ -14,8 +12,9 @@ import { exportEn } from '../i18n/export-en';
  * Framework-free; load it lazily (`import('./repro')`).
  */
 export interface ReproOptions {
-  cat?: Catalog;
-  ex?: ExportCatalog;
+  /** The words, in the reader's language. */
+  cat: Catalog;
+  ex: ExportCatalog;
 }
 
 /** A shell word: single-quoted, with NUL characters (impossible in argv) removed. */
@@ -54,9 +53,8 @@ interface Conn {
   will: WillDef | null;
 }
 
-export function toReproScript(scenario: Scenario, options: ReproOptions = {}): string {
-  const cat = options.cat ?? en;
-  const ex = options.ex ?? exportEn;
+export function toReproScript(scenario: Scenario, options: ReproOptions): string {
+  const { cat, ex } = options;
   const r = ex.repro;
   const out: string[] = [];
   const comment = (text: string, indent = '') => {

@@ -3,7 +3,6 @@ import type { ProtocolLevel } from '../engine/types';
 import type { AxesProblem, AxisId, CellSpec, EndKind, NextKind, RowSpec, SeiKind } from '../explorer/axes';
 import type { Category } from '../explorer/cell';
 import type { FilterKind } from '../explorer/matrix';
-import { explorerEn } from './explorer-en';
 
 /** Decision codes that can decide a will's fate, plus the explorer's own "never closed". */
 export type WillCode = Extract<WhyCode, `will.${string}`>;
@@ -162,13 +161,7 @@ export interface ExplorerCatalog {
   };
 }
 
-const CATALOGS: Record<string, ExplorerCatalog> = { en: explorerEn };
-
-export function explorerCatalog(locale = 'en'): ExplorerCatalog {
-  return CATALOGS[locale] ?? explorerEn;
-}
-
 /** The few words for a decision code; unknown codes (a newer engine) fall back to the code. */
-export function reasonWords(code: string, cat: ExplorerCatalog = explorerEn): string {
+export function reasonWords(code: string, cat: ExplorerCatalog): string {
   return (cat.reason as Record<string, string>)[code] ?? code;
 }

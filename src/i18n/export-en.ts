@@ -128,9 +128,3 @@ export const exportEn: ExportCatalog = {
     userPropertyOrder: 'User properties are passed in the order of the scenario.',
   },
 };
-
-const CATALOGS: Record<string, ExportCatalog> = { en: exportEn };
-
-export function exportCatalog(locale = 'en'): ExportCatalog {
-  return CATALOGS[locale] ?? exportEn;
-}

@@ -136,8 +136,3 @@ export const shareEn: ShareCatalog = {
 };
 
 /** The share catalog for a locale (English until a translation is added). */
-const CATALOGS: Record<string, ShareCatalog> = { en: shareEn };
-
-export function shareCatalog(locale = 'en'): ShareCatalog {
-  return CATALOGS[locale] ?? shareEn;
-}

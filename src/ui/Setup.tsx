@@ -2,8 +2,7 @@ import { useId, useState } from 'react';
 import { PROFILE_LIST } from '../engine/profile-list';
 import { filterProblem, topicProblem } from '../engine/topic';
 import { type ClientDef, SEI_NEVER, type SubscriptionDef, type WillDef } from '../engine/types';
-import { useCatalog } from '../i18n/ui';
-import { useEditT } from '../i18n/ui-edit';
+import { useMessages } from '../i18n/react';
 import { defaultWill } from '../store/defaults';
 import { EXAMPLES } from '../store/examples';
 import { scenarioStore, useScenario } from '../store/scenario';
@@ -15,8 +14,8 @@ const U32 = SEI_NEVER;
 const act = () => scenarioStore.getState();
 
 function ScenarioSettings() {
-  const ed = useEditT();
-  const cat = useCatalog();
+  const ed = useMessages('edit');
+  const cat = useMessages('engine');
   const title = useScenario((s) => s.scenario.title);
   const profile = useScenario((s) => s.scenario.profile);
   const end = useScenario((s) => s.scenario.end);
@@ -89,7 +88,7 @@ type SeiMode = 'absent' | 'seconds' | 'never';
 const seiMode = (v: number | null): SeiMode => (v === null ? 'absent' : v === SEI_NEVER ? 'never' : 'seconds');
 
 function WillEditor({ c }: { c: ClientDef }) {
-  const ed = useEditT();
+  const ed = useMessages('edit');
   const reasonId = useId();
   const w = c.will;
   const v4 = c.protocol === 4;
@@ -212,7 +211,7 @@ function WillEditor({ c }: { c: ClientDef }) {
 }
 
 function SubscriptionEditor({ c, sub, index }: { c: ClientDef; sub: SubscriptionDef; index: number }) {
-  const ed = useEditT();
+  const ed = useMessages('edit');
   const reasonId = useId();
   const v4 = c.protocol === 4;
   const set = (patch: Partial<SubscriptionDef>) => act().subscriptionChanged(c.name, index, { ...sub, ...patch });
@@ -266,7 +265,7 @@ function SubscriptionEditor({ c, sub, index }: { c: ClientDef; sub: Subscription
 }
 
 function ClientEditor({ c, open }: { c: ClientDef; open: boolean }) {
-  const ed = useEditT();
+  const ed = useMessages('edit');
   const names = useScenario((s) => s.scenario.clients.map((x) => x.name).join('\n'));
   const scenario = useScenario((s) => s.scenario);
   const v4 = c.protocol === 4;
@@ -402,7 +401,7 @@ function ClientEditor({ c, open }: { c: ClientDef; open: boolean }) {
 
 /** Parameters: the scenario, the broker profile and the clients. */
 export default function Setup() {
-  const ed = useEditT();
+  const ed = useMessages('edit');
   const headingId = useId();
   const clients = useScenario((s) => s.scenario.clients);
   return (

@@ -11,8 +11,8 @@ import {
 } from 'react';
 import type { TraceEntry } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
+import { useMessages } from '../i18n/react';
 import { renderEntry } from '../i18n/render';
-import { useCatalog, useT } from '../i18n/ui';
 import type { UiCatalog } from '../i18n/ui-catalog';
 import { type CurrentRun, useCurrentRun, useRun } from '../runner/context';
 import { type TimeWindow, useView, viewStore } from '../store/view';
@@ -492,8 +492,8 @@ function Selection({ g, run }: { g: Geometry; run: CurrentRun }) {
 
 /** Lane names (buttons that pick the client) and each client's state at the playhead. */
 function LaneLabels({ g, run }: { g: Geometry; run: CurrentRun }) {
-  const t = useT();
-  const cat = useCatalog();
+  const t = useMessages('ui');
+  const cat = useMessages('engine');
   const selectedClient = useView((s) => s.selectedClient);
   const playhead = useView((s) => s.playhead);
   return (
@@ -541,8 +541,8 @@ function LaneLabels({ g, run }: { g: Geometry; run: CurrentRun }) {
 }
 
 function Tooltip({ d, g, run }: { d: Drawable; g: Geometry; run: CurrentRun }) {
-  const cat = useCatalog();
-  const t = useT();
+  const cat = useMessages('engine');
+  const t = useMessages('ui');
   const laneTop = g.top.get(d.lane) ?? 0;
   const time = 'timer' in d ? d.from : d.t;
   const x = Math.min(Math.max(g.x(time), LABEL_W), g.width - 280);
@@ -572,7 +572,7 @@ function Tooltip({ d, g, run }: { d: Drawable; g: Geometry; run: CurrentRun }) {
 
 /** "Simulating…", or why the run failed or stopped early. */
 function RunStatus() {
-  const t = useT();
+  const t = useMessages('ui');
   const pending = useRun((s) => s.pending);
   const error = useRun((s) => s.error);
   const truncated = useRun((s) => s.result?.truncated ?? false);
@@ -588,7 +588,7 @@ function RunStatus() {
 }
 
 function Legend() {
-  const t = useT();
+  const t = useMessages('ui');
   const l = t.timeline.legend;
   const sw = (cls: string, label: string) => (
     <li className="flex items-center gap-1">
@@ -621,8 +621,8 @@ function Legend() {
 }
 
 export function Timeline() {
-  const t = useT();
-  const cat = useCatalog();
+  const t = useMessages('ui');
+  const cat = useMessages('engine');
   const run = useCurrentRun();
   const zoom = useView((s) => s.zoom);
   const headingId = useId();

@@ -7,7 +7,8 @@ import { createDefaultRunner, type MatrixRun, type MatrixRunner, NO_WORKER } fro
 import { matrixToCsv } from '../../explorer/csv';
 import { decodeSettings, defaultSettings, type ExplorerSettings, settingsFragment } from '../../explorer/link';
 import { differingCells, type FilterKind, filterPredicate, layout, type Matrix } from '../../explorer/matrix';
-import { type ExplorerCatalog, explorerCatalog } from '../../i18n/explorer';
+import type { ExplorerCatalog } from '../../i18n/explorer';
+import { useMessages } from '../../i18n/react';
 import { AxisPickers } from './AxisPickers';
 import { Legend, MatrixTable } from './MatrixTable';
 
@@ -30,7 +31,6 @@ export interface ExplorerViewProps {
   runner?: MatrixRunner;
   /** Saves the CSV export (default: a download through a Blob URL). */
   download?: (filename: string, text: string) => void;
-  locale?: string;
 }
 
 type RunState =
@@ -55,7 +55,7 @@ function browserDownload(filename: string, text: string): void {
 }
 
 export default function ExplorerView(props: ExplorerViewProps) {
-  const cat: ExplorerCatalog = explorerCatalog(props.locale);
+  const cat: ExplorerCatalog = useMessages('explorer');
   const titleId = useId();
   const [initial] = useState(() =>
     props.initialLink ? decodeSettings(props.initialLink) : { settings: defaultSettings(), problems: [] },
@@ -182,7 +182,7 @@ export default function ExplorerView(props: ExplorerViewProps) {
     );
   };
 
-  const exportCsv = () => (props.download ?? browserDownload)(CSV_FILENAME, matrixToCsv(m, undefined, cat));
+  const exportCsv = () => (props.download ?? browserDownload)(CSV_FILENAME, matrixToCsv(m, cat));
 
   const profilesInAxes = axes.profile;
   const canCompare = profilesInAxes.length >= 2;

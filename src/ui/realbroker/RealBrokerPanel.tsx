@@ -1,7 +1,8 @@
 import { type CSSProperties, useId, useRef, useState } from 'react';
 import type { BrokerProfile } from '../../engine/profiles';
 import type { OutcomeWill, RunResult, Scenario } from '../../engine/types';
-import { type RealBrokerCatalog, realBrokerEn } from '../../i18n/realbroker';
+import { useMessages } from '../../i18n/react';
+import type { RealBrokerCatalog } from '../../i18n/realbroker';
 import type { BrokerRun, BrokerRunOptions } from '../../realbroker/browser';
 
 /**
@@ -17,7 +18,6 @@ export interface RealBrokerPanelProps {
   /** Plays the scenario; defaults to the lazily loaded browser player. Tests pass their own. */
   runner?: (o: BrokerRunOptions) => Promise<BrokerRun>;
   defaultUrl?: string;
-  catalog?: RealBrokerCatalog;
 }
 
 /** Inline styles: the panel loads lazily, so it adds no utility classes to the app's first CSS. */
@@ -62,8 +62,8 @@ export function RealBrokerPanel({
   predicted,
   runner = lazyRunner,
   defaultUrl = 'ws://127.0.0.1:9001',
-  catalog: cat = realBrokerEn,
 }: RealBrokerPanelProps) {
+  const cat = useMessages('realBroker');
   const [url, setUrl] = useState(defaultUrl);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [urlError, setUrlError] = useState<string | null>(null);

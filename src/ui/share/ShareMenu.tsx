@@ -1,7 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { Scenario } from '../../engine/types';
-import type { ShareCatalog } from '../../i18n/share';
-import { shareEn } from '../../i18n/share-en';
+import { useMessages } from '../../i18n/react';
 import { canonicalJson } from '../../share/canonical';
 import { linkSize, shareLink } from '../../share/codec';
 import { type Download, downloadText, fileName } from './download';
@@ -13,7 +12,6 @@ export interface ShareMenuProps {
   /** Copies text; the default is the Clipboard API. */
   onCopy?: (text: string) => Promise<void>;
   onDownload?: Download;
-  t?: ShareCatalog;
 }
 
 const clipboard = (text: string) => navigator.clipboard.writeText(text);
@@ -23,13 +21,8 @@ const clipboard = (text: string) => navigator.clipboard.writeText(text);
  * message or a QR code and points to "Download JSON"; a scenario too large for any link can only
  * be downloaded. Self-contained: plain props, no store.
  */
-export function ShareMenu({
-  scenario,
-  baseUrl,
-  onCopy = clipboard,
-  onDownload = downloadText,
-  t = shareEn,
-}: ShareMenuProps) {
+export function ShareMenu({ scenario, baseUrl, onCopy = clipboard, onDownload = downloadText }: ShareMenuProps) {
+  const t = useMessages('share');
   const id = useId();
   const link = useMemo(() => shareLink(scenario, baseUrl), [scenario, baseUrl]);
   const size = linkSize(link);

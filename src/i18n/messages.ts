@@ -1,0 +1,118 @@
+import type { Catalog } from './catalog';
+import { en } from './en';
+import type { ExplorerCatalog } from './explorer';
+import type { ExportCatalog } from './export';
+import type { LessonsCatalog } from './lessons';
+import type { RealBrokerCatalog } from './realbroker';
+import type { ShareCatalog } from './share';
+import type { UiCatalog } from './ui-catalog';
+import type { EditCatalog } from './ui-edit-catalog';
+import { uiEn } from './ui-en';
+
+/** The languages the product speaks (BCP 47 tags, as `<html lang>` and `--lang` take them). */
+export const LOCALES = ['en', 'zh-CN'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/**
+ * Every word of the product in one language, in parts that load with the code that shows them.
+ * Each part's type makes a translation complete: a missing key is a compile error.
+ */
+export interface Messages {
+  /** Trace entries, decision explanations, profile departures, validation problems, outcomes. */
+  engine: Catalog;
+  /** The shell: header, transport, timeline, event log, explanation, outcomes, help, warnings. */
+  ui: UiCatalog;
+  /** The editing panels (set-up, inject, script). */
+  edit: EditCatalog;
+  /** Share links, import, export, compare and the lesson player. */
+  share: ShareCatalog;
+  /** "Run on a real broker". */
+  realBroker: RealBrokerCatalog;
+  /** The parameter explorer (view, CSV, matrix CLI). */
+  explorer: ExplorerCatalog;
+  /** Human text of the exports (Mermaid notes, the reproduction script's comments). */
+  export: ExportCatalog;
+  /** The 12 lessons. */
+  lessons: LessonsCatalog;
+}
+export type Part = keyof Messages;
+
+/** How one language's parts are fetched: the type requires every part. */
+type Loaders = { [K in Part]: () => Promise<Messages[K]> };
+
+// English: the shell's parts are in the first load; the others come with their features.
+// Simplified Chinese: one lazy chunk with every part, fetched once the language is chosen.
+const zh = () => import('./zh');
+const LOADERS: Record<Locale, Loaders> = {
+  en: {
+    engine: async () => en,
+    ui: async () => uiEn,
+    edit: () => import('./ui-edit-en').then((m) => m.editEn),
+    share: () => import('./share-en').then((m) => m.shareEn),
+    realBroker: () => import('./realbroker').then((m) => m.realBrokerEn),
+    explorer: () => import('./explorer-en').then((m) => m.explorerEn),
+    export: () => import('./export-en').then((m) => m.exportEn),
+    lessons: () => import('./lessons-en').then((m) => m.lessonsEn),
+  },
+  'zh-CN': {
+    engine: () => zh().then((m) => m.zhCN.engine),
+    ui: () => zh().then((m) => m.zhCN.ui),
+    edit: () => zh().then((m) => m.zhCN.edit),
+    share: () => zh().then((m) => m.zhCN.share),
+    realBroker: () => zh().then((m) => m.zhCN.realBroker),
+    explorer: () => zh().then((m) => m.zhCN.explorer),
+    export: () => zh().then((m) => m.zhCN.export),
+    lessons: () => zh().then((m) => m.zhCN.lessons),
+  },
+};
+
+/** A promise that also says synchronously whether it has settled (React's `use` reads `status`). */
+export type Loaded<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T };
+
+const cache = new Map<string, Loaded<unknown>>();
+
+function settled<T>(value: T): Loaded<T> {
+  const p: Loaded<T> = Promise.resolve(value);
+  p.status = 'fulfilled';
+  p.value = value;
+  return p;
+}
+cache.set('en/engine', settled(en));
+cache.set('en/ui', settled(uiEn));
+
+/** The one way to get words: part `part` of language `locale` (fetched once, then cached). */
+export function loadMessages<K extends Part>(locale: Locale, part: K): Loaded<Messages[K]> {
+  const key = `${locale}/${part}`;
+  let p = cache.get(key) as Loaded<Messages[K]> | undefined;
+  if (!p) {
+    const q: Loaded<Messages[K]> = LOADERS[locale][part]();
+    q.status = 'pending';
+    q.then(
+      (v) => {
+        q.status = 'fulfilled';
+        q.value = v;
+      },
+      () => {
+        q.status = 'rejected';
+        // A failed fetch (offline, a new deployment) may be retried.
+        cache.delete(key);
+      },
+    );
+    cache.set(key, q);
+    p = q;
+  }
+  return p;
+}
+
+/** Every part of a language at once (the CLI, tests, and the app before it shows a new language). */
+export async function loadAllMessages(locale: Locale): Promise<Messages> {
+  const parts = Object.keys(LOADERS[locale]) as Part[];
+  const values = await Promise.all(parts.map((k) => loadMessages(locale, k)));
+  return Object.fromEntries(parts.map((k, i) => [k, values[i]])) as unknown as Messages;
+}
+
+/** The part if it is already loaded, else undefined (for code outside React that cannot wait). */
+export function loadedMessages<K extends Part>(locale: Locale, part: K): Messages[K] | undefined {
+  const p = cache.get(`${locale}/${part}`) as Loaded<Messages[K]> | undefined;
+  return p?.status === 'fulfilled' ? p.value : undefined;
+}
