@@ -1,0 +1,362 @@
+import { describe, expect, it } from 'vitest';
+import { RULES, type WhyCode } from '../../engine/rules';
+import type { CloseCause, ProtocolLevel, StepAction, TraceEntry } from '../../engine/types';
+import { STEP_ACTIONS } from '../../scenario/schema';
+import type { Catalog, P } from '../catalog';
+import { en } from '../en';
+import { zhEngine } from './engine';
+
+/**
+ * The Simplified Chinese catalogs, checked the way a reader meets them: every function-valued entry
+ * is called with representative parameters (taken from how the engine and the validators fill
+ * them) and must give Chinese text with no English left outside what stays as in the spec, and
+ * must show every parameter the English sentence shows.
+ */
+
+/** What may stay in Latin letters (docs/glossary-zh.md): packet and field names, flags, names. */
+const KEPT = [
+  'CONNECT',
+  'CONNACK',
+  'PUBLISH',
+  'PUBACK',
+  'SUBSCRIBE',
+  'SUBACK',
+  'UNSUBSCRIBE',
+  'PINGREQ',
+  'DISCONNECT',
+  'Clean Start',
+  'CleanSession',
+  'Session Present',
+  'Session Expiry',
+  'Keep Alive',
+  'Will Retain',
+  'Maximum QoS',
+  'QoS',
+  'RETAIN',
+  'MQTT',
+  'TCP RST',
+  'NanoMQ',
+  'Mosquitto',
+  'JSON',
+  'FORMAT.md',
+  'ID',
+  'U+0000',
+  'true',
+  'false',
+];
+
+/** Latin words left after removing user data, code terms, clause IDs and hex numbers. */
+function englishWords(text: string, extra: readonly string[] = []): string[] {
+  let s = text.replace(/“[^”]*”/g, ' ').replace(/"[^"]*"/g, ' ');
+  // Clause IDs, hex numbers and issue references (nanomq#1989) stay as they are.
+  s = s.replace(/\[MQTT-[\d.-]+\]|§[\d.]+|0x[0-9A-F]+|\b[a-z]+#\d+/g, ' ');
+  for (const k of [...extra, ...KEPT].sort((a, b) => b.length - a.length)) s = s.split(k).join(' ');
+  return s.match(/[A-Za-z]{2,}/g) ?? [];
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+function expectChinese(text: string, where: string, extra: readonly string[] = []) {
+  expect(text.trim(), where).not.toBe('');
+  expect(CJK.test(text), `${where}: no Chinese in ${JSON.stringify(text)}`).toBe(true);
+  expect(englishWords(text, extra), `${where}: ${text}`).toEqual([]);
+}
+
+/** Numbers and quoted values the English text shows must be shown by the Chinese text too. */
+function expectSameValues(enRaw: string, zhRaw: string, where: string) {
+  // Digit grouping (100,000) is the number formatter's business, not the translation's.
+  const enText = enRaw.replace(/(\d),(\d)/g, '$1$2');
+  const zhText = zhRaw.replace(/(\d),(\d)/g, '$1$2');
+  const values = (s: string) => [
+    ...(s.match(/\d+(\.\d+)?/g) ?? []),
+    ...(s.match(/"[^"]*"/g) ?? []).map((x) => x.slice(1, -1)),
+  ];
+  for (const v of values(enText))
+    if (v !== '4294967295' || !zhText.includes('0xFFFFFFFF')) expect(zhText, `${where}: ${v} missing`).toContain(v);
+}
+
+// Distinct values, so that a parameter dropped by a translation is noticed.
+const BASE: P = {
+  sessionPresent: true,
+  clientId: 'dev-auto-7',
+  sweep: 6,
+  factor: 1.25,
+  keepAlive: 17,
+  reason: 0x81,
+  disconnect: 0x8e,
+  cause: 'network',
+  sessionExpiry: 60,
+  from: 300,
+  to: 0,
+  granted: 120,
+  requested: 600,
+  delay: 23,
+  closedAt: 12345,
+  until: 45678,
+  sessionEnd: 72345,
+  messageExpiry: 41,
+  expiry: 59,
+  of: 'tablet',
+  filter: 'home/+/status',
+  persistence: 'persist',
+  events: 100000,
+};
+
+const CAUSES: CloseCause[] = [
+  'network',
+  'reset',
+  'keepAlive',
+  'clientDisconnect',
+  'protocolError',
+  'malformed',
+  'takeover',
+  'adminKick',
+  'shutdown',
+];
+
+/** Every branch the English sentences take: absent values, nulls, each close cause. */
+const VARIANTS: P[] = [
+  BASE,
+  { ...BASE, sweep: undefined, factor: undefined, disconnect: null, sessionEnd: null, messageExpiry: null },
+  { ...BASE, disconnect: undefined, reason: undefined, sessionExpiry: undefined, persistence: 'volatile' },
+  { ...BASE, sessionExpiry: 4294967295, from: 4294967295, to: 1, sessionPresent: false },
+  ...CAUSES.map((cause) => ({ ...BASE, cause })),
+];
+
+describe('zh engine catalog: explanations', () => {
+  const codes = Object.keys(RULES) as WhyCode[];
+
+  it('has a sentence for every decision code', () => {
+    expect(Object.keys(zhEngine.why).sort()).toEqual(codes.slice().sort());
+  });
+
+  it('words every decision in Chinese, with every value the English shows', () => {
+    for (const code of codes)
+      for (const v of [4, 5] as ProtocolLevel[])
+        VARIANTS.forEach((p, i) => {
+          const zh = zhEngine.why[code](p, v);
+          const where = `${code} v${v} variant ${i}`;
+          expectChinese(zh, where, ['PINGREQ']);
+          expectSameValues(en.why[code](p, v), zh, where);
+        });
+  });
+
+  it('says what the spec does instead at every departure, and a summary of every profile', () => {
+    expect(Object.keys(zhEngine.specInstead).sort()).toEqual(Object.keys(en.specInstead).sort());
+    for (const [code, text] of Object.entries(zhEngine.specInstead)) expectChinese(text, code);
+    for (const id of Object.keys(en.profileSummary)) expectChinese(zhEngine.profileSummary[id] ?? '', id);
+    const line = zhEngine.deviation('NanoMQ 0.23.2', 'nanomq#1989', zhEngine.specInstead['session.kept.cached']);
+    expect(line).toContain('nanomq#1989');
+    expectChinese(line, 'deviation', ['nanomq']);
+    expectChinese(zhEngine.deviation('Mosquitto 2.0', 'mosquitto#3505', undefined), 'deviation', ['mosquitto']);
+  });
+
+  it('names every step action, client label and time in Chinese', () => {
+    for (const a of STEP_ACTIONS as readonly StepAction[])
+      if (a === 'disconnect') expect(zhEngine.action(a)).toBe('DISCONNECT');
+      else expectChinese(zhEngine.action(a), a);
+    expectChinese(zhEngine.clientLabel('$observer'), 'observer');
+    expectChinese(zhEngine.clientLabel('$offline'), 'offline');
+    expect(zhEngine.clientLabel('sensor-7')).toBe('sensor-7');
+    expect(zhEngine.seconds(1500)).toBe('1.500 秒');
+    expectChinese(zhEngine.broker, 'broker');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Trace entries
+
+type Of<K extends TraceEntry['kind']> = Extract<TraceEntry, { kind: K }>;
+const why = { code: 'will.stored', v: 5 as ProtocolLevel, clauses: [] };
+
+function entries(): TraceEntry[] {
+  const out: TraceEntry[] = [];
+  STEP_ACTIONS.forEach((action, index) => {
+    out.push({ t: 0, kind: 'step', index, action, client: 'dev' });
+  });
+  const packet = (type: Of<'packet'>['type'], detail: Of<'packet'>['detail'], dir: 'in' | 'out' = 'in') =>
+    out.push({ t: 0, kind: 'packet', dir, client: 'dev', conn: 1, type, detail });
+  packet('CONNECT', { cleanStart: true, keepAlive: 17, hasWill: true, sessionExpiry: 60 });
+  packet('CONNECT', { cleanStart: false, keepAlive: 0, hasWill: false, sessionExpiry: null });
+  packet('CONNECT', { cleanStart: false, keepAlive: 0, hasWill: false });
+  packet('CONNACK', { sessionPresent: true }, 'out');
+  packet('CONNACK', { reason: 0x9b }, 'out');
+  packet('DISCONNECT', { reason: 0x04, sessionExpiry: 600 });
+  packet('DISCONNECT', {});
+  packet('PUBLISH', { topic: 'plant/status', qos: 1, retain: true }, 'out');
+  packet('PUBLISH', { topic: 'plant/status', qos: 0, retain: false });
+  packet('SUBSCRIBE', { filter: 'plant/#' });
+  packet('UNSUBSCRIBE', { filter: 'plant/#' });
+  packet('PINGREQ', {});
+  for (const timer of ['keepAlive', 'willDelay', 'sessionExpiry', 'ping'] as const)
+    for (const op of ['armed', 'cancelled', 'fired'] as const)
+      for (const due of [25000, null])
+        out.push({ t: 0, kind: 'timer', op, timer, client: 'dev', conn: 2, clientId: 'dev', due });
+  for (const op of ['opened', 'closed', 'refused'] as const)
+    out.push({ t: 0, kind: 'connection', op, client: 'dev', conn: 3, clientId: 'dev', why });
+  for (const op of ['created', 'resumed', 'kept', 'ended'] as const)
+    for (const clientId of ['dev-id', '__observer'])
+      out.push({ t: 0, kind: 'session', op, clientId, session: 1, client: 'dev', why });
+  for (const op of ['stored', 'deleted', 'scheduled', 'cancelled', 'published', 'withheld'] as const)
+    for (const due of [40000, null, undefined])
+      out.push({
+        t: 0,
+        kind: 'will',
+        op,
+        clientId: 'dev',
+        from: 'dev',
+        conn: 4,
+        topic: 'plant/status',
+        payload: 'offline',
+        due,
+        why,
+      });
+  for (const op of ['delivered', 'queued', 'expired', 'retained', 'retainCleared', 'discarded'] as const)
+    for (const to of ['dash', null])
+      for (const willOf of [{ from: 'dev', conn: 5 }, undefined])
+        for (const retain of [true, false])
+          out.push({
+            t: 0,
+            kind: 'message',
+            op,
+            to,
+            topic: 'plant/status',
+            payload: 'offline',
+            qos: 2,
+            retain,
+            willOf,
+          });
+  for (const machine of ['client', 'connection', 'session'] as const)
+    out.push({ t: 0, kind: 'state', machine, id: 'dev', value: 'connected' });
+  out.push({ t: 0, kind: 'note', client: 'dev', why });
+  out.push({ t: 0, kind: 'note', client: null, why });
+  return out;
+}
+
+function renderWith(cat: Catalog, e: TraceEntry): string {
+  const who = 'dev';
+  switch (e.kind) {
+    case 'step':
+      return cat.entry.step(e);
+    case 'packet':
+      return cat.entry.packet(e, who);
+    case 'timer':
+      return cat.entry.timer(e, who);
+    case 'connection':
+      return cat.entry.connection(e, who);
+    case 'session':
+      return cat.entry.session(e, who);
+    case 'will':
+      return cat.entry.will(e, who);
+    case 'message':
+      return cat.entry.message(e, e.to ? 'dash' : '');
+    case 'state':
+      return cat.entry.state(e);
+    case 'note':
+      return e.client ? cat.entry.note(e, who) : cat.entry.note(e, '');
+  }
+}
+
+describe('zh engine catalog: trace entries', () => {
+  it('words every kind of entry in Chinese, with every value the English shows', () => {
+    for (const e of entries()) {
+      const zh = renderWith(zhEngine, e);
+      const where = JSON.stringify(e);
+      // State values are machine state names, shown as they are.
+      expectChinese(zh, where, ['dev', 'dash', 'connected', 'PINGREQ']);
+      expectSameValues(renderWith(en, e), zh, where);
+    }
+  });
+
+  it('words the outcome lines in Chinese', () => {
+    const o = zhEngine.outcome;
+    for (const text of [
+      o.published('5.000 秒'),
+      o.notPublished,
+      o.pending('9.000 秒'),
+      o.noWill,
+      o.deletedBy('1.000 秒'),
+    ])
+      expectChinese(text, 'outcome');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Validation problems
+
+/** Parameters as src/scenario/validate.ts, cases.ts and load.ts fill them. */
+const PROBLEM_PARAMS: Record<string, Record<string, string | number>[]> = {
+  missing: [{ expected: 'a number' }, { expected: 'a whole number' }, { expected: 'true or false' }],
+  type: [
+    { expected: 'a text', got: '"abc"' },
+    { expected: 'an object', got: 'a list' },
+    { expected: 'a list', got: 'a text of 52 characters' },
+    { expected: 'a number', got: 'nothing' },
+    { expected: 'a whole number', got: '2.5' },
+  ],
+  tooBig: [
+    { max: 65535, unit: '' },
+    { max: 256, unit: 'characters' },
+    { max: 64, unit: 'items' },
+  ],
+  tooSmall: [
+    { min: 0, unit: '' },
+    { min: 1, unit: 'characters' },
+    { min: 1, unit: 'items' },
+  ],
+  notAllowed: [
+    { allowed: '4 or 5', got: '3' },
+    { allowed: '"volatile" or "persist"', got: '"a text or other"' },
+    { allowed: '0, 1, 2', got: 'an object' },
+  ],
+  unknownAction: [{ allowed: STEP_ACTIONS.join(', ') }],
+  userProperties: [{ max: 32 }],
+  duplicateName: [{ name: 'sensor' }],
+  unknownClient: [{ known: 'sensor, dash' }, { known: '' }],
+  takeoverClientId: [{ of: 'a', ofId: 'dev-a', id: 'dev-b' }],
+  afterEnd: [{ end: 120 }],
+  topicOfNoWill: [{ name: 'dash' }],
+  duplicateId: [{ id: 'case-1' }],
+  tooLong: [{ length: 1234567, max: 1000000 }],
+  json: [{ detail: 'Unexpected token' }],
+  formatWrong: [
+    { expected: 'mqtt-will-lab/scenario', got: '"other"' },
+    { expected: 'mqtt-will-lab/scenario', got: '7' },
+  ],
+  formatMissing: [{ expected: 'mqtt-will-lab/scenario' }],
+  versionUnknown: [{ got: '2' }, { got: 'nothing' }],
+};
+
+describe('zh engine catalog: validation problems', () => {
+  it('words every problem in Chinese, with every value the English shows', () => {
+    for (const code of Object.keys(en.problem) as (keyof Catalog['problem'])[]) {
+      if (code === 'custom') continue; // the validator's own English text, passed through
+      for (const p of PROBLEM_PARAMS[code] ?? [{}]) {
+        const zh = zhEngine.problem[code](p);
+        const where = `${code} ${JSON.stringify(p)}`;
+        // Field names of the scenario format and the validator's JSON detail stay as they are.
+        // The allowed step actions are keywords of the scenario format.
+        const kept = ['topicOf', 'topic', 'format', 'Unexpected token', 'sensor', 'dash', ...STEP_ACTIONS];
+        expectChinese(zh, where, kept);
+        expectSameValues(en.problem[code](p), zh, where);
+      }
+    }
+  });
+
+  it('translates the value descriptions the validator records', () => {
+    expect(zhEngine.problem.type({ expected: 'a list', got: 'a text of 52 characters' })).toBe(
+      '应为列表，而不是长度为 52 个字符的文本',
+    );
+    expect(zhEngine.problem.notAllowed({ allowed: '"a or b" or "c"', got: '3' })).toBe(
+      '应为 "a or b" 或 "c"，而不是 3',
+    );
+  });
+});
+
+describe('the check itself', () => {
+  it('finds the English words of the English catalog', () => {
+    expect(englishWords(en.why['will.published.noDelay']({ cause: 'network' }, 5)).length).toBeGreaterThan(5);
+    expect(englishWords(en.problem.missing({ expected: 'a number' }))).toContain('missing');
+    expect(() => expectSameValues('after 23 s', '之后', 'x')).toThrow();
+  });
+});
