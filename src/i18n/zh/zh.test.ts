@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, type WhyCode } from '../../engine/rules';
 import type { CloseCause, ProtocolLevel, StepAction, TraceEntry } from '../../engine/types';
+import { AXIS_IDS, type CellSpec, END_KINDS, NEXT_KINDS, SEI_KINDS } from '../../explorer/axes';
+import type { Category } from '../../explorer/cell';
 import { STEP_ACTIONS } from '../../scenario/schema';
 import type { Catalog, P } from '../catalog';
 import { en } from '../en';
+import type { ExplorerCatalog, LinkProblem } from '../explorer';
+import { explorerEn } from '../explorer-en';
 import { lessonsEn } from '../lessons-en';
 import { zhEngine } from './engine';
+import { zhExplorer } from './explorer';
 import { zhLessons } from './lessons';
 
 /**
@@ -51,8 +56,8 @@ const KEPT = [
 /** Latin words left after removing user data, code terms, clause IDs and hex numbers. */
 function englishWords(text: string, extra: readonly string[] = []): string[] {
   let s = text.replace(/“[^”]*”/g, ' ').replace(/"[^"]*"/g, ' ');
-  // Clause IDs, hex numbers and issue references (nanomq#1989) stay as they are.
-  s = s.replace(/\[MQTT-[\d.-]+\]|§[\d.]+|0x[0-9A-F]+|\b[a-z]+#\d+/g, ' ');
+  // Clause IDs, hex numbers, issue references (nanomq#1989) and CLI options stay as they are.
+  s = s.replace(/\[MQTT-[\d.-]+\]|§[\d.]+|0x[0-9A-F]+|\b[a-z]+#\d+|--[a-z-]+/g, ' ');
   for (const k of [...extra, ...KEPT].sort((a, b) => b.length - a.length)) s = s.split(k).join(' ');
   return s.match(/[A-Za-z]{2,}/g) ?? [];
 }
@@ -407,5 +412,160 @@ describe('zh lessons', () => {
         expectSameValues(enText, zhText, where, translated);
       }
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Explorer
+
+describe('zh explorer catalog', () => {
+  const cats: Category[] = ['atClose', 'later', 'deleted', 'cancelled', 'withheld', 'notClosed', 'pending'];
+  const cells: CellSpec[] = [];
+  for (const protocol of [4, 5] as ProtocolLevel[])
+    for (const end of END_KINDS)
+      for (const sessionExpiry of protocol === 5 ? SEI_KINDS : [null])
+        for (const next of NEXT_KINDS)
+          cells.push({
+            protocol,
+            cleanStart: end === 'drop',
+            willDelay: protocol === 5 ? 37 : null,
+            sessionExpiry,
+            keepAlive: end === 'silence' ? 0 : 19,
+            willQos: 2,
+            end,
+            next,
+            profile: 'nanomq-0.23.2',
+          });
+
+  /** Every function-valued entry, called with representative parameters: [English, Chinese, where]. */
+  function pairs(): [string, string, string][] {
+    const out: [string, string, string][] = [];
+    const add = (where: string, f: (c: ExplorerCatalog) => string) => out.push([f(explorerEn), f(zhExplorer), where]);
+    for (const v of [4, 5] as ProtocolLevel[]) {
+      add(`option.protocol ${v}`, (c) => c.option.protocol(v));
+      add(`value.protocol ${v}`, (c) => c.value.protocol(v));
+      for (const e of END_KINDS) add(`value.end ${e} ${v}`, (c) => c.value.end(e, v));
+    }
+    for (const cs of [true, false]) {
+      add(`option.cleanStart ${cs}`, (c) => c.option.cleanStart(cs));
+      add(`value.cleanStart ${cs}`, (c) => c.value.cleanStart(cs));
+    }
+    for (const k of SEI_KINDS) {
+      add(`option.sessionExpiry ${k}`, (c) => c.option.sessionExpiry(k));
+      add(`value.sessionExpiry ${k}`, (c) => c.value.sessionExpiry(k, 12));
+    }
+    add('value.sessionExpiry null', (c) => c.value.sessionExpiry(null, null));
+    for (const q of [0, 1, 2]) {
+      add(`option.willQos ${q}`, (c) => c.option.willQos(q));
+      add(`value.willQos ${q}`, (c) => c.value.willQos(q));
+    }
+    for (const e of END_KINDS) add(`option.end ${e}`, (c) => c.option.end(e));
+    for (const n of NEXT_KINDS) {
+      add(`option.next ${n}`, (c) => c.option.next(n));
+      add(`value.next ${n}`, (c) => c.value.next(n));
+      add(`columnText ${n}`, (c) => c.columnText(n, 'NanoMQ 0.23.2'));
+    }
+    for (const axis of ['willDelay', 'keepAlive'] as const) {
+      add(`numbers.label ${axis}`, (c) => c.numbers.label(axis));
+      add(`problem range ${axis}`, (c) => c.problem({ kind: 'range', axis, value: 70000, max: 65535 }));
+      add(`problem tooManyValues ${axis}`, (c) => c.problem({ kind: 'tooManyValues', axis, max: 12 }));
+    }
+    add('numbers.hint', (c) => c.numbers.hint(65535, 12));
+    add('numbers.invalid', (c) => c.numbers.invalid('5,x'));
+    add('value.willDelay', (c) => c.value.willDelay(37));
+    add('value.willDelay null', (c) => c.value.willDelay(null));
+    add('value.keepAlive', (c) => c.value.keepAlive(19));
+    add('value.keepAlive 0', (c) => c.value.keepAlive(0));
+    for (const axis of AXIS_IDS) add(`problem empty ${axis}`, (c) => c.problem({ kind: 'empty', axis }));
+    add('problem tooManyCells', (c) => c.problem({ kind: 'tooManyCells', cells: 123456, max: 100000 }));
+    add('problem noCells', (c) => c.problem({ kind: 'noCells' }));
+    const links: LinkProblem[] = [
+      { kind: 'format' },
+      { kind: 'version', version: '9' },
+      { kind: 'unknownKey', key: 'zz' },
+      { kind: 'badValue', key: 'wd', value: 'abc' },
+      { kind: 'tooLong', max: 4000 },
+    ];
+    for (const l of links) add(`linkProblem ${l.kind}`, (c) => c.linkProblem(l));
+    add('run.progress', (c) => c.run.progress(1234, 5678));
+    add('run.done', (c) => c.run.done(5678, 1234, 2345));
+    add('run.done undrawn', (c) => c.run.done(5678, 1234, null));
+    add('run.cancelled', (c) => c.run.cancelled(1234, 5678));
+    add('run.failed', (c) => c.run.failed('out of memory'));
+    add('filter.count', (c) => c.filter.count(1234, 5678));
+    for (const cat of cats)
+      for (const after of [30000, 2500, null]) {
+        add(`cell.main ${cat} ${after}`, (c) => c.cell.main(cat, after));
+        for (const sp of [true, false, null])
+          for (const offline of [[], [1], [0, 2]])
+            add(`cell.outcome ${cat} ${after} ${sp} ${offline}`, (c) =>
+              c.cell.outcome(cat, after, c.reason['will.scheduled'], sp, offline),
+            );
+      }
+    add('cell.sessionPresent', (c) => c.cell.sessionPresent(true));
+    add('cell.offline', (c) => c.cell.offline([1, 2]));
+    add('cell.label', (c) => c.cell.label(c.rowText(cells[0] as CellSpec), c.columnText('none', 'Mosquitto 2.0'), '…'));
+    for (const cell of cells) {
+      add(`rowText ${JSON.stringify(cell)}`, (c) => c.rowText(cell));
+      add(`scenarioTitle ${JSON.stringify(cell)}`, (c) => c.scenarioTitle(cell, 'NanoMQ 0.23.2'));
+    }
+    add('cli.summary', (c) => c.cli.summary(5678, 1234, 321, c.filter.kind.never));
+    add('cli.summary all', (c) => c.cli.summary(5678, 1234, null, c.filter.kind.all));
+    add('cli.bench', (c) => c.cli.bench(5678, 1234, 4601.4, 321));
+    add('cli.error.unexpected', (c) => c.cli.error.unexpected('extra'));
+    add('cli.error.unknownOption', (c) => c.cli.error.unknownOption('colour'));
+    add('cli.error.needsValue', (c) => c.cli.error.needsValue('end'));
+    add('cli.error.notOneOf', (c) => c.cli.error.notOneOf('end', 'boom', 'drop, silence'));
+    add('cli.error.filter', (c) => c.cli.error.filter('all, differ'));
+    add('cli.error.compare', (c) => c.cli.error.compare('spec,nanomq-0.23.2'));
+    add('cli.error.link', (c) => c.cli.error.link(c.linkProblem({ kind: 'format' })));
+    return out;
+  }
+
+  // Kept as they are: the matrix's own abbreviation (SP), keyboard keys, and names.
+  const kept = ['SP', 'Web Worker', 'Tab', 'Home', 'End', 'Page Up', 'Page Down', 'Enter', 'CSV'];
+  // The CLI's messages also show option names, the values given and the allowed values.
+  const cliKept = [
+    ...kept,
+    ...['extra', 'colour', 'end', 'boom', 'drop', 'silence', 'all', 'differ', 'later', 'spec', 'nanomq'],
+  ];
+
+  it('words every entry in Chinese, with every value the English shows', () => {
+    for (const [enText, zhText, where] of pairs()) {
+      // Values that are only numbers, flags and names are the same in both languages.
+      if (englishWords(zhText, kept).length === 0 && !CJK.test(zhText)) {
+        expect(zhText.trim() === '' ? enText.trim() : zhText, where).not.toBe('');
+        continue;
+      }
+      const allowed = where.startsWith('cli.') ? cliKept : where === 'run.failed' ? [...kept, 'out of memory'] : kept;
+      expectChinese(zhText, where, allowed);
+      expectSameValues(enText, zhText, where);
+    }
+  });
+
+  it('words every constant, reason and legend in Chinese', () => {
+    const texts: [string, string][] = [];
+    const walk = (v: unknown, path: string) => {
+      if (typeof v === 'string') texts.push([path, v]);
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+    };
+    const { locale: _locale, cli, cell, ...rest } = zhExplorer;
+    walk(rest, 'explorer');
+    walk(cli.allowed, 'cli.allowed');
+    for (const [path, text] of texts)
+      if (CJK.test(text) || englishWords(text, kept).length > 0) expectChinese(text, path, kept);
+      else expect(text.trim(), path).not.toBe(''); // a flag or a symbol ("Clean Start", "⚑")
+    expect(Object.keys(zhExplorer.reason).sort()).toEqual(Object.keys(explorerEn.reason).sort());
+    expect(cell.deviation).toBe(explorerEn.cell.deviation);
+    // The usage keeps every option of the English one.
+    for (const option of explorerEn.cli.usage.match(/--[a-z-]+/g) ?? []) expect(cli.usage).toContain(option);
+    expectChinese(cli.usage, 'cli.usage', [
+      ...cliKept,
+      ...END_KINDS,
+      ...NEXT_KINDS,
+      ...SEI_KINDS,
+      'npm run matrix',
+      'explore',
+    ]);
   });
 });
