@@ -8,9 +8,12 @@ import type { Catalog, P } from '../catalog';
 import { en } from '../en';
 import type { ExplorerCatalog, LinkProblem } from '../explorer';
 import { explorerEn } from '../explorer-en';
+import type { ExportCatalog } from '../export';
+import { exportEn } from '../export-en';
 import { lessonsEn } from '../lessons-en';
 import { zhEngine } from './engine';
 import { zhExplorer } from './explorer';
+import { zhExport } from './export';
 import { zhLessons } from './lessons';
 
 /**
@@ -567,5 +570,87 @@ describe('zh explorer catalog', () => {
       'npm run matrix',
       'explore',
     ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Exports
+
+describe('zh export catalog', () => {
+  // Commands, signals and option names of mosquitto-clients stay as they are.
+  const kept = [
+    'MQTT Will Lab',
+    'mosquitto_sub',
+    'mosquitto_pub',
+    'mosquitto-clients',
+    'kill',
+    'STOP',
+    'CONT',
+    'SIGINT',
+    'SIGTERM',
+    'bash repro.sh',
+    'sudo systemctl restart mosquitto',
+    'sleep',
+    'No Local',
+    'Retain Handling',
+    'dev',
+    'dash',
+  ];
+
+  function pairs(): [string, string, string][] {
+    const out: [string, string, string][] = [];
+    const add = (where: string, f: (c: ExportCatalog) => string | string[]) => {
+      const [e, z] = [f(exportEn), f(zhExport)];
+      out.push([[e].flat().join('\n'), [z].flat().join('\n'), where]);
+    };
+    add('mermaid.header', (c) => c.mermaid.header('传感器断线', 'NanoMQ 0.23.2'));
+    add('mermaid.header untitled', (c) => c.mermaid.header('', 'Mosquitto 2.0'));
+    for (const e of entries())
+      if (e.kind === 'packet') add(`mermaid.packet ${JSON.stringify(e)}`, (c) => c.mermaid.packet(e));
+      else if (e.kind === 'message' && e.op === 'delivered')
+        for (const willOf of ['dev#5', null])
+          add(`mermaid.delivery ${JSON.stringify(e)} ${willOf}`, (c) => c.mermaid.delivery(e, willOf));
+    for (const cause of CAUSES)
+      add(`mermaid.closed ${cause}`, (c) => c.mermaid.closed('dev#3', c.mermaid.cause[cause] ?? ''));
+    add('repro.header', (c) => c.repro.header('传感器断线', 'NanoMQ 0.23.2'));
+    add('repro.header untitled', (c) => c.repro.header('', 'Mosquitto 2.0'));
+    add('repro.stepLine', (c) => c.repro.stepLine('12.5', 'dev', c.repro.drop));
+    add('repro.disconnectOther', (c) => c.repro.disconnectOther('0x80'));
+    add('repro.takeover', (c) => c.repro.takeover('dev'));
+    add('repro.cannot', (c) => c.repro.cannot(c.repro.kick));
+    add('repro.afterClose', (c) => c.repro.afterClose(7.5));
+    add('repro.keepAliveRange', (c) => c.repro.keepAliveRange(2, 5));
+    add('repro.mixedQos', (c) => c.repro.mixedQos(1));
+    return out;
+  }
+
+  it('words every function-valued entry in Chinese, with every value the English shows', () => {
+    for (const [enText, zhText, where] of pairs()) {
+      if (/^mermaid\.(packet|delivery)/.test(where) && !CJK.test(zhText)) {
+        // An arrow with nothing but a packet and flags ("PINGREQ", "DISCONNECT（0x04）") has no words.
+        expect(englishWords(zhText, kept), where).toEqual([]);
+        expectSameValues(enText, zhText, where);
+        continue;
+      }
+      expectChinese(zhText, where, kept);
+      // The quoted default title is words, not user data.
+      expectSameValues(enText, zhText, where, ['untitled scenario']);
+    }
+  });
+
+  it('words every comment of the reproduction script in Chinese', () => {
+    const { locale: _locale, mermaid, repro } = zhExport;
+    const texts: [string, string][] = [
+      ['mermaid.truncated', mermaid.truncated],
+      ...Object.entries(mermaid.cause).map(([k, v]): [string, string] => [`mermaid.cause.${k}`, v]),
+      ...repro.limits.map((l, i): [string, string] => [`repro.limits ${i}`, l]),
+    ];
+    for (const [k, v] of Object.entries(repro)) if (typeof v === 'string') texts.push([`repro.${k}`, v]);
+    expect(repro.limits).toHaveLength(exportEn.repro.limits.length);
+    expect(Object.keys(mermaid.cause).sort()).toEqual(Object.keys(exportEn.mermaid.cause).sort());
+    for (const [where, text] of texts) expectChinese(text, where, kept);
+    exportEn.repro.limits.forEach((l, i) => {
+      expectSameValues(l, repro.limits[i] ?? '', `repro.limits ${i}`);
+    });
   });
 });
