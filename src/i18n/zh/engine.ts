@@ -151,7 +151,9 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
       ? 'NanoMQ 不保留 CleanSession 1 的会话，因此遗嘱消息在连接关闭时就发出。'
       : 'NanoMQ 不保留 Clean Start 1 的会话，因此遗嘱消息在连接关闭时就发出，忽略了遗嘱延迟。',
   'will.scheduled': (p) =>
-    zh`遗嘱消息要等到遗嘱延迟（${p.delay}秒）到期或会话结束${p.sessionEnd === null ? '（这个会话永不过期）' : zh`（会话将于${sec(p.sessionEnd)}结束）`}，以先到者为准。`,
+    p.sessionEnd === null
+      ? zh`遗嘱消息要等到遗嘱延迟（${p.delay}秒）到期或会话结束（这个会话永不过期），以先到者为准。`
+      : zh`遗嘱消息要等到遗嘱延迟（${p.delay}秒）到期，或会话在${sec(p.sessionEnd)}结束，以先到者为准。`,
   'will.cancelled.resumed': () => '遗嘱延迟到期之前，新连接恢复了这个会话，因此不得发送遗嘱消息。',
   'will.withheld.cachedSession': (_p, v) =>
     `NanoMQ 0.23.2 缓存了 ${v === 4 ? 'CleanSession 0' : 'Clean Start 0'} 的会话，扣下了遗嘱消息，没有发布。`,
