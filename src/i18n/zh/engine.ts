@@ -110,7 +110,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
       : 'NanoMQ 不保留 Clean Start 1 的会话，无论其会话过期间隔是多少。',
   'session.ended.cachedSessionClosed': () => 'NanoMQ 的周期定时器关闭了缓存的会话。',
   'session.expiryChanged': (p) => `DISCONNECT 把会话过期间隔从 ${seconds(p.from)}改为 ${seconds(p.to)}。`,
-  'session.ended.notPersisted': () => '服务器停止时只把 Clean Start 0 的会话写入持久化存储：这个会话因此丢失。',
+  'session.ended.notPersisted': (_p, v) =>
+    `服务器停止时只把 ${v === 4 ? 'CleanSession 0' : 'Clean Start 0'} 的会话写入持久化存储：这个会话因此丢失。`,
   'session.restoredNoExpiry': () => '会话已从持久化存储中读回；在它的客户端再次连接之前，这个会话不会过期。',
   'session.expiryCapped': (p) =>
     zh`服务器只授予${p.granted}秒的会话过期间隔，而不是请求的${p.requested}秒，并在 CONNACK 中告知客户端。`,
@@ -142,7 +143,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'will.published.delayElapsed': (p) => zh`连接于${sec(p.closedAt)}关闭，${p.delay}秒的遗嘱延迟在会话结束之前到期。`,
   'will.published.sessionExpired': (p) =>
     zh`会话在连接关闭${p.sessionExpiry ?? 0}秒后过期，早于${p.delay}秒的遗嘱延迟：两者以先到者为准。`,
-  'will.published.cleanStart': () => '遗嘱消息等待期间，一个 Clean Start 1 的新连接结束了会话：遗嘱消息立即发布。',
+  'will.published.cleanStart': (_p, v) =>
+    `遗嘱消息等待期间，一个 ${v === 4 ? 'CleanSession 1' : 'Clean Start 1'} 的新连接结束了会话：遗嘱消息立即发布。`,
   'will.published.adminDiscard': () => '管理员丢弃了会话，因此正在等待的遗嘱消息被发布。',
   'will.published.brokerStopped': () => '服务器停止并丢失了会话，因此正在等待的遗嘱消息立即发布。',
   'will.published.cachedSessionClosed': () => 'NanoMQ 直到定时器关闭了缓存的会话，才发布遗嘱消息。',

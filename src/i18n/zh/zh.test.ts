@@ -155,6 +155,11 @@ describe('zh engine catalog: explanations', () => {
         });
   });
 
+  it('names the 3.1.1 flag CleanSession, never the 5.0 Clean Start, in a 3.1.1 explanation', () => {
+    for (const code of codes)
+      for (const p of VARIANTS) expect(zhEngine.why[code](p, 4), code).not.toContain('Clean Start');
+  });
+
   it('says what the spec does instead at every departure, and a summary of every profile', () => {
     expect(Object.keys(zhEngine.specInstead).sort()).toEqual(Object.keys(en.specInstead).sort());
     for (const [code, text] of Object.entries(zhEngine.specInstead)) expectChinese(text, code);
