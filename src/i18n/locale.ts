@@ -42,7 +42,12 @@ export function pickLocale(input: { search: string; stored: string | null; langu
 
 /** The address with the language in its query (`on`) or without it, fragment kept. */
 export function withLocaleParam(href: string, locale: Locale | null): string {
-  const u = new URL(href);
+  let u: URL;
+  try {
+    u = new URL(href);
+  } catch {
+    return href; // Not an absolute address: nothing to add the language to.
+  }
   if (locale) u.searchParams.set(LOCALE_PARAM, locale);
   else u.searchParams.delete(LOCALE_PARAM);
   return u.toString();
