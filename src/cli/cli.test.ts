@@ -75,7 +75,7 @@ describe('npm run conformance', () => {
     const r = run('conformance.ts', [f]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${f}: 1 problem`);
-    expect(r.stderr).toContain('[0].protocol: must be 4, 5, not 6');
+    expect(r.stderr).toContain('[0].protocol: must be 4 or 5, not 6');
   });
 });
 

@@ -41,7 +41,7 @@ describe('scenario validation messages', () => {
     expect(problems(bad)).toEqual([
       'clients[0].keepAlive: must be at most 65535',
       'clients[0].will.topic: a topic name may not contain "+" or "#"',
-      'clients[0].will.qos: must be 0, 1, 2, not 3',
+      'clients[0].will.qos: must be 0, 1 or 2, not 3',
       'clients[0].will.retain: must be true or false, not "yes"',
     ]);
   });

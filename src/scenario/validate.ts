@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { ClientDef, Scenario, Step, SubscriptionDef, WillDef } from '../engine/types';
-import { type Problem, problem } from './problems';
+import { type Problem, type ProblemParams, problem } from './problems';
 import {
   type ClientInput,
   LIMITS,
@@ -25,24 +25,19 @@ export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
   return out === '' ? '(top level)' : out;
 }
 
-function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return v.length > 40 ? `a text of ${v.length} characters` : `"${v}"`;
-  if (typeof v === 'object') return 'an object';
-  return String(v);
+/**
+ * The value found, as data for the catalogs (`Catalog.problem` words it): `gotKind` says what it
+ * is, `got` holds it as written when it is short (a JSON literal), `gotLength` a long text's length.
+ */
+function describeValue(v: unknown): ProblemParams {
+  if (v === undefined) return { gotKind: 'nothing' };
+  if (v === null) return { gotKind: 'null' };
+  if (Array.isArray(v)) return { gotKind: 'array' };
+  if (typeof v === 'string')
+    return v.length > 40 ? { gotKind: 'longText', gotLength: v.length } : { gotKind: 'literal', got: `"${v}"` };
+  if (typeof v === 'object') return { gotKind: 'object' };
+  return { gotKind: 'literal', got: String(v) };
 }
-
-const TYPE_NAMES: Record<string, string> = {
-  number: 'a number',
-  int: 'a whole number',
-  string: 'a text',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  null: 'null',
-};
 
 const UNITS: Record<string, string> = { string: 'characters', array: 'items' };
 
@@ -60,11 +55,12 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
     }
     switch (issue.code) {
       case 'invalid_type': {
-        const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+        // The expected type by its zod name (number, int, string, boolean, object, array, null).
+        const expected = String(issue.expected);
         out.push(
           input === undefined
             ? problem(path, 'missing', { expected })
-            : problem(path, 'type', { expected, got: describeValue(input) }),
+            : problem(path, 'type', { expected, ...describeValue(input) }),
         );
         break;
       }
@@ -76,10 +72,7 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
         break;
       case 'invalid_value':
         out.push(
-          problem(path, 'notAllowed', {
-            allowed: issue.values.map((v) => JSON.stringify(v)).join(' or '),
-            got: describeValue(input),
-          }),
+          problem(path, 'notAllowed', { allowed: JSON.stringify(issue.values), ...describeValue(input) }),
         );
         break;
       case 'invalid_union': {
@@ -94,10 +87,7 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
         const values = issue.errors.flat().flatMap((e) => (e.code === 'invalid_value' ? e.values : []));
         if (values.length > 0 && values.length === issue.errors.length)
           out.push(
-            problem(path, 'notAllowed', {
-              allowed: values.map((v) => JSON.stringify(v)).join(', '),
-              got: describeValue(input),
-            }),
+            problem(path, 'notAllowed', { allowed: JSON.stringify(values), ...describeValue(input) }),
           );
         else out.push(problem(path, 'shape'));
         break;

@@ -164,7 +164,7 @@ describe('bad links get a clear message and never throw', () => {
     if (r.ok) return;
     const d = describeLinkError(r.error, shareEn, en);
     expect(d.message).toBe(shareEn.link.error.invalidScenario({}));
-    expect(d.details).toContain('clients[0].will.qos: must be 0, 1, 2, not 3');
+    expect(d.details).toContain('clients[0].will.qos: must be 0, 1 or 2, not 3');
     expect(d.details.some((l) => l.startsWith('end: must be at most'))).toBe(true);
   });
 

@@ -47,7 +47,7 @@ describe('import control', () => {
     await paste(user, JSON.stringify(bad));
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('The pasted text has 1 problem:');
-    expect(within(alert).getByRole('listitem')).toHaveTextContent('clients[1].will.qos: must be 0, 1, 2, not 3');
+    expect(within(alert).getByRole('listitem')).toHaveTextContent('clients[1].will.qos: must be 0, 1 or 2, not 3');
     expect(onLoad).not.toHaveBeenCalled();
   });
 
