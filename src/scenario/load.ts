@@ -37,7 +37,13 @@ export function loadDocument(data: unknown): Parsed<LoadedDocument> {
     if (version !== 1)
       return {
         ok: false,
-        problems: [problem('version', 'versionUnknown', version === undefined ? { gotKind: 'nothing' } : { gotKind: 'literal', got: JSON.stringify(version) ?? '' })],
+        problems: [
+          problem(
+            'version',
+            'versionUnknown',
+            version === undefined ? { gotKind: 'nothing' } : { gotKind: 'literal', got: JSON.stringify(version) ?? '' },
+          ),
+        ],
       };
     const r = parseScenario(data);
     return r.ok ? { ok: true, value: { kind: 'scenario', scenario: r.value } } : r;

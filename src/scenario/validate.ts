@@ -71,9 +71,7 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
         out.push(problem(path, 'tooSmall', { min: Number(issue.minimum), unit: UNITS[issue.origin] ?? '' }));
         break;
       case 'invalid_value':
-        out.push(
-          problem(path, 'notAllowed', { allowed: JSON.stringify(issue.values), ...describeValue(input) }),
-        );
+        out.push(problem(path, 'notAllowed', { allowed: JSON.stringify(issue.values), ...describeValue(input) }));
         break;
       case 'invalid_union': {
         const note = (issue as { note?: string }).note;
@@ -86,9 +84,7 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
         // A union of literals (QoS, protocol): list what is allowed.
         const values = issue.errors.flat().flatMap((e) => (e.code === 'invalid_value' ? e.values : []));
         if (values.length > 0 && values.length === issue.errors.length)
-          out.push(
-            problem(path, 'notAllowed', { allowed: JSON.stringify(values), ...describeValue(input) }),
-          );
+          out.push(problem(path, 'notAllowed', { allowed: JSON.stringify(values), ...describeValue(input) }));
         else out.push(problem(path, 'shape'));
         break;
       }
