@@ -4,12 +4,14 @@ import { caseClock } from '../realbroker/record';
 import { parseCaseFile } from '../scenario/cases';
 import { compareOutcomes } from '../scenario/compare';
 import { fail, failProblems, parseArgs, readJson } from './io';
+import { cliMessages } from './lang';
 
 /**
- * npm run conformance -- <cases.json>... [--profile P] [--tolerance S]
+ * npm run conformance -- <cases.json>... [--profile P] [--tolerance S] [--lang zh-CN]
  * Runs FORMAT.md cases through the engine; PASS/FAIL per case with a readable diff; exits 1 on failure.
  */
-const { flags, positional } = parseArgs(process.argv.slice(2), ['quiet']);
+const { m, argv } = await cliMessages();
+const { flags, positional } = parseArgs(argv, ['quiet']);
 if (positional.length === 0) fail('usage: npm run conformance -- <cases.json>... [--profile P] [--tolerance S]');
 const profileId = String(flags.get('profile') ?? 'spec');
 const profile =
@@ -21,7 +23,7 @@ let passed = 0;
 let failed = 0;
 for (const file of positional) {
   const parsed = parseCaseFile(readJson(file));
-  if (!parsed.ok) failProblems(file, parsed.problems);
+  if (!parsed.ok) failProblems(file, parsed.problems, m.engine);
   for (const c of parsed.value) {
     const wanted = c.expect ?? c.observed;
     if (!wanted) {
@@ -37,7 +39,9 @@ for (const file of positional) {
       if (!flags.has('quiet')) process.stdout.write(`PASS ${c.id}\n`);
     } else {
       failed++;
-      process.stdout.write(`FAIL ${c.id}: ${c.title}\n${diffs.map((d) => `     - ${d.line}`).join('\n')}\n`);
+      process.stdout.write(
+        `FAIL ${c.id}: ${c.title}\n${diffs.map((d) => `     - ${m.realBroker.difference(d)}`).join('\n')}\n`,
+      );
     }
   }
 }

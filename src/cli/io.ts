@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import type { Catalog } from '../i18n/catalog';
 import type { Problem } from '../scenario/validate';
+import { problemLine } from '../share/describe';
 
 /** Reads and parses a JSON file, or exits with a message that names the file and the problem. */
 export function readJson(path: string): unknown {
@@ -21,8 +23,9 @@ export function fail(message: string, code = 2): never {
   process.exit(code);
 }
 
-export function failProblems(source: string, problems: Problem[]): never {
-  const lines = problems.map((p) => `  ${p.path}: ${p.message}`);
+/** Exits with the problems of a file, one "path: what is wrong" line each, in the catalog's language. */
+export function failProblems(source: string, problems: Problem[], cat: Catalog): never {
+  const lines = problems.map((p) => `  ${problemLine(p, cat)}`);
   fail(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
 }
 

@@ -1,4 +1,5 @@
 import type { Scenario } from '../engine/types';
+import type { Catalog } from '../i18n/catalog';
 import { loadDocument } from '../scenario/load';
 import { fail, failProblems, readJson } from './io';
 
@@ -6,9 +7,9 @@ import { fail, failProblems, readJson } from './io';
  * The scenario a file holds: a scenario file, or one case of a FORMAT.md case file (`--case ID`;
  * a file with a single case needs none). Exits with a message naming the problem otherwise.
  */
-export function scenarioFromFile(file: string, caseId: string | true | undefined): Scenario {
+export function scenarioFromFile(file: string, caseId: string | true | undefined, cat: Catalog): Scenario {
   const doc = loadDocument(readJson(file));
-  if (!doc.ok) failProblems(file, doc.problems);
+  if (!doc.ok) failProblems(file, doc.problems, cat);
   if (doc.value.kind === 'scenario') return doc.value.scenario;
   const cases = doc.value.cases;
   const picked =

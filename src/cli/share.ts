@@ -1,21 +1,23 @@
 import { PROFILE_IDS, profileById } from '../engine/profiles';
-import { shareEn } from '../i18n/share-en';
 import { LINK_WARN_CHARS, linkSize, shareLink } from '../share/codec';
 import { fail, parseArgs } from './io';
+import { cliMessages } from './lang';
 import { scenarioFromFile } from './pick';
 
 /**
- * npm run share -- <scenario.json> [--case ID] [--base URL] [--profile P]
+ * npm run share -- <scenario.json> [--case ID] [--base URL] [--profile P] [--lang zh-CN]
  * Prints a share link to the scenario (or to one case of a FORMAT.md case file) on stdout, and its
  * length on stderr, with a warning above 2,000 characters. `--profile` sets the link's profile.
  */
 const DEFAULT_BASE = 'http://127.0.0.1:5173/';
 const usage = 'usage: npm run share -- <scenario.json> [--case ID] [--base URL] [--profile P]';
-const { flags, positional } = parseArgs(process.argv.slice(2), []);
+const { m, argv } = await cliMessages();
+const t = m.share;
+const { flags, positional } = parseArgs(argv, []);
 const file = positional[0];
 if (!file || positional.length > 1) fail(usage);
 
-let scenario = scenarioFromFile(file, flags.get('case'));
+let scenario = scenarioFromFile(file, flags.get('case'), m.engine);
 const profileId = flags.get('profile');
 if (typeof profileId === 'string') {
   if (!profileById(profileId)) fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
@@ -27,9 +29,9 @@ if (!/^https?:\/\/\S+$/i.test(base)) fail(`--base: "${base}" is not an http(s) U
 const link = shareLink(scenario, base);
 const size = linkSize(link);
 process.stdout.write(`${link}\n`);
-process.stderr.write(`# ${shareEn.share.meterValue(size.chars, LINK_WARN_CHARS)}\n`);
-if (size.level === 'long') process.stderr.write(`# ${shareEn.share.long(size.chars, LINK_WARN_CHARS)}\n`);
+process.stderr.write(`# ${t.share.meterValue(size.chars, LINK_WARN_CHARS)}\n`);
+if (size.level === 'long') process.stderr.write(`# ${t.share.long(size.chars, LINK_WARN_CHARS)}\n`);
 if (size.level === 'tooLong') {
-  process.stderr.write(`# ${shareEn.share.tooLong}\n`);
+  process.stderr.write(`# ${t.share.tooLong}\n`);
   process.exit(1);
 }

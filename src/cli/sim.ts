@@ -34,7 +34,7 @@ if (doc === null) {
     fail([`link: ${m.share.link.headline} ${d.message}`, ...d.details.map((l) => `  ${l}`)].join('\n'));
   }
   scenario = r.scenario;
-} else if (!doc.ok) failProblems(file, doc.problems);
+} else if (!doc.ok) failProblems(file, doc.problems, en);
 else if (doc.value.kind === 'scenario') scenario = doc.value.scenario;
 else {
   const cases = doc.value.cases;

@@ -10,6 +10,7 @@ import { type WebSocketCtor, webSocketDial } from '../realbroker/websocket';
 import { compareOutcomes } from '../scenario/compare';
 import { loadDocument } from '../scenario/load';
 import { fail, failProblems, parseArgs, readJson } from './io';
+import { cliMessages } from './lang';
 
 /**
  * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json>
@@ -42,7 +43,8 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-  const { flags, positional } = parseArgs(process.argv.slice(2), ['mosquitto', 'quiet', 'ws']);
+  const { m, argv } = await cliMessages();
+  const { flags, positional } = parseArgs(argv, ['mosquitto', 'quiet', 'ws']);
   if (positional.length !== 1) fail(USAGE);
   const profileId = String(flags.get('profile') ?? 'spec');
   const profile =
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
   const file = positional[0] as string;
   const data = readJson(file);
   const doc = loadDocument(data);
-  if (!doc.ok) failProblems(file, doc.problems);
+  if (!doc.ok) failProblems(file, doc.problems, m.engine);
   let items: Item[];
   if (doc.value.kind === 'cases') {
     const raws = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[];
@@ -151,7 +153,7 @@ async function main(): Promise<void> {
       });
       if (version && !rec.brokerVersion) rec.brokerVersion = `mosquitto version ${version}`;
       const predicted = simulate(sc, { profile, clock: rec.clock });
-      const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) => d.line);
+      const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) => m.realBroker.difference(d));
       for (const p of rec.problems) diffs.push(`problem: ${p}`);
       const spec = simulate(sc, { profile: SPEC, clock: rec.clock });
       const specDiffs = compareOutcomes(spec.outcome, rec.observed, tolerance).length;

@@ -1,3 +1,4 @@
+import type { MessageId, WillId } from '../../scenario/compare';
 import type { RealBrokerCatalog } from '../realbroker';
 
 export const zhRealBroker: RealBrokerCatalog = {
@@ -26,4 +27,36 @@ export const zhRealBroker: RealBrokerCatalog = {
   none: '—',
   seconds: (s) => `${s.toFixed(1)} 秒`,
   problems: '运行中出现的问题：',
+  difference: (d) => {
+    const t = (s: number) => `${s.toFixed(3)} 秒`;
+    const will = (w: WillId) =>
+      `${w.from}#${w.conn} 的遗嘱（主题 ${w.topic}，载荷“${w.payload}”，QoS ${w.qos}${w.retain ? '，保留' : ''}）`;
+    const msg = (m: MessageId) =>
+      `主题 ${m.topic} 上的“${m.payload}”${m.qos !== undefined ? `（QoS ${m.qos}${m.retain ? '，保留' : ''}）` : ''}`;
+    const hex = (n: number) => `0x${n.toString(16).toUpperCase().padStart(2, '0')}`;
+    const tol = (s: number) => (s ? `（± ${s} 秒）` : '');
+    switch (d.what) {
+      case 'will':
+        if (d.kind === 'time') return `${will(d.will)}在 ${t(d.at)} 发布，应为 ${t(d.wanted)}${tol(d.tolerance)}`;
+        return d.kind === 'missing' ? `缺少 ${t(d.at)} 的${will(d.will)}` : `多出了 ${t(d.at)} 的${will(d.will)}`;
+      case 'sessionPresent':
+        return d.kind === 'noConnack'
+          ? `第 ${d.step} 步没有给 ${d.client} 的 CONNACK（应为 Session Present ${d.wanted ? 1 : 0}）`
+          : `第 ${d.step} 步 ${d.client} 收到 Session Present ${d.got ? 1 : 0}，应为 ${d.wanted ? 1 : 0}`;
+      case 'disconnectReason': {
+        const at = d.at !== undefined ? `${t(d.at)} ` : '';
+        return d.kind === 'missing'
+          ? `缺少服务器${at ? `在 ${at}` : ''}发给 ${d.client} 的 DISCONNECT ${hex(d.reason)}`
+          : `多出了服务器${at ? `在 ${at}` : ''}发给 ${d.client} 的 DISCONNECT ${hex(d.reason)}`;
+      }
+      case 'retained':
+        return d.kind === 'missing'
+          ? `运行结束时缺少保留消息：${msg(d.message)}`
+          : `运行结束时多出保留消息：${msg(d.message)}`;
+      case 'offlineSubscriber':
+        return d.kind === 'missing'
+          ? `离线订阅者缺少消息：${msg(d.message)}`
+          : `离线订阅者多收到消息：${msg(d.message)}`;
+    }
+  },
 };

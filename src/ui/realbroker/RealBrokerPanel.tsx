@@ -165,7 +165,7 @@ export function RealBrokerPanel({
           <h3 style={S.h3}>{cat.differencesHeading}</h3>
           <ul style={S.list}>
             {status.run.differences.map((d) => (
-              <li key={d.line}>{d.line}</li>
+              <li key={JSON.stringify(d)}>{cat.difference(d)}</li>
             ))}
           </ul>
         </section>
