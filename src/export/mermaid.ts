@@ -1,8 +1,7 @@
-import { profileById } from '../engine/profiles';
 import { OBSERVER, OFFLINE_SUBSCRIBER, type RunResult, type Scenario, type TraceEntry } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
 import type { ExportCatalog } from '../i18n/export';
-import { renderWhy } from '../i18n/render';
+import { profileName, renderWhy } from '../i18n/render';
 
 /**
  * The run as a Mermaid `sequenceDiagram` (https://mermaid.js.org/syntax/sequenceDiagram.html):
@@ -50,7 +49,7 @@ export function toMermaid(scenario: Scenario, run: RunResult, options: MermaidOp
   const maxLines = options.maxLines ?? 2000;
   const ids = new Map<string, string>();
   const lines: string[] = [];
-  const profile = profileById(scenario.profile)?.label ?? scenario.profile;
+  const profile = profileName(scenario.profile, cat);
   lines.push(`%% ${mermaidText(ex.mermaid.header(scenario.title.trim(), profile))}`, 'sequenceDiagram');
   scenario.clients.forEach((c, i) => {
     ids.set(c.name, `C${i + 1}`);

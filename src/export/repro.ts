@@ -1,7 +1,7 @@
-import { profileById } from '../engine/profiles';
 import { type ClientDef, type ProtocolLevel, type Scenario, SEI_NEVER, type Step, type WillDef } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
 import type { ExportCatalog } from '../i18n/export';
+import { profileName } from '../i18n/render';
 
 /**
  * A bash script that replays a scenario against a real broker with mosquitto_sub/mosquitto_pub
@@ -63,7 +63,7 @@ export function toReproScript(scenario: Scenario, options: ReproOptions): string
   const clients = new Map(scenario.clients.map((c, i) => [c.name, { def: c, index: i }]));
   const pid = (name: string) => `P${clients.get(name)?.index ?? 0}`;
   const exitTopic = (name: string) => `will-lab/exit/${clients.get(name)?.index ?? 0}/$RUN`;
-  const profile = profileById(scenario.profile)?.label ?? scenario.profile;
+  const profile = profileName(scenario.profile, cat);
 
   // Topics the observer watches: every will topic of the scenario (FORMAT.md, "The implicit observer").
   const willTopics: string[] = [];

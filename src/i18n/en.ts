@@ -328,6 +328,7 @@ export const en: Catalog = {
     'session.ended.notPersisted': 'keeps every session with a Session Expiry, whatever its Clean Start',
     'session.restoredNoExpiry': 'ends a session at close + Session Expiry, restart or not',
   },
+  profileLabel: { spec: 'Strict spec', 'nanomq-0.23.2': 'NanoMQ 0.23.2', 'mosquitto-2.0': 'Mosquitto 2.0' },
   profileSummary: {
     spec: 'Follows MQTT 5.0 and 3.1.1 to the letter, with the documented choices on ambiguous points.',
     'mosquitto-2.0':

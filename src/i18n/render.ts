@@ -1,4 +1,3 @@
-import { profileLabel } from '../engine/profile-list';
 import type { TraceEntry, Why } from '../engine/types';
 import type { Catalog } from './catalog';
 import { formatClauses } from './clauses';
@@ -7,6 +6,11 @@ import { formatClauses } from './clauses';
  * The one place where trace entries become words, for the CLI and the UI alike, in the language of
  * the catalog given (`useMessages('engine')`, `loadMessages(locale, 'engine')`).
  */
+
+/** A profile's name in the catalog's language (an unknown id, from a newer file, as it is). */
+export function profileName(id: string, cat: Catalog): string {
+  return (cat.profileLabel as Record<string, string>)[id] ?? id;
+}
 
 export interface RenderedWhy {
   sentence: string;
@@ -19,7 +23,7 @@ export function renderWhy(w: Why, cat: Catalog): RenderedWhy {
   const sentence = fn ? fn(w.params ?? {}, w.v) : w.code;
   const dev = w.deviation;
   const deviation = dev
-    ? cat.deviation(profileLabel(dev.profile), dev.source, cat.specInstead[w.code as keyof Catalog['why']])
+    ? cat.deviation(profileName(dev.profile, cat), dev.source, cat.specInstead[w.code as keyof Catalog['why']])
     : null;
   return { sentence, clauses: formatClauses(w.v, w.clauses), deviation };
 }

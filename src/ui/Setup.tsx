@@ -3,6 +3,7 @@ import { PROFILE_LIST } from '../engine/profile-list';
 import { filterProblem, topicProblem } from '../engine/topic';
 import { type ClientDef, SEI_NEVER, type SubscriptionDef, type WillDef } from '../engine/types';
 import { useMessages } from '../i18n/react';
+import { profileName } from '../i18n/render';
 import { defaultWill } from '../store/defaults';
 import { EXAMPLES } from '../store/examples';
 import { scenarioStore, useScenario } from '../store/scenario';
@@ -51,7 +52,7 @@ function ScenarioSettings() {
       <SelectField
         label={ed.setup.profile}
         value={profile}
-        options={PROFILE_LIST.map((p) => ({ value: p.id, label: p.label }))}
+        options={PROFILE_LIST.map((p) => ({ value: p.id, label: profileName(p.id, cat) }))}
         hint={cat.profileSummary[profile]}
         onChange={(v) => act().profilePicked(v)}
       />

@@ -324,6 +324,7 @@ export const zhEngine: Catalog = {
     'session.ended.notPersisted': '会保留每个设置了会话过期间隔的会话，无论 Clean Start 取何值',
     'session.restoredNoExpiry': '无论是否重启，都会在连接关闭后经过会话过期间隔时结束会话',
   },
+  profileLabel: { spec: '严格遵循规范', 'nanomq-0.23.2': 'NanoMQ 0.23.2', 'mosquitto-2.0': 'Mosquitto 2.0' },
   profileSummary: {
     spec: '严格按照 MQTT 5.0 和 3.1.1 规范行事；规范有歧义之处，采用文档中写明的选择。',
     'mosquitto-2.0':

@@ -6,10 +6,10 @@ import {
   compareVariant,
   type Variant,
 } from '../../compare/compare';
-import { PROFILES, profileById } from '../../engine/profiles';
+import { PROFILES } from '../../engine/profiles';
 import { type Scenario, SEI_NEVER, type TraceEntry } from '../../engine/types';
 import { useMessages } from '../../i18n/react';
-import { renderEntry } from '../../i18n/render';
+import { profileName, renderEntry } from '../../i18n/render';
 import { problemLine } from '../../share/describe';
 
 export interface CompareViewProps {
@@ -66,8 +66,7 @@ export function CompareView({ scenario, onShowTime, renderRuns }: CompareViewPro
   const result = useMemo(() => compareVariant(scenario, variant), [scenario, variant]);
 
   const variantLabel = (() => {
-    if (variant.kind === 'profile')
-      return t.compare.profileVariant(profileById(variant.profile)?.label ?? variant.profile);
+    if (variant.kind === 'profile') return t.compare.profileVariant(profileName(variant.profile, cat));
     const v = variant.value;
     const shown =
       v === null
@@ -117,7 +116,7 @@ export function CompareView({ scenario, onShowTime, renderRuns }: CompareViewPro
           <select className="field" value={mode} onChange={(e) => setMode(e.currentTarget.value)}>
             {others.map((p) => (
               <option key={p.id} value={`profile:${p.id}`}>
-                {t.compare.profileVariant(p.label)}
+                {t.compare.profileVariant(profileName(p.id, cat))}
               </option>
             ))}
             <option value={PARAMETER_VALUE}>{t.compare.changedParameter}</option>

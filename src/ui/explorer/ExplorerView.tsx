@@ -1,5 +1,4 @@
 import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { profileLabel } from '../../engine/profile-list';
 import type { Scenario } from '../../engine/types';
 import { type Axes, axesProblems, type CellSpec, enumerateCells, normalizeAxes } from '../../explorer/axes';
 import { buildScenario } from '../../explorer/cell';
@@ -9,6 +8,7 @@ import { decodeSettings, defaultSettings, type ExplorerSettings, settingsFragmen
 import { differingCells, type FilterKind, filterPredicate, layout, type Matrix } from '../../explorer/matrix';
 import type { ExplorerCatalog } from '../../i18n/explorer';
 import { useMessages } from '../../i18n/react';
+import { profileName } from '../../i18n/render';
 import { AxisPickers } from './AxisPickers';
 import { Legend, MatrixTable } from './MatrixTable';
 
@@ -56,6 +56,7 @@ function browserDownload(filename: string, text: string): void {
 
 export default function ExplorerView(props: ExplorerViewProps) {
   const cat: ExplorerCatalog = useMessages('explorer');
+  const words = useMessages('engine');
   const titleId = useId();
   const [initial] = useState(() =>
     props.initialLink ? decodeSettings(props.initialLink) : { settings: defaultSettings(), problems: [] },
@@ -164,8 +165,8 @@ export default function ExplorerView(props: ExplorerViewProps) {
 
   const { onOpenScenario } = props;
   const open = useCallback(
-    (spec: CellSpec) => onOpenScenario(buildScenario(spec, cat.scenarioTitle(spec, profileLabel(spec.profile)))),
-    [onOpenScenario, cat],
+    (spec: CellSpec) => onOpenScenario(buildScenario(spec, cat.scenarioTitle(spec, profileName(spec.profile, words)))),
+    [onOpenScenario, cat, words],
   );
 
   const setAxes = (a: Axes) => setSettings((s) => ({ ...s, axes: a }));
@@ -368,6 +369,8 @@ function ProfileSelect(p: {
   disabled: boolean;
   onChange: (id: string) => void;
 }) {
+  const words = useMessages('engine');
+
   return (
     <select
       aria-label={p.label}
@@ -378,7 +381,7 @@ function ProfileSelect(p: {
     >
       {p.ids.map((id) => (
         <option key={id} value={id}>
-          {profileLabel(id)}
+          {profileName(id, words)}
         </option>
       ))}
     </select>
