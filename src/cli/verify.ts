@@ -154,7 +154,7 @@ async function main(): Promise<void> {
       if (version && !rec.brokerVersion) rec.brokerVersion = `mosquitto version ${version}`;
       const predicted = simulate(sc, { profile, clock: rec.clock });
       const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) => m.realBroker.difference(d));
-      for (const p of rec.problems) diffs.push(`problem: ${p}`);
+      for (const p of rec.problems) diffs.push(m.realBroker.problem(p));
       const spec = simulate(sc, { profile: SPEC, clock: rec.clock });
       const specDiffs = compareOutcomes(spec.outcome, rec.observed, tolerance).length;
       return { item, rec, diffs, specDiffs, seconds: (Date.now() - start) / 1000 };

@@ -1,3 +1,4 @@
+import type { PlayerProblem } from '../realbroker/player';
 import type { Difference, MessageId, WillId } from '../scenario/compare';
 
 /**
@@ -31,6 +32,8 @@ export interface RealBrokerCatalog {
   problems: string;
   /** One line per difference between an outcome and the one wanted (real broker, conformance). */
   difference: (d: Difference) => string;
+  /** What went wrong while playing on the broker. */
+  problem: (p: PlayerProblem) => string;
 }
 
 export const realBrokerEn: RealBrokerCatalog = {
@@ -59,6 +62,20 @@ export const realBrokerEn: RealBrokerCatalog = {
   none: '—',
   seconds: (s) => `${s.toFixed(1)} s`,
   problems: 'Problems during the run:',
+  problem: (p) => {
+    switch (p.code) {
+      case 'unreadablePacket':
+        return `${p.client}#${p.conn}: unreadable packet from the broker (${p.detail})`;
+      case 'noConnack':
+        return `${p.client}#${p.conn}: no CONNACK within ${p.ms} ms`;
+      case 'connectFailed':
+        return `${p.client}: could not connect (${p.detail})`;
+      case 'restartFailed':
+        return `the broker did not restart (${p.detail})`;
+      case 'observerLost':
+        return 'the observer could not reconnect after the restart';
+    }
+  },
   difference: (d) => {
     const t = (s: number) => `${s.toFixed(3)} s`;
     const will = (w: WillId) =>

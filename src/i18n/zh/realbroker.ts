@@ -27,6 +27,20 @@ export const zhRealBroker: RealBrokerCatalog = {
   none: '—',
   seconds: (s) => `${s.toFixed(1)} 秒`,
   problems: '运行中出现的问题：',
+  problem: (p) => {
+    switch (p.code) {
+      case 'unreadablePacket':
+        return `${p.client}#${p.conn}：无法解析服务器发来的报文（${p.detail}）`;
+      case 'noConnack':
+        return `${p.client}#${p.conn}：${p.ms} 毫秒内没有收到 CONNACK`;
+      case 'connectFailed':
+        return `${p.client}：无法连接（${p.detail}）`;
+      case 'restartFailed':
+        return `服务器没有重启成功（${p.detail}）`;
+      case 'observerLost':
+        return '重启后观察者无法重新连接';
+    }
+  },
   difference: (d) => {
     const t = (s: number) => `${s.toFixed(3)} 秒`;
     const will = (w: WillId) =>

@@ -3,6 +3,7 @@ import type { BrokerProfile } from '../../engine/profiles';
 import type { OutcomeWill, RunResult, Scenario } from '../../engine/types';
 import { useMessages } from '../../i18n/react';
 import type { RealBrokerCatalog } from '../../i18n/realbroker';
+import { profileName } from '../../i18n/render';
 import type { BrokerRun, BrokerRunOptions } from '../../realbroker/browser';
 
 /**
@@ -64,6 +65,7 @@ export function RealBrokerPanel({
   defaultUrl = 'ws://127.0.0.1:9001',
 }: RealBrokerPanelProps) {
   const cat = useMessages('realBroker');
+  const words = useMessages('engine');
   const [url, setUrl] = useState(defaultUrl);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [urlError, setUrlError] = useState<string | null>(null);
@@ -106,10 +108,11 @@ export function RealBrokerPanel({
       <h2 id={headingId} style={S.h2}>
         {cat.heading}
       </h2>
-      <p style={S.small}>{cat.intro(profile.label)}</p>
+      <p style={S.small}>{cat.intro(profileName(profile.id, words))}</p>
       {blocked ? (
         <p role="alert" style={S.warn}>
-          {cat.cannotPlay} {scenario.steps.find((s) => s.action === 'brokerRestart') ? 'brokerRestart' : 'kick'}
+          {cat.cannotPlay}{' '}
+          <code>{scenario.steps.find((s) => s.action === 'brokerRestart') ? 'brokerRestart' : 'kick'}</code>
         </p>
       ) : null}
       <div style={S.row}>
@@ -175,7 +178,7 @@ export function RealBrokerPanel({
           <h3 style={S.h3}>{cat.problems}</h3>
           <ul style={S.list}>
             {status.run.recording.problems.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={JSON.stringify(p)}>{cat.problem(p)}</li>
             ))}
           </ul>
         </section>
@@ -185,7 +188,7 @@ export function RealBrokerPanel({
         predicted={shownPrediction.outcome.wills}
         observed={observed}
         cat={cat}
-        profileLabel={profile.label}
+        profileLabel={profileName(profile.id, words)}
         version={status.kind === 'done' ? status.run.recording.brokerVersion : null}
       />
     </section>
