@@ -14,20 +14,19 @@ const { m, argv } = await cliMessages();
 const { flags, positional } = parseArgs(argv, ['quiet']);
 if (positional.length === 0) fail('usage: npm run conformance -- <cases.json>... [--profile P] [--tolerance S]');
 const profileId = String(flags.get('profile') ?? 'spec');
-const profile =
-  profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+const profile = profileById(profileId) ?? fail(m.cli.unknownProfile(profileId, PROFILE_IDS.join(', ')));
 const tolerance = Number(flags.get('tolerance') ?? 0);
-if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
+if (!Number.isFinite(tolerance) || tolerance < 0) fail(m.cli.badTolerance);
 
 let passed = 0;
 let failed = 0;
 for (const file of positional) {
-  const parsed = parseCaseFile(readJson(file));
-  if (!parsed.ok) failProblems(file, parsed.problems, m.engine);
+  const parsed = parseCaseFile(readJson(file, m.cli));
+  if (!parsed.ok) failProblems(file, parsed.problems, m.engine, m.cli);
   for (const c of parsed.value) {
     const wanted = c.expect ?? c.observed;
     if (!wanted) {
-      process.stdout.write(`SKIP ${c.id}: no expect or observed outcome\n`);
+      process.stdout.write(`SKIP ${c.id}: ${m.cli.noOutcome}\n`);
       continue;
     }
     // Recordings carry the broker's clock phases; profiles with coarse timers read them.
@@ -45,5 +44,5 @@ for (const file of positional) {
     }
   }
 }
-process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.stdout.write(`${m.cli.summary(passed, failed)}\n`);
 process.exit(failed > 0 ? 1 : 0);

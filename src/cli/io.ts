@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
 import type { Catalog } from '../i18n/catalog';
+import type { CliCatalog } from '../i18n/cli';
 import type { Problem } from '../scenario/validate';
 import { problemLine } from '../share/describe';
 
 /** Reads and parses a JSON file, or exits with a message that names the file and the problem. */
-export function readJson(path: string): unknown {
+export function readJson(path: string, cli: CliCatalog): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    fail(`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    fail(cli.cannotRead(path, (e as NodeJS.ErrnoException).code ?? String(e)));
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    fail(`${path}: not valid JSON (${(e as Error).message})`);
+    fail(cli.notJson(path, (e as Error).message));
   }
 }
 
@@ -24,9 +25,9 @@ export function fail(message: string, code = 2): never {
 }
 
 /** Exits with the problems of a file, one "path: what is wrong" line each, in the catalog's language. */
-export function failProblems(source: string, problems: Problem[], cat: Catalog): never {
+export function failProblems(source: string, problems: Problem[], cat: Catalog, cli: CliCatalog): never {
   const lines = problems.map((p) => `  ${problemLine(p, cat)}`);
-  fail(`${source}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
+  fail(`${cli.problems(source, problems.length)}\n${lines.join('\n')}`);
 }
 
 /** Tiny argv parser: --flag value, --switch, and positionals. */

@@ -17,10 +17,10 @@ const { flags, positional } = parseArgs(argv, []);
 const file = positional[0];
 if (!file || positional.length > 1) fail(usage);
 
-let scenario = scenarioFromFile(file, flags.get('case'), m.engine);
+let scenario = scenarioFromFile(file, flags.get('case'), m);
 const profileId = flags.get('profile');
 if (typeof profileId === 'string') {
-  if (!profileById(profileId)) fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+  if (!profileById(profileId)) fail(m.cli.unknownProfile(profileId, PROFILE_IDS.join(', ')));
   scenario = { ...scenario, profile: profileId };
 }
 const base = String(flags.get('base') ?? DEFAULT_BASE);

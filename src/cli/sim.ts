@@ -26,7 +26,7 @@ const file = typeof linkFlag === 'string' ? 'link' : positional[0];
 if (!file || (linkFlag !== undefined && positional.length > 0)) fail(usage);
 
 let scenario: Scenario;
-const doc = typeof linkFlag === 'string' ? null : loadDocument(readJson(file));
+const doc = typeof linkFlag === 'string' ? null : loadDocument(readJson(file, m.cli));
 if (doc === null) {
   const r = decodeLink(linkFlag);
   if (!r.ok) {
@@ -34,21 +34,17 @@ if (doc === null) {
     fail([`link: ${m.share.link.headline} ${d.message}`, ...d.details.map((l) => `  ${l}`)].join('\n'));
   }
   scenario = r.scenario;
-} else if (!doc.ok) failProblems(file, doc.problems, en);
+} else if (!doc.ok) failProblems(file, doc.problems, en, m.cli);
 else if (doc.value.kind === 'scenario') scenario = doc.value.scenario;
 else {
   const cases = doc.value.cases;
   const id = flags.get('case');
   const picked = typeof id === 'string' ? cases.find((c) => c.id === id) : cases.length === 1 ? cases[0] : undefined;
-  if (!picked)
-    fail(
-      `${file} holds ${cases.length} cases; pick one with --case ID:\n${cases.map((c) => `  ${c.id}  ${c.title}`).join('\n')}`,
-    );
+  if (!picked) fail(`${m.cli.pickCase(file, cases.length)}\n${cases.map((c) => `  ${c.id}  ${c.title}`).join('\n')}`);
   scenario = picked.scenario;
 }
 const profileId = String(flags.get('profile') ?? scenario.profile);
-const profile =
-  profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+const profile = profileById(profileId) ?? fail(m.cli.unknownProfile(profileId, PROFILE_IDS.join(', ')));
 
 const result = simulate(scenario, { profile });
 const shown = flags.has('all') ? result.trace : result.trace.filter((e) => e.kind !== 'state');
@@ -56,21 +52,21 @@ const out: string[] = [];
 if (flags.has('json')) {
   for (const e of shown) out.push(JSON.stringify(e));
 } else {
-  out.push(`# ${scenario.title || file} — profile ${profile.id}`);
+  out.push(m.cli.simHeader(scenario.title || file, profile.id));
   for (const e of shown) out.push(entryLine(e, en));
-  out.push('', '# Wills');
+  out.push('', m.cli.willsHeading);
   for (const f of willFates(result.trace)) {
     const head =
       f.fate === 'published'
         ? en.outcome.published(en.seconds(f.at))
         : f.fate === 'pending'
           ? en.outcome.pending(f.due === null ? '?' : en.seconds(f.due))
-          : `${en.outcome.notPublished} (${f.fate} at ${en.seconds(f.at)})`;
+          : `${en.outcome.notPublished} (${m.cli.fate(f.fate, en.seconds(f.at))})`;
     const w = f.why ? renderWhy(f.why, en) : null;
     out.push(
       `${f.from}#${f.conn} "${f.topic}": ${head}${w ? `: ${w.sentence} ${w.clauses}${w.deviation ? ` ${w.deviation}` : ''}` : ''}`,
     );
   }
-  if (result.truncated) out.push('# The run was truncated: too many events.');
+  if (result.truncated) out.push(m.cli.truncated);
 }
 process.stdout.write(`${out.join('\n')}\n`);

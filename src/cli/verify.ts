@@ -47,10 +47,9 @@ async function main(): Promise<void> {
   const { flags, positional } = parseArgs(argv, ['mosquitto', 'quiet', 'ws']);
   if (positional.length !== 1) fail(USAGE);
   const profileId = String(flags.get('profile') ?? 'spec');
-  const profile =
-    profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+  const profile = profileById(profileId) ?? fail(m.cli.unknownProfile(profileId, PROFILE_IDS.join(', ')));
   const tolerance = Number(flags.get('tolerance') ?? TOLERANCE_S);
-  if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
+  if (!Number.isFinite(tolerance) || tolerance < 0) fail(m.cli.badTolerance);
   const own = flags.has('mosquitto');
   const brokerUrl = flags.get('broker');
   if (own === (brokerUrl !== undefined)) fail(`give exactly one of --broker and --mosquitto\n${USAGE}`);
@@ -61,9 +60,9 @@ async function main(): Promise<void> {
     nodeWebSocket = ((await import(String('ws'))) as { WebSocket: WebSocketCtor }).WebSocket;
 
   const file = positional[0] as string;
-  const data = readJson(file);
+  const data = readJson(file, m.cli);
   const doc = loadDocument(data);
-  if (!doc.ok) failProblems(file, doc.problems, m.engine);
+  if (!doc.ok) failProblems(file, doc.problems, m.engine, m.cli);
   let items: Item[];
   if (doc.value.kind === 'cases') {
     const raws = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[];
@@ -201,7 +200,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `profile ${profile.id} agrees with the broker on ${passed} of ${results.length} cases; the spec profile on ${specAgree} (± ${tolerance} s) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
   );
-  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.stdout.write(`${m.cli.summary(passed, failed)}\n`);
   process.exit(failed > 0 ? 1 : 0);
 }
 

@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog';
+import type { CliCatalog } from './cli';
 import { en } from './en';
 import type { ExplorerCatalog } from './explorer';
 import type { ExportCatalog } from './export';
@@ -34,6 +35,8 @@ export interface Messages {
   export: ExportCatalog;
   /** The 12 lessons. */
   lessons: LessonsCatalog;
+  /** What the command-line tools print around the trace (never loaded by the browser). */
+  cli: CliCatalog;
 }
 export type Part = keyof Messages;
 
@@ -53,6 +56,7 @@ const LOADERS: Record<Locale, Loaders> = {
     explorer: () => import('./explorer-en').then((m) => m.explorerEn),
     export: () => import('./export-en').then((m) => m.exportEn),
     lessons: () => import('./lessons-en').then((m) => m.lessonsEn),
+    cli: () => import('./cli').then((m) => m.cliEn),
   },
   'zh-CN': {
     engine: () => zh().then((m) => m.zhCN.engine),
@@ -63,6 +67,8 @@ const LOADERS: Record<Locale, Loaders> = {
     explorer: () => zh().then((m) => m.zhCN.explorer),
     export: () => zh().then((m) => m.zhCN.export),
     lessons: () => zh().then((m) => m.zhCN.lessons),
+    // Only the CLIs need it: its own chunk, so the browser's Chinese chunk does not carry it.
+    cli: () => import('./zh/cli').then((m) => m.zhCli),
   },
 };
 
