@@ -3,12 +3,25 @@ import { clientMachine } from './machines/client.machine';
 import { type ConnectionEvent, connectionMachine, type DeleteRule } from './machines/connection.machine';
 import { type SessionEvent, sessionMachine } from './machines/session.machine';
 import { type MachineEffect, type Snap, Stepper } from './machines/stepper';
-import { outcomeFromTrace } from './outcome';
-import { type BrokerProfile, SPEC } from './profiles';
+import { type BrokerProfile, profileById, SPEC } from './profiles';
 import { EventQueue } from './queue';
 import { nextU32, type Rng, rngFrom } from './rng';
 import { type WhyCode, why } from './rules';
+import {
+  afterCloseDue,
+  type ConnectParams,
+  connectParams,
+  implicitClients,
+  isImplicitClientId,
+  OFFLINE_CLIENT_ID,
+  publishTopic,
+  rejoinParams,
+  StepCursor,
+  toMs,
+  willTopics,
+} from './script';
 import { topicMatches } from './topic';
+import { outcomeFromTrace } from './trace/outcome';
 import {
   type BrokerClock,
   type ClientDef,
@@ -45,7 +58,7 @@ const PHASE_STEP = 1;
 /** The run stops (truncated) after this many queue events: a guard against runaway scenarios. */
 export const DEFAULT_EVENT_BUDGET = 2_000_000;
 
-const ms = (seconds: number): number => Math.round(seconds * 1000);
+const ms = toMs;
 
 // DISCONNECT Reason Codes of MQTT 5.0 §3.14.2.1; anything else is a Malformed Packet [MQTT-3.14.2-1].
 const DISCONNECT_CODES = new Set([
@@ -102,8 +115,6 @@ interface ClientRt {
   conn: ConnRt | null;
   lastSentAt: number;
   ping: ReturnType<EventQueue<Item>['push']> | null;
-  /** Indices of this client's steps, in file order. */
-  steps: number[];
 }
 
 interface ConnRt {
@@ -151,20 +162,13 @@ interface SessionRt {
   ended: boolean;
 }
 
-interface ConnectParams {
-  cleanStart: boolean;
-  sessionExpiry: number | null;
-  keepAlive: number;
-  protocol: ProtocolLevel;
-  will: WillDef | null;
-}
-
 interface RetainedMessage {
   msg: Message;
   expiry: ReturnType<EventQueue<Item>['push']> | null;
 }
 
 export interface SimulateOptions {
+  /** Default: the scenario's own profile (`scenario.profile`), or the spec if it names none we know. */
   profile?: BrokerProfile;
   /** Stop at this virtual ms instead of the scenario's end. */
   untilMs?: number;
@@ -180,7 +184,7 @@ export interface SimulateOptions {
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunResult {
   const sim = new Simulation(
     scenario,
-    options.profile ?? SPEC,
+    options.profile ?? profileById(scenario.profile) ?? SPEC,
     options.eventBudget ?? DEFAULT_EVENT_BUDGET,
     options.clock ?? { t0Phase: 0 },
   );
@@ -202,6 +206,7 @@ class Simulation {
   private connIds = 0;
   private sessionNos = 0;
   private readonly willTopics: string[];
+  private readonly cursor: StepCursor;
   private truncated = false;
 
   constructor(
@@ -211,58 +216,10 @@ class Simulation {
     private readonly clock: BrokerClock,
   ) {
     this.rng = rngFrom(sc.seed);
-    const topics: string[] = [];
-    const add = (w: WillDef | null | undefined) => {
-      if (w && !topics.includes(w.topic)) topics.push(w.topic);
-    };
-    for (const c of sc.clients) add(c.will);
-    for (const s of sc.steps) if (s.action === 'reconnect') add(s.will);
-    this.willTopics = topics;
-
+    this.willTopics = willTopics(sc);
     for (const def of sc.clients) this.addClient(def, false);
-    if (sc.observer) {
-      const o = sc.observer;
-      this.addClient(
-        {
-          name: OBSERVER,
-          clientId: '__observer__',
-          protocol: o.protocol,
-          cleanStart: true,
-          sessionExpiry: null,
-          keepAlive: 0,
-          will: null,
-          subscriptions: topics.map((filter) => ({
-            filter,
-            qos: o.subscriptionQos,
-            retainAsPublished: o.retainAsPublished,
-            noLocal: false,
-            retainHandling: 0,
-          })),
-        },
-        true,
-      );
-    }
-    if (sc.offlineSubscriber) {
-      this.addClient(
-        {
-          name: OFFLINE_SUBSCRIBER,
-          clientId: '__offline__',
-          protocol: 5,
-          cleanStart: false,
-          sessionExpiry: 3600,
-          keepAlive: 0,
-          will: null,
-          subscriptions: topics.map((filter) => ({
-            filter,
-            qos: 2,
-            retainAsPublished: true,
-            noLocal: false,
-            retainHandling: 0,
-          })),
-        },
-        true,
-      );
-    }
+    for (const def of implicitClients(sc, this.willTopics)) this.addClient(def, true);
+    this.cursor = new StepCursor(sc.steps);
   }
 
   private addClient(def: ClientDef, implicit: boolean): void {
@@ -278,7 +235,6 @@ class Simulation {
       conn: null,
       lastSentAt: 0,
       ping: null,
-      steps: [],
     });
   }
 
@@ -300,7 +256,6 @@ class Simulation {
       });
     this.sc.steps.forEach((step, index) => {
       this.q.push(ms(step.t), PHASE_STEP, { kind: 'step', index, step });
-      if (step.client !== null) this.clients.get(step.client)?.steps.push(index);
     });
 
     for (;;) {
@@ -434,14 +389,7 @@ class Simulation {
         this.connect(c, index, null);
         return;
       case 'reconnect': {
-        const params: ConnectParams = {
-          cleanStart: step.cleanStart ?? c.def.cleanStart,
-          sessionExpiry: step.sessionExpiry !== undefined ? step.sessionExpiry : c.def.sessionExpiry,
-          keepAlive: step.keepAlive ?? c.def.keepAlive,
-          protocol: step.protocol ?? c.def.protocol,
-          // FORMAT.md: a reconnect carries no will unless the step gives one.
-          will: step.will ?? null,
-        };
+        const params = connectParams(c.def, step);
         if (c.conn?.open) {
           // The client gave up on a socket the broker still thinks is open: it opens a new one and
           // the broker sees a second connection for the same Client Identifier.
@@ -459,14 +407,7 @@ class Simulation {
           this.note(c.name, why('step.alreadyConnected', c.def.protocol));
           return;
         }
-        const params: ConnectParams = {
-          cleanStart: step.cleanStart ?? c.def.cleanStart,
-          sessionExpiry: c.def.sessionExpiry,
-          keepAlive: c.def.keepAlive,
-          protocol: c.def.protocol,
-          will: c.def.will,
-        };
-        this.connect(c, index, params);
+        this.connect(c, index, connectParams(c.def, step));
         return;
       }
       case 'drop':
@@ -505,8 +446,7 @@ class Simulation {
       case 'publish': {
         if (!this.requireConnected(c, false)) return;
         const conn = c.conn as ConnRt;
-        let topic = step.topic ?? '';
-        if (step.topicOf !== undefined) topic = this.clients.get(step.topicOf)?.def.will?.topic ?? topic;
+        const topic = publishTopic(this.sc, step);
         const expiry = conn.v === 5 ? (step.messageExpiry ?? null) : null;
         this.packet('in', conn, 'PUBLISH', {
           topic,
@@ -586,13 +526,7 @@ class Simulation {
   // CONNECT (§3.1.4)
 
   private connect(c: ClientRt, stepIndex: number, override: ConnectParams | null): void {
-    const p: ConnectParams = override ?? {
-      cleanStart: c.def.cleanStart,
-      sessionExpiry: c.def.sessionExpiry,
-      keepAlive: c.def.keepAlive,
-      protocol: c.def.protocol,
-      will: c.def.will,
-    };
+    const p: ConnectParams = override ?? connectParams(c.def);
     const v = p.protocol;
     this.sendClient(c, { type: 'cmd.connect' });
     c.connCount++;
@@ -941,12 +875,11 @@ class Simulation {
 
     // FORMAT.md afterClose: if the client's next step is a reconnect "s seconds after the broker
     // closed the previous connection", it happens then (its own t is only the latest time).
-    const nextIndex = c.steps.find((i) => !this.doneSteps.has(i));
+    const nextIndex = this.cursor.next(c.name, (i) => this.doneSteps.has(i));
     const next = nextIndex === undefined ? undefined : this.sc.steps[nextIndex];
-    if (nextIndex !== undefined && next?.action === 'reconnect' && next.afterClose !== undefined) {
-      const due = this.now + ms(next.afterClose);
-      if (due < ms(next.t)) this.q.push(due, PHASE_STEP, { kind: 'step', index: nextIndex, step: next });
-    }
+    const due = afterCloseDue(next, this.now);
+    if (nextIndex !== undefined && next !== undefined && due !== null)
+      this.q.push(due, PHASE_STEP, { kind: 'step', index: nextIndex, step: next });
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1575,7 +1508,7 @@ class Simulation {
     }
     if (persist && r?.persistsOnlyCleanStart0)
       for (const s of [...this.sessions.values()])
-        if (s.cleanStart && !s.ended && s.conn === null && !s.clientId.startsWith('__'))
+        if (s.cleanStart && !s.ended && s.conn === null && !isImplicitClientId(s.clientId))
           this.sendSession(s, { type: 'session.discard', why: 'notPersisted' }, { pendingWill: null, conn: null });
     // A volatile broker loses every session: pending wills go out now, while the observer listens.
     if (!persist) for (const s of [...this.sessions.values()]) this.discardSession(s);
@@ -1611,14 +1544,7 @@ class Simulation {
     this.note(null, why('broker.restarted', v, { persistence: this.sc.broker.persistence }));
     // FORMAT.md: the observer reconnects with Clean Start 0 at once (and re-subscribes if needed).
     const observer = this.clients.get(OBSERVER);
-    if (observer)
-      this.connect(observer, -1, {
-        cleanStart: false,
-        sessionExpiry: null,
-        keepAlive: 0,
-        protocol: observer.def.protocol,
-        will: null,
-      });
+    if (observer) this.connect(observer, -1, rejoinParams(observer.def));
   }
 
   private discardSession(s: SessionRt): void {
@@ -1639,7 +1565,7 @@ class Simulation {
     }
     const out: Outcome = { wills, sessionPresent, disconnectReasons, retainedAfter: { t: this.now / 1000, messages } };
     if (this.sc.offlineSubscriber) {
-      const s = this.sessions.get('__offline__');
+      const s = this.sessions.get(OFFLINE_CLIENT_ID);
       const msgs = s ? s.queue.filter((qm) => !this.expired(qm.msg)) : [];
       out.offlineSubscriber = {
         messages: msgs.map((qm) => ({ topic: qm.msg.topic, payload: qm.msg.payload, qos: qm.qos, retain: qm.retain })),

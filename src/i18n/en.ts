@@ -1,4 +1,5 @@
 import type { WhyCode } from '../engine/rules';
+import { SEI_NEVER } from '../engine/script/names';
 import type { CloseCause, ProtocolLevel, TraceEntry } from '../engine/types';
 import type { ProblemCode, ProblemParams } from '../scenario/problems';
 import type { Catalog, P } from './catalog';
@@ -9,7 +10,7 @@ const hex = (n: unknown) =>
     .toUpperCase()
     .padStart(2, '0')}`;
 const sec = (msValue: unknown) => `${(Number(msValue) / 1000).toFixed(3)} s`;
-const sei = (p: P) => (p.sessionExpiry === 4294967295 ? 'never expires' : `${p.sessionExpiry ?? 0} s`);
+const sei = (p: P) => (p.sessionExpiry === SEI_NEVER ? 'never expires' : `${p.sessionExpiry ?? 0} s`);
 
 const CAUSES: Record<CloseCause, string> = {
   network: 'the network connection was lost without a DISCONNECT',
