@@ -53,6 +53,10 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     'A second CONNECT on the same connection is a Protocol Error: the broker closed the connection.',
   'conn.closed.seiRaised': () =>
     'The DISCONNECT raised the Session Expiry from 0, which is a Protocol Error: it does not count as a valid DISCONNECT, the broker answers 0x82 and closes.',
+  'conn.closed.qosNotSupported': (p) =>
+    `The client published at QoS ${p.qos}, above the Maximum QoS ${p.maximumQos} the broker announced: a Protocol Error. The broker sent DISCONNECT 0x9B (QoS not supported), closed the connection and did not forward the message.`,
+  'conn.closed.retainNotSupported': () =>
+    'The client published with RETAIN 1 although the broker announced Retain Available 0: a Protocol Error. The broker sent DISCONNECT 0x9A (Retain not supported), closed the connection and did not forward the message.',
   'conn.closed.malformed': (p, v) =>
     typeof p.disconnect === 'number'
       ? `The broker received a malformed packet, sent DISCONNECT ${hex(p.disconnect)} and closed the connection.`
@@ -162,6 +166,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     'The subscriber is offline but its session is alive: QoS 1 and 2 messages wait in its session.',
   'message.queueDelivered': (p) =>
     `Delivered from the session's queue on reconnect${p.messageExpiry !== null && p.messageExpiry !== undefined ? `, with ${p.messageExpiry} s of Message Expiry left` : ''}.`,
+  'message.resent': () =>
+    'Sent before the connection closed but never acknowledged: the broker resends it with DUP 1 when the session resumes, whatever its Message Expiry (its delivery had started).',
   'message.expired': (p) =>
     `The Message Expiry Interval (${p.expiry} s, counted from publication) passed before delivery: discarded.`,
   'message.qos0NotQueued': () => 'The subscriber is offline and this copy is QoS 0: the broker does not queue it.',
