@@ -771,8 +771,9 @@ class Player {
         const p: Packet = { cmd: 'disconnect' };
         if (live.protocol === 5) {
           (p as { reasonCode?: number }).reasonCode = s.reason ?? 0;
-          if (s.sessionExpiry !== undefined)
-            (p as { properties?: object }).properties = { sessionExpiryInterval: s.sessionExpiry ?? 0 };
+          // null = the property is absent (the CONNECT's value stays, §3.14.2.2.2): send none.
+          if (s.sessionExpiry !== undefined && s.sessionExpiry !== null)
+            (p as { properties?: object }).properties = { sessionExpiryInterval: s.sessionExpiry };
         }
         live.t.send(encode(p, live.protocol));
         live.t.end();

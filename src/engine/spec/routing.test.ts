@@ -163,3 +163,38 @@ describe('Message Expiry of wills', () => {
     expect(expired?.t).toBe(61_000);
   });
 });
+
+// [MQTT-4.4.0-1]: unacknowledged QoS 1/2 PUBLISHes are resent (DUP) when the session resumes;
+// [MQTT-3.3.2-5]: Message Expiry deletes only copies whose onward delivery had not started.
+describe('in-flight copies on resume', () => {
+  const run = () =>
+    sim()
+      .subscriber('sub', 'data/#', { qos: 1, cleanStart: false, sessionExpiry: 300, keepAlive: 10 })
+      .client('pub', { will: null })
+      .at(1000)
+      .silence('sub')
+      .at(2000)
+      .publish('pub', 'data/a', 'sent', { qos: 1, messageExpiry: 5 })
+      .at(16_000)
+      .publish('pub', 'data/b', 'queued', { qos: 1, messageExpiry: 2 })
+      .at(20_000)
+      .reconnect('sub', { cleanStart: false });
+
+  it('resends the unacknowledged copy with DUP even after its Message Expiry passed', () => {
+    const d = run();
+    expect(d.closeOf('sub')?.t).toBe(15_000);
+    expect(d.received('sub').map((m) => [m.t, m.payload])).toEqual([
+      [2000, 'sent'],
+      [20_000, 'sent'],
+    ]);
+    const resent = d.trace.find((e) => e.kind === 'message' && e.op === 'delivered' && e.t === 20_000);
+    expect(resent?.kind === 'message' && resent.why).toMatchObject({ code: 'message.resent', params: { dup: true } });
+  });
+
+  it('drops the queued copy whose delivery never started once it expired', () => {
+    const d = run();
+    expect(
+      d.trace.some((e) => e.kind === 'message' && e.op === 'expired' && e.payload === 'queued' && e.t === 18_000),
+    ).toBe(true);
+  });
+});
