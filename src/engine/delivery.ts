@@ -5,6 +5,7 @@ import {
   dropsExpired,
   hasExpired,
   liveRetainFlag,
+  noLocalBlocks,
   remainingExpiry,
   sendsRetainedOnSubscribe,
 } from './broker/routing';
@@ -39,11 +40,11 @@ export function brokerAcksPublish(rt: Runtime, conn: ConnRt, qos: number): void 
 export function route(rt: Runtime, m: Message): void {
   if (m.retain) retain(rt, m);
   for (const s of rt.sessions.values()) {
-    // No Local [MQTT-3.8.3-3]; a will counts as published by its closed connection (decision A6).
+    // No Local [MQTT-3.8.3-3] is keyed on the Client Identifier, for wills too (decision A6).
     const best = bestSubscription(
       s.subs.values(),
       (filter) => topicMatches(filter, m.topic),
-      (sub) => sub.noLocal && s.conn !== null && s.conn.id === m.publisherConn,
+      (sub) => noLocalBlocks(sub, s.clientId, m.publisherClientId),
     );
     if (best === null) continue;
     const qos = deliveryQos(m.qos, best.qos);
@@ -64,7 +65,7 @@ function retain(rt: Runtime, m: Message): void {
   const r = { topic: m.topic, payload: m.payload, qos: m.qos, retain: true, willOf: m.willOf };
   if (clearsRetained(m.payload)) {
     rt.retained.delete(m.topic);
-    rt.trace.message('retainCleared', null, r, why('message.retainCleared', 5));
+    rt.trace.message('retainCleared', null, r, why('message.retainCleared', m.v));
     return;
   }
   const expiry =
@@ -77,7 +78,7 @@ function retain(rt: Runtime, m: Message): void {
         })
       : null;
   rt.retained.set(m.topic, { msg: m, expiry });
-  rt.trace.message('retained', null, r, why('message.retained', 5));
+  rt.trace.message('retained', null, r, why('message.retained', m.v));
 }
 
 export function deliver(rt: Runtime, conn: ConnRt, s: SessionRt, copy: Copy, code: WhyCode): void {
@@ -131,7 +132,7 @@ export function expireRetained(rt: Runtime, topic: string): void {
   rt.retained.delete(topic);
   const m = r.msg;
   const e = { topic, payload: m.payload, qos: m.qos, retain: true, willOf: m.willOf };
-  rt.trace.message('expired', null, e, why('message.retainedExpired', 5, { expiry: m.expiry }));
+  rt.trace.message('expired', null, e, why('message.retainedExpired', m.v, { expiry: m.expiry }));
 }
 
 export function subscribe(rt: Runtime, conn: ConnRt, sub: SubscriptionDef): void {

@@ -25,6 +25,7 @@ const willRef = (s: SessionRt, w: StoredWill): WillRef => ({
 function willParams(s: SessionRt, w: StoredWill): Why['params'] {
   return {
     cause: s.lastCause,
+    ...(s.lastReason !== null ? { reason: s.lastReason } : {}),
     closedAt: s.closedAt,
     delay: s.v === 5 ? w.def.delay : null,
     sessionExpiry: s.v === 5 ? s.sei : null,
@@ -142,7 +143,8 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect
           expiry: s.v === 5 ? w.def.messageExpiry : null,
           publishedAt: rt.now,
           willOf: { from: w.from, conn: w.conn },
-          publisherConn: -1,
+          v: s.v,
+          publisherClientId: s.clientId,
         });
         break;
       }

@@ -33,6 +33,7 @@ export const RULES = {
   'conn.closed.shutdown': both(['§3.1.2.5']),
   'keepAlive.inForce': { 4: ['MQTT-3.1.2-24'], 5: ['MQTT-3.1.2-22', 'MQTT-3.2.2-21', 'MQTT-3.2.2-22'] },
   'keepAlive.off': both(['§3.1.2.10']),
+  'keepAlive.server': { 4: [], 5: ['MQTT-3.2.2-21', 'MQTT-3.2.2-22', '§3.2.2.3.14'] },
   'ping.sent': { 4: ['MQTT-3.1.2-23'], 5: ['MQTT-3.1.2-20'] },
 
   // --- sessions ----------------------------------------------------------------------------
@@ -46,7 +47,8 @@ export const RULES = {
   'session.ended.expired': { 4: ['§4.1'], 5: ['MQTT-4.1.0-2'] },
   'session.ended.cleanStart': { 4: ['MQTT-3.1.2-6'], 5: ['MQTT-3.1.2-4'] },
   'session.ended.adminDiscard': both(['§4.1']),
-  'session.ended.brokerStopped': { 4: ['§4.1'], 5: ['MQTT-3.1.2-23', '§4.1'] },
+  // A volatile broker loses Session State at a restart (§4.1): not a rule it follows, so none is cited.
+  'session.ended.brokerStopped': both(['§4.1']),
   'session.ended.cleanStartNotKept': { 4: ['MQTT-3.1.2-6'], 5: ['MQTT-3.1.2-23'] },
   'session.ended.cachedSessionClosed': { 4: ['MQTT-3.1.2-4'], 5: ['§3.1.2.11.2'] },
   'session.expiryChanged': { 4: [], 5: ['§3.14.2.2.2'] },

@@ -39,8 +39,10 @@ export interface Message {
   expiry: number | null;
   publishedAt: number;
   willOf?: { from: string; conn: number };
-  /** Connection id of the publisher, for No Local (-1 for a will). */
-  publisherConn: number;
+  /** Protocol of the publisher (for a will, of its session), for the clauses of retained entries. */
+  v: ProtocolLevel;
+  /** Client Identifier of the publishing connection (for a will, its session's), for No Local. */
+  publisherClientId: string;
 }
 
 /** One subscriber's copy of a message. */
@@ -89,6 +91,8 @@ export interface ConnRt {
   requestedSei: number;
   /** Keep Alive in force (seconds); the broker's window is factor x this. */
   keepAlive: number;
+  /** The Keep Alive in force is the broker's Server Keep Alive [MQTT-3.2.2-21]. */
+  serverKeepAlive: boolean;
   windowMs: number;
   lastRecvAt: number;
   ka: Handle | null;
@@ -120,6 +124,10 @@ export interface SessionRt {
   owner: string;
   closedAt: number | null;
   lastCause: CloseCause | null;
+  /** The client's DISCONNECT Reason Code at the last close (5.0), or null. */
+  lastReason: number | null;
+  /** Number of the connection last attached (the actor of session timers). */
+  lastConn: number;
   timers: { willDelay: Handle | null; sessionExpiry: Handle | null };
   ended: boolean;
 }
@@ -193,7 +201,7 @@ export class Runtime {
     due: number | null,
   ): void {
     const client = conn ? conn.client.name : (s?.owner ?? '');
-    const connNo = conn ? conn.no : (s?.will?.conn ?? 0);
+    const connNo = conn ? conn.no : (s?.will?.conn ?? s?.lastConn ?? 0);
     const clientId = conn ? conn.clientId : (s?.clientId ?? '');
     this.trace.timer(op, timer, { client, conn: connNo, clientId }, due);
   }

@@ -286,7 +286,16 @@ class Simulation extends Runtime {
           return;
         }
         brokerAcksPublish(this, conn, qos);
-        route(this, { topic, payload, qos, retain, expiry, publishedAt: this.now, publisherConn: conn.id });
+        route(this, {
+          topic,
+          payload,
+          qos,
+          retain,
+          expiry,
+          publishedAt: this.now,
+          v: conn.v,
+          publisherClientId: conn.clientId,
+        });
         return;
       }
       case 'subscribe':
@@ -348,6 +357,7 @@ class Simulation extends Runtime {
       cleanStart: p.cleanStart,
       requestedSei: se.requested,
       keepAlive: p.keepAlive,
+      serverKeepAlive: false,
       windowMs: 0,
       lastRecvAt: this.now,
       ka: null,
@@ -424,11 +434,13 @@ class Simulation extends Runtime {
       this.trace.session('created', clientId, s.no, c.name, why(code, v));
     }
     s.conn = conn;
+    s.lastConn = conn.no;
     conn.session = s;
     this.sendSession(s, attach, ctx);
 
     const ka = keepAliveInForce(v, p.keepAlive, b);
     conn.keepAlive = ka.keepAlive;
+    conn.serverKeepAlive = ka.serverKeepAlive !== null;
     conn.windowMs = keepAliveWindowMs(ka.keepAlive, this.profile);
     const deletes = this.profile.disconnectDeletesWill;
     const r = connectionStepper.init({
@@ -446,6 +458,10 @@ class Simulation extends Runtime {
     if (se.capped !== undefined) connack.sessionExpiry = se.capped;
     if (ka.serverKeepAlive !== null) connack.keepAlive = ka.serverKeepAlive;
     this.packet('out', conn, 'CONNACK', connack);
+    // The Keep Alive in force gets its own explanation when the broker set it, or when it is off.
+    if (ka.serverKeepAlive !== null && !c.implicit)
+      this.note(c.name, why('keepAlive.server', v, { requested: p.keepAlive, keepAlive: ka.keepAlive }));
+    else if (ka.keepAlive === 0 && !c.implicit) this.note(c.name, why('keepAlive.off', v));
 
     if (conn.windowMs > 0) {
       const kaDue = this.keepAliveDue(conn);
@@ -481,6 +497,8 @@ class Simulation extends Runtime {
       owner,
       closedAt: null,
       lastCause: null,
+      lastReason: null,
+      lastConn: 0,
       timers: { willDelay: null, sessionExpiry: null },
       ended: false,
     };
@@ -584,7 +602,10 @@ class Simulation extends Runtime {
           : (`conn.closed.${cause}` as WhyCode);
     const params: Why['params'] = { cause };
     if (reason !== undefined && v === 5) params.reason = reason;
-    if (cause === 'keepAlive') params.keepAlive = conn.keepAlive;
+    if (cause === 'keepAlive') {
+      params.keepAlive = conn.keepAlive;
+      if (conn.serverKeepAlive) params.serverKeepAlive = true;
+    }
     if (event.type === 'packet.unsupported') {
       params.maximumQos = this.sc.broker.maximumQos;
       params.disconnect = event.reason;
@@ -615,6 +636,7 @@ class Simulation extends Runtime {
     s.conn = null;
     s.closedAt = this.now;
     s.lastCause = cause;
+    s.lastReason = conn.v === 5 && extra.reason !== undefined ? extra.reason : null;
     // Copies in flight that the client never acknowledged go back to the front of the queue.
     if (s.inflight.length > 0) {
       s.queue = [...s.inflight, ...s.queue];

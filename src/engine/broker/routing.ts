@@ -45,6 +45,15 @@ export function bestSubscription(
   return best;
 }
 
+/**
+ * No Local [MQTT-3.8.3-3]: "Application Messages MUST NOT be forwarded to a connection with a
+ * ClientID equal to the ClientID of the publishing connection". The rule names Client Identifiers,
+ * not connections, so it also holds for a will (published by its closed connection) and for a
+ * session that will be resumed by a new connection with that Client Identifier (decision A6).
+ */
+export const noLocalBlocks = (sub: SubscriptionDef, subscriberClientId: string, publisherClientId: string): boolean =>
+  sub.noLocal && subscriberClientId === publisherClientId;
+
 /** [MQTT-3.8.4-8] (5.0) / [MQTT-3.8.4-6] (3.1.1): delivered at the lower of the two QoS. */
 export const deliveryQos = (published: 0 | 1 | 2, granted: 0 | 1 | 2): 0 | 1 | 2 =>
   Math.min(published, granted) as 0 | 1 | 2;

@@ -203,6 +203,19 @@ describe('engine properties', () => {
     );
   });
 
+  it('gives every entry an actor: a client name, or null for the broker itself (never empty)', () => {
+    fc.assert(
+      fc.property(scenarioArb(), (sc) => {
+        for (const e of simulate(sc).trace) {
+          const actor = e.kind === 'message' ? e.to : e.kind === 'state' ? e.id : e.client;
+          expect(actor, JSON.stringify(e)).not.toBe('');
+          if (e.kind === 'timer') expect(e.conn, JSON.stringify(e)).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: RUNS / 4 },
+    );
+  });
+
   it('sets Session Present exactly when a Clean Start 0 connect finds a live session (independent oracle)', () => {
     // Silence is left out: its close time depends on the keep-alive clock, which the oracle skips.
     fc.assert(

@@ -111,7 +111,7 @@ describe('routing of wills and messages', () => {
     d.expectSessionPresent('sub', [false, true]);
   });
 
-  it('No Local does not stop a will from reaching a new connection with the same Client Identifier (A6)', () => {
+  it('No Local, keyed on the Client Identifier, keeps a will from its own session and next connection (A6, [MQTT-3.8.3-3])', () => {
     const d = sim({ autoConnect: false })
       .client('dev', { cleanStart: false, sessionExpiry: 300, will: { delay: 0, topic: 'mine' } })
       .connect('dev')
@@ -120,8 +120,21 @@ describe('routing of wills and messages', () => {
       .drop('dev')
       .at(2000)
       .reconnect('dev', { cleanStart: false });
-    // Published at 1 s while dev is offline: queued in its own session, delivered on resume.
-    expect(d.received('dev').map((m) => m.t)).toEqual([2000]);
+    // Published at 1 s by the connection of Client Identifier "dev": not for "dev"'s session.
+    d.expectWill('dev', { at: 1000 });
+    expect(d.received('dev')).toEqual([]);
+  });
+
+  it('No Local does not keep a will from a subscriber with another Client Identifier', () => {
+    const d = sim()
+      .client('other', {
+        will: null,
+        subscriptions: [{ filter: 'mine', qos: 1, retainAsPublished: false, noLocal: true, retainHandling: 0 }],
+      })
+      .client('dev', { will: { topic: 'mine' } })
+      .at(1000)
+      .drop('dev');
+    expect(d.received('other').map((m) => m.t)).toEqual([1000]);
   });
 
   it('unacknowledged deliveries to a silent client are redelivered when its session resumes', () => {
