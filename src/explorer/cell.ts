@@ -1,3 +1,5 @@
+import { latestClose } from '../engine/broker/keep-alive';
+import { profileById, SPEC } from '../engine/profiles';
 import { buildClient, buildWill, buildScenario as scenarioOf } from '../engine/script';
 import type { ClientDef, Scenario, Step } from '../engine/types';
 import { type CellSpec, isTakeover, reconnectDelay, seiSeconds, TIMING } from './axes';
@@ -80,8 +82,10 @@ export function buildScenario(c: CellSpec, title = ''): Scenario {
       steps.push({ t: at, action: 'takeover', client: TAKER, of: DEVICE, cleanStart: c.end === 'takeoverCs1' });
       break;
   }
-  // The broker closes a silent connection at most 1.5 x Keep Alive after the last packet.
-  const closeBy = at + Math.ceil(1.5 * c.keepAlive);
+  // The latest the cell's profile closes the silent connection (Mosquitto's 6 s sweep comes up to
+  // 10 s after a Keep Alive of 2 s): the reconnect's own t must not come before that close, or it
+  // would be a takeover instead of a reconnect "after the close".
+  const closeBy = at + (c.keepAlive > 0 ? Math.ceil(latestClose(c.keepAlive, profileById(c.profile) ?? SPEC)) : 0);
   const again = reconnectDelay(c.next, c.willDelay);
   if (again !== null && !isTakeover(c.end))
     steps.push({

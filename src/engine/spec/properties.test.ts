@@ -207,7 +207,7 @@ describe('engine properties', () => {
     fc.assert(
       fc.property(scenarioArb(), (sc) => {
         for (const e of simulate(sc).trace) {
-          const actor = e.kind === 'message' ? e.to : e.kind === 'state' ? e.id : e.client;
+          const actor = e.kind === 'message' ? e.to : e.kind === 'state' ? e.id : e.kind === 'will' ? e.from : e.client;
           expect(actor, JSON.stringify(e)).not.toBe('');
           if (e.kind === 'timer') expect(e.conn, JSON.stringify(e)).toBeGreaterThan(0);
         }
