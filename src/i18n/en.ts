@@ -83,7 +83,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'conn.closed.shutdown': (p, v) =>
     v === 5 && p.disconnect !== null ? 'The broker shut down (DISCONNECT 0x8B).' : 'The broker shut down.',
   'keepAlive.inForce': (p) => `Keep Alive in force: ${p.keepAlive} s.`,
-  'keepAlive.off': () => 'Keep Alive 0 turns keep-alive off: a silent, half-open connection may never be noticed.',
+  'keepAlive.off': () =>
+    'This connection has Keep Alive 0, so the broker keeps no keep-alive window for it: if it goes silent or half-open, only the network can end it.',
   'keepAlive.server': (p) =>
     `The broker sent a Server Keep Alive of ${p.keepAlive} s in CONNACK: it replaces the ${p.requested} s the client asked for, and the broker's 1.5 x window is counted on it.`,
   'ping.sent': () => 'The client had sent nothing for its Keep Alive, so it sent PINGREQ.',
