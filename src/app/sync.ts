@@ -1,12 +1,13 @@
 import type { Scenario } from '../engine/types';
 import { shareCatalog } from '../i18n/share-en';
+import { scenarioProblems } from '../scenario/fields';
 import { clearAutosave, createAutosaver, type StorageLike } from '../share/autosave';
 import { decodeLink } from '../share/codec';
-import { describeLinkError } from '../share/describe';
+import { describeLinkError, problemLine } from '../share/describe';
 import { createLinkWriter, hashHasLink } from '../share/urlsync';
 import { defaultScenario } from '../store/defaults';
 import { noticeStore } from '../store/notice';
-import { scenarioStore } from '../store/scenario';
+import { scenarioStore, setEditCheck } from '../store/scenario';
 import { viewStore } from '../store/view';
 
 /**
@@ -38,6 +39,16 @@ function opened(): void {
 
 export function startSync({ embed, storage }: { embed: boolean; storage: StorageLike | null }): void {
   if (active) return;
+  // From now on an edit the loader would refuse is not made, and the person is told why.
+  setEditCheck(scenarioProblems);
+  scenarioStore.subscribe((s, prev) => {
+    if (!s.refused || s.refused === prev.refused) return;
+    const t = shareCatalog(document.documentElement.lang || 'en');
+    noticeStore.getState().noticeShown({
+      message: t.link.editRefused,
+      details: s.refused.problems.map((p) => problemLine(p)),
+    });
+  });
   let push = false;
   const writer = embed
     ? null

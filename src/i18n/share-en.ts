@@ -23,6 +23,8 @@ export const shareEn: ShareCatalog = {
       tooBig: (p) => `The link unpacks to more than ${n(p.max)} bytes, more than any scenario file may hold.`,
       notUtf8: () => "The link's data is not text (not UTF-8).",
       notJson: (p) => `The link's data is not valid JSON (${p.detail}).`,
+      tooDeep: (p) =>
+        `The link unpacks fine, but its data nests lists and objects more than ${p.max} levels deep, which no scenario does: it was not made by MQTT Will Lab.`,
       notObject: () => "The link's data is not a scenario.",
       invalidScenario: () => 'The link holds a scenario with problems:',
     },
@@ -31,6 +33,8 @@ export const shareEn: ShareCatalog = {
     fellBackToDefault: 'The default scenario is shown instead.',
     autosaveUnreadable: 'The autosaved scenario could not be read, so it was set aside.',
     keptCurrent: 'The scenario you had open stays open.',
+    editRefused:
+      'That change was not made: the scenario could not be saved, shared or opened again with it. What it would break:',
   },
   actions: {
     share: 'Share…',

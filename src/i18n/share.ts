@@ -16,6 +16,8 @@ export interface ShareCatalog {
     autosaveUnreadable: string;
     /** After a bad link pasted into the address bar: the scenario that was open stays open. */
     keptCurrent: string;
+    /** An edit was not made: its result could not be saved, shared or opened again. */
+    editRefused: string;
   };
   /** The header's buttons and their dialogs. */
   actions: {

@@ -1,6 +1,6 @@
 import type { Scenario } from '../engine/types';
 import { type ConformanceCase, looksLikeCases, parseCaseFile } from './cases';
-import { MAX_DOCUMENT_BYTES, readJsonText } from './json';
+import { MAX_DOCUMENT_BYTES, readJsonText, shorten } from './json';
 import { problem } from './problems';
 import { SCENARIO_FORMAT } from './schema';
 import { type Parsed, parseScenario } from './validate';
@@ -28,13 +28,15 @@ export function loadDocument(data: unknown): Parsed<LoadedDocument> {
     if (format !== SCENARIO_FORMAT)
       return {
         ok: false,
-        problems: [problem('format', 'formatWrong', { expected: SCENARIO_FORMAT, got: JSON.stringify(format) ?? '' })],
+        problems: [
+          problem('format', 'formatWrong', { expected: SCENARIO_FORMAT, got: shorten(JSON.stringify(format) ?? '') }),
+        ],
       };
     const version = (data as { version?: unknown }).version;
     if (version !== 1)
       return {
         ok: false,
-        problems: [problem('version', 'versionUnknown', { got: JSON.stringify(version) ?? 'nothing' })],
+        problems: [problem('version', 'versionUnknown', { got: shorten(JSON.stringify(version) ?? 'nothing') })],
       };
     const r = parseScenario(data);
     return r.ok ? { ok: true, value: { kind: 'scenario', scenario: r.value } } : r;
