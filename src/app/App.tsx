@@ -2,7 +2,7 @@ import { lazy, Suspense, startTransition, useEffect, useId, useState } from 'rea
 import { useT } from '../i18n/ui';
 import { RunContext, useCurrentRun } from '../runner/context';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
-import { noticeStore, useNotice } from '../store/notice';
+import { type NoticeDownload, noticeStore, useNotice } from '../store/notice';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
 import { EventLog } from '../ui/EventLog';
@@ -216,6 +216,18 @@ function Header() {
   );
 }
 
+/** Saves a text as a file (work that failed to load, kept aside). */
+function download(d: NoticeDownload): void {
+  const url = URL.createObjectURL(new Blob([d.text], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = d.filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** A message for the whole app (a link that could not be opened), until dismissed. */
 function NoticeBanner() {
   const t = useT();
@@ -237,6 +249,15 @@ function NoticeBanner() {
           </ul>
         )}
         {notice.outcome && <p>{notice.outcome}</p>}
+        {notice.downloads && notice.downloads.length > 0 && (
+          <p className="mt-1 flex flex-wrap gap-2">
+            {notice.downloads.map((d) => (
+              <button key={d.filename} type="button" className="btn" onClick={() => download(d)}>
+                {d.label}
+              </button>
+            ))}
+          </p>
+        )}
       </div>
       <button type="button" className="btn" onClick={() => noticeStore.getState().noticeDismissed()}>
         {t.app.dismiss}

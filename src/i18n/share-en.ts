@@ -31,7 +31,12 @@ export const shareEn: ShareCatalog = {
     headline: 'This link could not be opened.',
     fellBackToAutosave: 'Your autosaved scenario is shown instead.',
     fellBackToDefault: 'The default scenario is shown instead.',
-    autosaveUnreadable: 'The autosaved scenario could not be read, so it was set aside.',
+    autosaveUnreadable:
+      'The autosaved scenario could not be read, so it was set aside: it is kept as it was, and the next edit will not overwrite it.',
+    autosaveProblem: 'Autosave:',
+    downloadSetAside: (kind) => (kind === 'link' ? 'Download the link that failed' : 'Download the set-aside autosave'),
+    linkTooLongForUrl: (chars, max) =>
+      `This scenario's link would be ${n(chars)} characters long, more than the ${n(max)} a browser address keeps, so the address no longer follows your edits. Your work is still autosaved; use Export to keep it as a file.`,
     keptCurrent: 'The scenario you had open stays open.',
     editRefused:
       'That change was not made: the scenario could not be saved, shared or opened again with it. What it would break:',

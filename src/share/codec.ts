@@ -26,8 +26,12 @@ export const LINK_VERSION = 1;
 export const LINK_VERSIONS_READ = [1] as const;
 /** Above this many characters a link does not fit a chat message or a QR code (the meter warns). */
 export const LINK_WARN_CHARS = 2_000;
-/** The decoder looks at no more than this many characters (a link, a fragment or a pasted text). */
-export const MAX_LINK_CHARS = 200_000;
+/**
+ * The decoder looks at no more than this many characters (a link, a fragment or a pasted text):
+ * a little under the 2 MiB (2,097,152 characters) a browser keeps in its address bar (Chromium's
+ * kMaxURLChars), so every link the app writes is read back on reload.
+ */
+export const MAX_LINK_CHARS = 2_000_000;
 /** Largest decompressed document; the same cap as a scenario file. Guards against inflate bombs. */
 export const MAX_INFLATED_BYTES = MAX_DOCUMENT_BYTES;
 /** Input is inflated in chunks this small, so a bomb is stopped within about a megabyte of output. */
