@@ -41,6 +41,11 @@ const KEPT = [
   'Keep Alive',
   'Will Retain',
   'Maximum QoS',
+  'Server Keep Alive',
+  'Retain Available',
+  'DUP',
+  'UTF-8',
+  'UTF-16',
   'QoS',
   'RETAIN',
   'MQTT',
@@ -114,6 +119,8 @@ const BASE: P = {
   filter: 'home/+/status',
   persistence: 'persist',
   events: 100000,
+  qos: 2,
+  maximumQos: 1,
 };
 
 const CAUSES: CloseCause[] = [
@@ -133,7 +140,9 @@ const VARIANTS: P[] = [
   BASE,
   { ...BASE, sweep: undefined, factor: undefined, disconnect: null, sessionEnd: null, messageExpiry: null },
   { ...BASE, disconnect: undefined, reason: undefined, sessionExpiry: undefined, persistence: 'volatile' },
-  { ...BASE, sessionExpiry: 4294967295, from: 4294967295, to: 1, sessionPresent: false },
+  { ...BASE, sessionExpiry: 4294967295, from: 4294967295, to: 1, sessionPresent: false, granted: 4294967295 },
+  { ...BASE, delay: 60, sessionExpiry: 60, serverKeepAlive: true },
+  { ...BASE, cause: 'clientDisconnect', reason: 0 },
   ...CAUSES.map((cause) => ({ ...BASE, cause })),
 ];
 
@@ -337,6 +346,8 @@ const PROBLEM_PARAMS: Record<string, Record<string, string | number>[]> = {
   topicOfNoWill: [{ name: 'dash' }],
   duplicateId: [{ id: 'case-1' }],
   tooLong: [{ length: 1234567, max: 1000000 }],
+  tooDeep: [{ max: 64, line: 3, column: 17 }],
+  tooManyBytes: [{ bytes: 2345678, max: 1000000 }],
   json: [{ detail: 'Unexpected token' }],
   formatWrong: [
     { expected: 'mqtt-will-lab/scenario', got: '"other"' },
