@@ -30,7 +30,7 @@ async function willCard(name: string) {
 
 /** The set-up panel (loaded lazily). */
 async function setup() {
-  return within(await screen.findByRole('region', { name: 'Set up' }));
+  return within(await screen.findByRole('region', { name: 'Set up' }, { timeout: 8000 }));
 }
 
 async function setField(user: ReturnType<typeof userEvent.setup>, label: string, value: string) {
@@ -67,7 +67,9 @@ describe('the simulator', () => {
 
   it('an injection at the playhead becomes a step, and the log shows what followed', async () => {
     const user = renderApp();
-    await user.click(await screen.findByRole('button', { name: /Remove .*network drop at 5\.000 s/ }));
+    await user.click(
+      await screen.findByRole('button', { name: /Remove .*network drop at 5\.000 s/ }, { timeout: 8000 }),
+    );
     await goTo(user, '3');
     expect(await screen.findByRole('heading', { name: 'Inject at 3.000 s' })).toBeInTheDocument();
     await user.click(screen.getByText('DISCONNECT', { selector: 'summary' }));

@@ -2,13 +2,14 @@ import type { Scenario } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
 import { loadedMessages, loadMessages } from '../i18n/messages';
 import type { ShareCatalog } from '../i18n/share';
-import { clearAutosave, createAutosaver, type StorageLike } from '../share/autosave';
-import { decodeLink } from '../share/codec';
-import { describeLinkError } from '../share/describe';
+import { scenarioProblems } from '../scenario/fields';
+import { clearAutosave, createAutosaver, type StorageLike, setAside } from '../share/autosave';
+import { decodeLink, MAX_LINK_CHARS } from '../share/codec';
+import { describeLinkError, problemLine } from '../share/describe';
 import { createLinkWriter, hashHasLink } from '../share/urlsync';
 import { defaultScenario } from '../store/defaults';
 import { noticeStore } from '../store/notice';
-import { scenarioStore } from '../store/scenario';
+import { scenarioStore, setEditCheck } from '../store/scenario';
 import { viewStore } from '../store/view';
 
 /**
@@ -38,13 +39,52 @@ function opened(): void {
   v.playheadMoved(0);
 }
 
+/**
+ * Runs `show` with the share and engine words of the app's language: at once when they are loaded
+ * (they usually are: the boot or the share menu loaded them), else once they are.
+ */
+function withWords(show: (t: ShareCatalog, cat: Catalog) => void): void {
+  const locale = viewStore.getState().locale;
+  const t = loadedMessages(locale, 'share');
+  const cat = loadedMessages(locale, 'engine');
+  if (t && cat) show(t, cat);
+  else
+    void Promise.all([loadMessages(locale, 'share'), loadMessages(locale, 'engine')]).then(([t, cat]) => show(t, cat));
+}
+
 export function startSync({ embed, storage }: { embed: boolean; storage: StorageLike | null }): void {
   if (active) return;
+  // From now on an edit the loader would refuse is not made, and the person is told why.
+  setEditCheck(scenarioProblems);
+  scenarioStore.subscribe((s, prev) => {
+    if (!s.refused || s.refused === prev.refused) return;
+    const refused = s.refused;
+    withWords((t, cat) =>
+      noticeStore.getState().noticeShown({
+        message: t.link.editRefused,
+        details: refused.problems.map((p) => problemLine(p, cat)),
+      }),
+    );
+  });
   let push = false;
   const writer = embed
     ? null
-    : createLinkWriter((hash) =>
-        push ? history.pushState(null, '', hash) : history.replaceState(history.state, '', hash),
+    : createLinkWriter(
+        (hash) => {
+          // An empty hash drops the fragment (a link too long for an address): the URL keeps no stale link.
+          const url = hash === '' ? `${location.pathname}${location.search}` : hash;
+          if (push) history.pushState(null, '', url);
+          else history.replaceState(history.state, '', url);
+        },
+        250,
+        undefined,
+        (chars) => {
+          withWords((t) =>
+            noticeStore
+              .getState()
+              .noticeShown({ message: t.link.linkTooLongForUrl(chars, MAX_LINK_CHARS), details: [] }),
+          );
+        },
       );
   const saver = embed ? null : createAutosaver(storage);
   // After Reset the autosave stays cleared until the next edit.
@@ -67,23 +107,17 @@ export function startSync({ embed, storage }: { embed: boolean; storage: Storage
       opened();
       return;
     }
-    const show = (t: ShareCatalog, cat: Catalog) => {
+    // The link that failed stays retrievable: the next edit rewrites the address.
+    const kept = setAside(storage, 'link', location.hash);
+    withWords((t, cat) => {
       const d = describeLinkError(r.error, t, cat);
       noticeStore.getState().noticeShown({
         message: `${t.link.headline} ${d.message}`,
         details: d.details,
         outcome: t.link.keptCurrent,
+        downloads: [{ label: t.link.downloadSetAside('link'), filename: kept.filename, text: kept.text }],
       });
-    };
-    // At once when the words are here (they usually are: the boot or the share menu loaded them).
-    const locale = viewStore.getState().locale;
-    const t = loadedMessages(locale, 'share');
-    const cat = loadedMessages(locale, 'engine');
-    if (t && cat) show(t, cat);
-    else
-      void Promise.all([loadMessages(locale, 'share'), loadMessages(locale, 'engine')]).then(([t, cat]) =>
-        show(t, cat),
-      );
+    });
   });
   const flush = () => {
     writer?.flush();

@@ -1,42 +1,62 @@
-import type { WillFateKind } from '../engine/summary';
+import type { WillFateKind } from '../engine/trace';
 
 /**
- * The words the command-line tools print around the trace and the outcomes (which come from the
- * engine catalog). Loaded only by the CLIs (src/cli/lang.ts); a translation implements it too.
- * Status words at the start of a line (PASS, FAIL, SKIP) stay as they are: scripts grep for them.
+ * Words of the command-line tools (src/cli): the shared option parser's errors, each command's
+ * help, the exit codes, and the input reader's messages. A translation implements this interface.
  */
 export interface CliCatalog {
   locale: string;
-  cannotRead: (path: string, code: string) => string;
-  notJson: (path: string, detail: string) => string;
-  /** "<source>: 2 problems", before one line per problem. */
-  problems: (source: string, count: number) => string;
-  /** A case file with several cases and no --case; the cases follow, one a line. */
-  pickCase: (file: string, count: number) => string;
-  unknownProfile: (id: string, known: string) => string;
-  /** The first line of `npm run sim`. */
-  simHeader: (title: string, profile: string) => string;
-  willsHeading: string;
-  /** After "will not published": what happened to it and when. */
-  fate: (fate: WillFateKind, t: string) => string;
-  truncated: string;
-  noOutcome: string;
-  summary: (passed: number, failed: number) => string;
-  badTolerance: string;
+  args: {
+    unknownOption: (option: string, suggestion: string | null) => string;
+    takesNoValue: (option: string) => string;
+    needsValue: (option: string, placeholder: string) => string;
+    unexpected: (arg: string) => string;
+    missing: (what: string) => string;
+    tooMany: (max: number) => string;
+    /** Two ways of giving the input, both given. */
+    eitherOr: (a: string, b: string) => string;
+    /** Before the list of the options a command takes. */
+    validOptions: (list: string) => string;
+    /** Points to the help: "see --help". */
+    seeHelp: (command: string) => string;
+    /** Any other parse error, with the parser's own text. */
+    other: (detail: string) => string;
+  };
+  help: {
+    usage: string;
+    options: string;
+    exitCodes: string;
+    /** The help option's own line. */
+    helpOption: string;
+  };
+  /** What each exit code means (README "Exit codes" has the same table). */
+  exit: { ok: string; failed: string; usage: string; internal: string };
+  /** The --lang option every command takes (src/cli/lang.ts), and its error. */
+  lang: { option: string; unknown: (asked: string, known: string) => string };
+  /** What the commands print around the trace and the outcomes (which the engine catalog words). */
+  output: {
+    /** The first line of `npm run sim`. */
+    simHeader: (title: string, profile: string) => string;
+    willsHeading: string;
+    /** After "will not published": what happened to it and when. */
+    fate: (fate: WillFateKind, t: string) => string;
+    truncated: string;
+    unknownProfile: (id: string, known: string) => string;
+    /** A case file with several cases and no --case; the cases follow, one a line. */
+    pickCase: (file: string, count: number) => string;
+    /** The last line of conformance and verify ("3 passed, 0 failed"). */
+    summary: (passed: number, failed: number) => string;
+  };
+  input: {
+    cannotRead: (path: string, code: string) => string;
+    tooBig: (path: string, bytes: number | null, max: number) => string;
+    notFile: (path: string) => string;
+    internal: (detail: string) => string;
+    /** Before the list of a file's problems. */
+    problems: (source: string, count: number) => string;
+  };
+  /** One entry per command: the usage lines, what it does, and one help line per option. */
+  commands: Record<CliCommand, { usage: string[]; summary: string; options: Record<string, string> }>;
 }
 
-export const cliEn: CliCatalog = {
-  locale: 'en',
-  cannotRead: (path, code) => `${path}: cannot read the file (${code})`,
-  notJson: (path, detail) => `${path}: not valid JSON (${detail})`,
-  problems: (source, n) => `${source}: ${n.toLocaleString('en')} problem${n === 1 ? '' : 's'}`,
-  pickCase: (file, n) => `${file} holds ${n.toLocaleString('en')} cases; pick one with --case ID:`,
-  unknownProfile: (id, known) => `--profile: unknown profile "${id}" (known: ${known})`,
-  simHeader: (title, profile) => `# ${title} — profile ${profile}`,
-  willsHeading: '# Wills',
-  fate: (fate, t) => `${fate} at ${t}`,
-  truncated: '# The run was truncated: too many events.',
-  noOutcome: 'no expect or observed outcome',
-  summary: (passed, failed) => `${passed} passed, ${failed} failed`,
-  badTolerance: '--tolerance: must be a number of seconds, 0 or more',
-};
+export type CliCommand = 'sim' | 'share' | 'conformance' | 'verify' | 'verify:suite' | 'matrix' | 'bench';

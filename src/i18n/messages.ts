@@ -56,7 +56,7 @@ const LOADERS: Record<Locale, Loaders> = {
     explorer: () => import('./explorer-en').then((m) => m.explorerEn),
     export: () => import('./export-en').then((m) => m.exportEn),
     lessons: () => import('./lessons-en').then((m) => m.lessonsEn),
-    cli: () => import('./cli').then((m) => m.cliEn),
+    cli: () => import('./cli-en').then((m) => m.cliEn),
   },
   'zh-CN': {
     engine: () => zh().then((m) => m.zhCN.engine),

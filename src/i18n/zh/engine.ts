@@ -27,7 +27,13 @@ const CAUSES: Record<CloseCause, string> = {
   shutdown: '服务器已关闭',
 };
 
-const cause = (p: P) => CAUSES[(p.cause as CloseCause) ?? 'network'] ?? String(p.cause);
+const cause = (p: P) =>
+  p.cause === 'clientDisconnect' && typeof p.reason === 'number' && p.reason !== 0
+    ? `客户端发送了原因码为 ${hex(p.reason)} 的 DISCONNECT（只有 0x00 才会删除遗嘱消息）`
+    : (CAUSES[(p.cause as CloseCause) ?? 'network'] ?? String(p.cause));
+
+/** Will Delay and Session Expiry end at the same instant. */
+const tie = (p: P) => p.delay !== null && p.delay !== undefined && p.delay === p.sessionExpiry;
 
 /** "，消息过期间隔还剩 N 秒" when the delivery carries a Message Expiry. */
 const expiryLeft = (p: P) =>
@@ -46,10 +52,18 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'conn.clientIdAssigned': (p) => `客户端标识符为空，服务器为它分配了${q(p.clientId)}。`,
   'conn.closed.network': () => '网络连接在没有 DISCONNECT 的情况下关闭，服务器将其视为连接故障。',
   'conn.closed.reset': () => '连接被重置（TCP RST）：对 MQTT 来说，这与网络故障没有区别。',
-  'conn.closed.keepAlive': (p) =>
-    p.sweep !== undefined
-      ? zh`超过保活时间（${p.keepAlive}秒）的${p.factor ?? 1.5}倍（按整秒计）仍未收到客户端的任何报文；服务器每${p.sweep}秒做一次保活检查，在检查时发现了这一点，便按网络故障处理，关闭了连接。`
-      : zh`在保活时间（${p.keepAlive}秒）的${p.factor ?? 1.5}倍时间内没有收到客户端的任何报文，服务器便按网络故障处理，关闭了连接。`,
+  'conn.closed.keepAlive': (p) => {
+    const ka = p.serverKeepAlive
+      ? zh`Server Keep Alive（${p.keepAlive}秒，这是服务器的取值，取代了客户端的取值）`
+      : zh`保活时间（${p.keepAlive}秒）`;
+    return p.sweep !== undefined
+      ? zh`超过${ka}的${p.factor ?? 1.5}倍（按整秒计）仍未收到客户端的任何报文；服务器每${p.sweep}秒做一次保活检查，在检查时发现了这一点，便按网络故障处理，关闭了连接。`
+      : zh`在${ka}的${p.factor ?? 1.5}倍时间内没有收到客户端的任何报文，服务器便按网络故障处理，关闭了连接。`;
+  },
+  'conn.closed.qosNotSupported': (p) =>
+    zh`客户端以 QoS ${p.qos}发布，高于服务器公布的 Maximum QoS ${p.maximumQos}：这是协议错误。服务器发送了 DISCONNECT 0x9B（不支持的 QoS），关闭了连接，也没有转发这条消息。`,
+  'conn.closed.retainNotSupported': () =>
+    '服务器已公布 Retain Available 0，客户端却以 RETAIN 1 发布：这是协议错误。服务器发送了 DISCONNECT 0x9A（不支持保留消息），关闭了连接，也没有转发这条消息。',
   'conn.closed.clientDisconnect': (p, v) =>
     v === 5
       ? `客户端发送了原因码为 ${hex(p.reason)} 的 DISCONNECT，并关闭了连接。`
@@ -72,7 +86,10 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'conn.closed.shutdown': (p, v) =>
     v === 5 && p.disconnect !== null ? '服务器已关闭（DISCONNECT 0x8B）。' : '服务器已关闭。',
   'keepAlive.inForce': (p) => zh`保活时间为${p.keepAlive}秒，现已生效。`,
-  'keepAlive.off': () => 'Keep Alive 0 表示关闭保活机制：静默的半开连接可能永远不会被察觉。',
+  'keepAlive.off': () =>
+    '这个连接的 Keep Alive 为 0，服务器不会为它维持保活窗口：如果它陷入静默或成了半开连接，只有网络层面的断开才能结束它。',
+  'keepAlive.server': (p) =>
+    zh`服务器在 CONNACK 中发送了${p.keepAlive}秒的 Server Keep Alive：它取代了客户端请求的${p.requested}秒，服务器的 1.5 倍保活窗口也按它计算。`,
   'ping.sent': () => '客户端在一个保活时间内没有发送任何报文，因此发送了 PINGREQ。',
   'session.created.cleanStart': (_p, v) =>
     v === 5
@@ -103,7 +120,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'session.ended.cleanStart': (_p, v) =>
     v === 5 ? '一个 Clean Start 1 的新连接丢弃了这个会话。' : '一个 CleanSession 1 的新连接丢弃了这个会话。',
   'session.ended.adminDiscard': () => '管理员丢弃了这个会话。',
-  'session.ended.brokerStopped': () => '服务器在未启用持久化的情况下停止：会话丢失。',
+  'session.ended.brokerStopped': () =>
+    '服务器在未启用持久化的情况下停止，丢失了这个会话；否则，会话过期间隔本会让它继续保留。',
   'session.ended.cleanStartNotKept': (_p, v) =>
     v === 4
       ? 'NanoMQ 不保留 CleanSession 1 的会话。'
@@ -114,7 +132,7 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     `服务器停止时只把 ${v === 4 ? 'CleanSession 0' : 'Clean Start 0'} 的会话写入持久化存储：这个会话因此丢失。`,
   'session.restoredNoExpiry': () => '会话已从持久化存储中读回；在它的客户端再次连接之前，这个会话不会过期。',
   'session.expiryCapped': (p) =>
-    zh`服务器只授予${p.granted}秒的会话过期间隔，而不是请求的${p.requested}秒，并在 CONNACK 中告知客户端。`,
+    `服务器授予的会话过期间隔是 ${seconds(p.granted)}，而不是请求的 ${seconds(p.requested)}，并在 CONNACK 中告知了客户端。`,
   'will.stored': (_p, v) =>
     v === 5
       ? 'CONNECT 携带了遗嘱消息：服务器把它和会话保存在一起。'
@@ -140,9 +158,14 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'will.published.sessionEndsAtClose': (p) =>
     zh`${cause(p)}，而会话也随即结束（会话过期间隔为${p.sessionExpiry ?? 0}），因此无论遗嘱延迟多长都不再等待。`,
   'will.published.noDelay': (p) => `${cause(p)}，而遗嘱消息没有遗嘱延迟，因此立即发布。`,
-  'will.published.delayElapsed': (p) => zh`连接于${sec(p.closedAt)}关闭，${p.delay}秒的遗嘱延迟在会话结束之前到期。`,
+  'will.published.delayElapsed': (p) =>
+    tie(p)
+      ? zh`遗嘱延迟和会话过期间隔都是${p.delay}秒：连接于${sec(p.closedAt)}关闭，${p.delay}秒后两者同时到期，遗嘱消息随即发布。`
+      : zh`连接于${sec(p.closedAt)}关闭，${p.delay}秒的遗嘱延迟在会话结束之前到期。`,
   'will.published.sessionExpired': (p) =>
-    zh`会话在连接关闭${p.sessionExpiry ?? 0}秒后过期，早于${p.delay}秒的遗嘱延迟：两者以先到者为准。`,
+    tie(p)
+      ? zh`遗嘱延迟和会话过期间隔都是${p.delay}秒：两者在连接关闭${p.delay}秒后同时到期，遗嘱消息随即发布。`
+      : zh`会话在连接关闭${p.sessionExpiry ?? 0}秒后过期，早于${p.delay}秒的遗嘱延迟：两者以先到者为准。`,
   'will.published.cleanStart': (_p, v) =>
     `遗嘱消息等待期间，一个 ${v === 4 ? 'CleanSession 1' : 'Clean Start 1'} 的新连接结束了会话：遗嘱消息立即发布。`,
   'will.published.adminDiscard': () => '管理员丢弃了会话，因此正在等待的遗嘱消息被发布。',
@@ -161,6 +184,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     `NanoMQ 0.23.2 缓存了 ${v === 4 ? 'CleanSession 0' : 'Clean Start 0'} 的会话，扣下了遗嘱消息，没有发布。`,
   'will.retainIgnored': () => '这个服务器忽略遗嘱保留标志（Will Retain），以非保留消息的形式发布遗嘱。',
   'message.delivered': (p) => `以消息 QoS 和订阅 QoS 中较低者投递${expiryLeft(p)}。`,
+  'message.resent': () =>
+    '这条消息在连接关闭前已经发出，但一直没有得到确认：会话恢复时，服务器以 DUP 1 重新发送它，不论它的消息过期间隔如何（它的投递已经开始）。',
   'message.deliveredRetained': () => '新的订阅会收到这条保留消息，并带有 RETAIN 1。',
   'message.queued': () => '订阅者离线，但它的会话仍然存在：QoS 1 和 QoS 2 的消息在会话中排队等待。',
   'message.queueDelivered': (p) => `重新连接时，从会话的队列中投递${expiryLeft(p)}。`,
@@ -276,7 +301,11 @@ const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   notCase: () => '必须是一个用例对象',
   duplicateId: (p) => `${q(p.id)}出现了两次；ID 必须唯一`,
   emptyCases: () => '用例列表为空',
-  tooLong: (p) => zh`长度为${num(p.length)}个字符，最多只接受${num(p.max)}个`,
+  tooLong: (p) => zh`长度为${num(p.length)}字节，最多只接受${num(p.max)}字节`,
+  tooDeep: (p) => zh`列表和对象的嵌套超过了${p.max}层（在第${p.line}行、第${p.column}列）；场景从来不需要这么深的嵌套`,
+  tooManyBytes: (p) => zh`按 UTF-8 编码共${num(p.bytes)}字节，最多只接受${num(p.max)}字节`,
+  loneSurrogate: () => '包含一个损坏的字符（孤立的 UTF-16 代理项），UTF-8 文本无法容纳它',
+  nullChar: () => '不能包含空字符 U+0000（MQTT 字符串中从来不会出现它）',
   json: (p) => `不是有效的 JSON：${p.detail}`,
   notDocument: () => '必须是一个场景对象或用例列表',
   formatWrong: (p) => zh`应为${q(p.expected)}，而不是${p.got}`,

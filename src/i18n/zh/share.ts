@@ -22,13 +22,20 @@ export const zhShare: ShareCatalog = {
       tooBig: (p) => `链接解包后超过 ${n(p.max)} 字节，比任何场景文件允许的都大。`,
       notUtf8: () => '链接数据不是文本（不是 UTF-8）。',
       notJson: (p) => `链接数据不是有效的 JSON（${p.detail}）。`,
+      tooDeep: (p) =>
+        `链接可以解包，但其中的列表和对象嵌套超过 ${p.max} 层，任何场景都不会这样：它不是 MQTT Will Lab 生成的。`,
       notObject: () => '链接数据不是一个场景。',
       invalidScenario: () => '链接中的场景有以下问题：',
     },
     headline: '无法打开这个链接。',
     fellBackToAutosave: '改为显示你自动保存的场景。',
     fellBackToDefault: '改为显示默认场景。',
-    autosaveUnreadable: '自动保存的场景无法读取，已将其搁置。',
+    autosaveUnreadable: '自动保存的场景无法读取，已将其原样另存：之后的编辑不会覆盖它。',
+    autosaveProblem: '自动保存：',
+    downloadSetAside: (kind) => (kind === 'link' ? '下载打不开的链接' : '下载另存的自动保存'),
+    linkTooLongForUrl: (chars, max) =>
+      `这个场景的链接会有 ${n(chars)} 个字符，超过浏览器地址栏能保存的 ${n(max)} 个，所以地址不再跟随你的编辑。你的工作仍会自动保存；可以用“导出”把它存成文件。`,
+    editRefused: '这次修改没有生效：改完的场景将无法保存、分享或再次打开。它会造成的问题：',
     keptCurrent: '你当前打开的场景保持不变。',
   },
   actions: {

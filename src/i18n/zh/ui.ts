@@ -30,6 +30,14 @@ export const zhUi: UiCatalog = {
     dismiss: '关闭',
     openFull: '在完整模拟器中打开（新标签页）',
   },
+  boundary: {
+    loadFailed: '应用的这一部分无法加载：可能是网络断了，也可能是期间发布了新版本。你的场景不会丢失。',
+    crashed: '应用的这一部分在显示场景时出错了。你的场景不会丢失。',
+    detail: (m) => `（${m}）`,
+    retry: '重试',
+    backToSimulator: '回到模拟器',
+    retryPart: '这个控件无法加载：重试',
+  },
   transport: {
     region: '播放控制',
     play: '播放',

@@ -5,12 +5,15 @@ import { AXIS_IDS, type CellSpec, END_KINDS, NEXT_KINDS, SEI_KINDS } from '../..
 import type { Category } from '../../explorer/cell';
 import { STEP_ACTIONS } from '../../scenario/schema';
 import type { Catalog, P } from '../catalog';
+import type { CliCatalog } from '../cli';
+import { cliEn } from '../cli-en';
 import { en } from '../en';
 import type { ExplorerCatalog, LinkProblem } from '../explorer';
 import { explorerEn } from '../explorer-en';
 import type { ExportCatalog } from '../export';
 import { exportEn } from '../export-en';
 import { lessonsEn } from '../lessons-en';
+import { zhCli } from './cli';
 import { zhEngine } from './engine';
 import { zhExplorer } from './explorer';
 import { zhExport } from './export';
@@ -41,6 +44,11 @@ const KEPT = [
   'Keep Alive',
   'Will Retain',
   'Maximum QoS',
+  'Server Keep Alive',
+  'Retain Available',
+  'DUP',
+  'UTF-8',
+  'UTF-16',
   'QoS',
   'RETAIN',
   'MQTT',
@@ -114,6 +122,8 @@ const BASE: P = {
   filter: 'home/+/status',
   persistence: 'persist',
   events: 100000,
+  qos: 2,
+  maximumQos: 1,
 };
 
 const CAUSES: CloseCause[] = [
@@ -133,7 +143,9 @@ const VARIANTS: P[] = [
   BASE,
   { ...BASE, sweep: undefined, factor: undefined, disconnect: null, sessionEnd: null, messageExpiry: null },
   { ...BASE, disconnect: undefined, reason: undefined, sessionExpiry: undefined, persistence: 'volatile' },
-  { ...BASE, sessionExpiry: 4294967295, from: 4294967295, to: 1, sessionPresent: false },
+  { ...BASE, sessionExpiry: 4294967295, from: 4294967295, to: 1, sessionPresent: false, granted: 4294967295 },
+  { ...BASE, delay: 60, sessionExpiry: 60, serverKeepAlive: true },
+  { ...BASE, cause: 'clientDisconnect', reason: 0 },
   ...CAUSES.map((cause) => ({ ...BASE, cause })),
 ];
 
@@ -337,6 +349,8 @@ const PROBLEM_PARAMS: Record<string, Record<string, string | number>[]> = {
   topicOfNoWill: [{ name: 'dash' }],
   duplicateId: [{ id: 'case-1' }],
   tooLong: [{ length: 1234567, max: 1000000 }],
+  tooDeep: [{ max: 64, line: 3, column: 17 }],
+  tooManyBytes: [{ bytes: 2345678, max: 1000000 }],
   json: [{ detail: 'Unexpected token' }],
   formatWrong: [
     { expected: 'mqtt-will-lab/scenario', got: '"other"' },
@@ -657,5 +671,85 @@ describe('zh export catalog', () => {
     exportEn.repro.limits.forEach((l, i) => {
       expectSameValues(l, repro.limits[i] ?? '', `repro.limits ${i}`);
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Command-line tools
+
+describe('zh CLI catalog', () => {
+  // Option names, placeholders, paths and commands stay as they are.
+  const kept = [
+    'npm run',
+    'scenario.json',
+    'cases.json',
+    'out.json',
+    'mosquitto',
+    'WebSocket',
+    'Debian',
+    'PASS',
+    'FAIL',
+    'observed',
+    'expect',
+    'PORT',
+    'URL',
+    'ENOENT',
+    'EISDIR',
+    'sim',
+    'conformance',
+    'verify',
+    'suite',
+    'spec',
+    'bench',
+    'matrix',
+    'share',
+    'mqtt',
+    'ws',
+    'http',
+    'json',
+    'CSV',
+    'ID',
+    'file.json',
+    'bad token',
+    'boom',
+  ];
+
+  it('words every entry in Chinese, with every value the English shows', () => {
+    const out: [string, string, string][] = [];
+    const add = (where: string, f: (c: CliCatalog) => string) => out.push([f(cliEn), f(zhCli), where]);
+    add('unknownOption', (c) => c.args.unknownOption('--colour', '--color'));
+    add('unknownOption none', (c) => c.args.unknownOption('--colour', null));
+    add('takesNoValue', (c) => c.args.takesNoValue('--json'));
+    add('needsValue', (c) => c.args.needsValue('--profile', 'P'));
+    add('unexpected', (c) => c.args.unexpected('boom'));
+    add('missing', (c) => c.args.missing('<scenario.json>'));
+    add('eitherOr', (c) => c.args.eitherOr('<scenario.json>', '--link'));
+    add('tooMany 1', (c) => c.args.tooMany(1).replace('one', '1'));
+    add('tooMany 3', (c) => c.args.tooMany(3));
+    add('validOptions', (c) => c.args.validOptions('--profile, --json'));
+    add('seeHelp', (c) => c.args.seeHelp('sim'));
+    add('other', (c) => c.args.other('bad token'));
+    add('cannotRead', (c) => c.input.cannotRead('file.json', 'ENOENT'));
+    add('tooBig', (c) => c.input.tooBig('file.json', 1234567, 1000000));
+    add('tooBig unknown', (c) => c.input.tooBig('file.json', null, 1000000));
+    add('notFile', (c) => c.input.notFile('file.json'));
+    add('internal', (c) => c.input.internal('boom'));
+    add('problems 1', (c) => c.input.problems('file.json', 1));
+    add('problems 3', (c) => c.input.problems('file.json', 3));
+    const { locale: _l, args: _a, input: _i, commands, ...consts } = zhCli;
+    for (const [k, v] of Object.entries(consts.help)) out.push(['', v, `help.${k}`]);
+    for (const [k, v] of Object.entries(consts.exit)) out.push(['', v, `exit.${k}`]);
+    for (const [id, c] of Object.entries(commands)) {
+      const e = cliEn.commands[id as keyof typeof cliEn.commands];
+      out.push([e.summary, c.summary, `${id}.summary`]);
+      expect(Object.keys(c.options).sort(), id).toEqual(Object.keys(e.options).sort());
+      expect(c.usage.length, id).toBe(e.usage.length);
+      for (const [k, v] of Object.entries(c.options)) out.push([e.options[k] ?? '', v, `${id}.options.${k}`]);
+    }
+    expect(Object.keys(commands).sort()).toEqual(Object.keys(cliEn.commands).sort());
+    for (const [enText, zhText, where] of out) {
+      expectChinese(zhText, where, kept);
+      expectSameValues(enText, zhText, where);
+    }
   });
 });

@@ -2,7 +2,8 @@ import { type ChangeEvent, useId, useState } from 'react';
 import type { Scenario } from '../../engine/types';
 import { useMessages } from '../../i18n/react';
 import type { ConformanceCase } from '../../scenario/cases';
-import { loadDocumentText, MAX_DOCUMENT_CHARS } from '../../scenario/load';
+import { MAX_DOCUMENT_BYTES } from '../../scenario/json';
+import { loadDocumentText } from '../../scenario/load';
 import type { Problem } from '../../scenario/validate';
 import { decodeLink, looksLikeLink } from '../../share/codec';
 import { describeLinkError, problemLine } from '../../share/describe';
@@ -25,8 +26,8 @@ type State =
   | { kind: 'pick'; cases: ConformanceCase[]; source: ImportSource }
   | { kind: 'opened'; title: string };
 
-/** A file's bytes are at most 4 per character of JSON text: reject bigger files before reading them. */
-const MAX_FILE_BYTES = MAX_DOCUMENT_CHARS * 4;
+/** The loader's own cap, in bytes: bigger files are refused before they are read. */
+const MAX_FILE_BYTES = MAX_DOCUMENT_BYTES;
 
 /**
  * Opens a scenario from a file or from pasted text (scenario JSON, a FORMAT.md case file, or a
