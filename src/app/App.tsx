@@ -1,4 +1,4 @@
-import { Suspense, startTransition, useEffect, useId, useState } from 'react';
+import { type ReactNode, Suspense, startTransition, useEffect, useId, useState } from 'react';
 import { LOCALE_NAMES } from '../i18n/locale';
 import { LOCALES, type Locale } from '../i18n/messages';
 import { LocaleContext, useMessages } from '../i18n/react';
@@ -117,15 +117,28 @@ function StatechartPanel() {
   );
 }
 
+/** A panel that words the trace: it waits for the engine's words (loaded at boot, beside the first run). */
+function Words({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
 export function SimulatorView() {
   return (
     <div className="grid grid-cols-1 gap-3">
-      <Transport />
-      <Timeline />
+      <Words>
+        <Transport />
+      </Words>
+      <Words>
+        <Timeline />
+      </Words>
       <div className="grid grid-cols-1 items-start gap-3 lg:grid-cols-2">
-        <Outcomes />
+        <Words>
+          <Outcomes />
+        </Words>
         <div className="grid gap-3">
-          <Explanation />
+          <Words>
+            <Explanation />
+          </Words>
           <StatechartPanel />
         </div>
       </div>
@@ -153,7 +166,9 @@ export function SimulatorView() {
         </div>
         <div className="md:col-span-2 xl:col-span-1">
           <ErrorBoundary>
-            <EventLog />
+            <Words>
+              <EventLog />
+            </Words>
           </ErrorBoundary>
         </div>
       </div>

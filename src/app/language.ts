@@ -3,9 +3,15 @@ import { type Locale, loadMessages } from '../i18n/messages';
 import type { StorageLike } from '../share/storage';
 import { viewStore } from '../store/view';
 
-/** The shell's words are loaded before a language is shown, so the header never waits. */
-async function loadShell(locale: Locale): Promise<void> {
-  await Promise.all([loadMessages(locale, 'engine'), loadMessages(locale, 'ui')]);
+/**
+ * The shell's words are loaded before a language is shown, so the header never waits. At boot the
+ * engine's words are only started: the panels that word the trace wait for them (Suspense) beside
+ * the first run, which takes longer; a change of language waits for both, so nothing flashes.
+ */
+async function loadShell(locale: Locale, atBoot = false): Promise<void> {
+  const engine = loadMessages(locale, 'engine');
+  if (atBoot) engine.catch(() => {});
+  await Promise.all([loadMessages(locale, 'ui'), atBoot ? null : engine]);
 }
 
 function showLocale(locale: Locale): void {
@@ -26,7 +32,7 @@ export async function bootLocale(storage: StorageLike | null): Promise<void> {
   }
   const locale = pickLocale({ search: location.search, stored, languages: navigator.languages ?? [] });
   try {
-    await loadShell(locale);
+    await loadShell(locale, true);
     showLocale(locale);
   } catch {
     showLocale('en');

@@ -1,6 +1,5 @@
 import type { Catalog } from './catalog';
 import type { CliCatalog } from './cli';
-import { en } from './en';
 import type { ExplorerCatalog } from './explorer';
 import type { ExportCatalog } from './export';
 import type { LessonsCatalog } from './lessons';
@@ -43,12 +42,14 @@ export type Part = keyof Messages;
 /** How one language's parts are fetched: the type requires every part. */
 type Loaders = { [K in Part]: () => Promise<Messages[K]> };
 
-// English: the shell's parts are in the first load; the others come with their features.
+// English: the shell's words (ui) are in the first load; the engine's words load at boot, beside the
+// first run (they word the trace, which the worker has not produced yet); the others come with their
+// features.
 // Simplified Chinese: one lazy chunk with every part, fetched once the language is chosen.
 const zh = () => import('./zh');
 const LOADERS: Record<Locale, Loaders> = {
   en: {
-    engine: async () => en,
+    engine: () => import('./en').then((m) => m.en),
     ui: async () => uiEn,
     edit: () => import('./ui-edit-en').then((m) => m.editEn),
     share: () => import('./share-en').then((m) => m.shareEn),
@@ -83,7 +84,6 @@ function settled<T>(value: T): Loaded<T> {
   p.value = value;
   return p;
 }
-cache.set('en/engine', settled(en));
 cache.set('en/ui', settled(uiEn));
 
 /** The one way to get words: part `part` of language `locale` (fetched once, then cached). */

@@ -18,6 +18,7 @@ import { toBase64Url } from './base64url';
 import { bootScenario } from './boot';
 import { canonicalJson } from './canonical';
 import { scenarioFragment } from './codec';
+import { problemLine } from './describe';
 import typical from './fixtures/typical-3-clients.json';
 import { browserStorage, hasBootInput } from './storage';
 import { createLinkWriter, fullSimulatorUrl, hashHasLink, isEmbed } from './urlsync';
@@ -183,7 +184,7 @@ describe('autosave', () => {
 
   it('reports what is wrong with a stored scenario that no longer validates', () => {
     const r = readAutosave(memoryStorage({ [AUTOSAVE_KEY]: JSON.stringify({ ...typical, end: 'soon' }) }));
-    expect(r.status === 'unreadable' && r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+    expect(r.status === 'unreadable' && r.problems.map((p) => problemLine(p, en))).toEqual([
       'end: must be a number, not "soon"',
     ]);
   });

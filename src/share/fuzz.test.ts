@@ -35,7 +35,7 @@ function checkLink(input: unknown): LinkResult {
     expect(describeLinkError(r.error, shareEn, en).message.length).toBeGreaterThan(0);
     for (const p of r.error.problems) {
       expect(typeof p.path).toBe('string');
-      expect(p.message.length).toBeGreaterThan(0);
+      expect(en.problem[p.code](p.params).length).toBeGreaterThan(0);
     }
   }
   return r;
@@ -45,7 +45,7 @@ function checkFile(r: Parsed<unknown>): void {
   inputs++;
   if (!r.ok) {
     expect(r.problems.length).toBeGreaterThan(0);
-    for (const p of r.problems) expect(p.message.length).toBeGreaterThan(0);
+    for (const p of r.problems) expect(en.problem[p.code](p.params).length).toBeGreaterThan(0);
   }
 }
 

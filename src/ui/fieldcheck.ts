@@ -9,6 +9,6 @@ export function useFieldCheck(): (kind: FieldKind) => (value: string) => string 
   const cat = useMessages('engine');
   return (kind) => (value) => {
     const p = fieldProblem(kind, value);
-    return p ? (cat.problem[p.code]?.(p.params) ?? p.message) : null;
+    return p ? (cat.problem[p.code]?.(p.params) ?? p.code) : null;
   };
 }
