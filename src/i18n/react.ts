@@ -1,4 +1,4 @@
-import { createContext, use, useContext } from 'react';
+import { createContext, useContext } from 'react';
 import type { Locale, Messages, Part } from './messages';
 import { loadMessages } from './messages';
 
@@ -16,6 +16,9 @@ export function useLocale(): Locale {
  */
 export function useMessages<K extends Part>(part: K): Messages[K] {
   const p = loadMessages(useContext(LocaleContext), part);
-  // A loaded part is read at once; `use` (allowed in a condition) suspends until a new one arrives.
-  return p.status === 'fulfilled' ? (p.value as Messages[K]) : use(p as Promise<Messages[K]>);
+  if (p.status === 'fulfilled') return p.value as Messages[K];
+  // Not loaded yet: suspend until it is. A thrown promise, not `use`: React replays a component
+  // suspended by `use` as soon as the promise settles and expects the same `use` call, which this
+  // hook skips once the part is loaded (React then reports error #520 and renders again).
+  throw p;
 }
