@@ -1,8 +1,10 @@
 import { onTick } from './broker/clock';
 import { keepAliveDeadline } from './broker/keep-alive';
 import { WillDelayQueue } from './broker/will-delay';
-import type { DeleteRule } from './machines/connection.machine';
-import type { Snap } from './machines/stepper';
+import { clientMachine } from './machines/client.machine';
+import { type ConnectionEvent, connectionMachine, type DeleteRule } from './machines/connection.machine';
+import { sessionMachine } from './machines/session.machine';
+import { type MachineEffect, type Snap, Stepper } from './machines/stepper';
 import type { BrokerProfile } from './profiles';
 import { EventQueue, type Queued } from './queue';
 import { type Rng, rngFrom } from './rng';
@@ -147,6 +149,16 @@ export interface RetainedMessage {
   expiry: Handle | null;
 }
 
+// Machines are shared by every run: their memo is a cache of pure results, not state of a run.
+export const clientStepper = new Stepper(clientMachine);
+export const connectionStepper = new Stepper(connectionMachine);
+export const sessionStepper = new Stepper(sessionMachine);
+
+/** How often XState itself was evaluated (memo misses), for the benchmark. Not part of any run. */
+export function machineEvaluations(): number {
+  return clientStepper.evaluations + connectionStepper.evaluations + sessionStepper.evaluations;
+}
+
 export const PHASE_TIMER = 0;
 export const PHASE_STEP = 1;
 
@@ -219,5 +231,42 @@ export class Runtime {
   /** When the broker closes a connection that sends nothing more after `conn.lastRecvAt`. */
   keepAliveDue(conn: ConnRt): number {
     return keepAliveDeadline(conn.lastRecvAt, conn.windowMs, conn.keepAlive, this.profile, this.clock);
+  }
+
+  // --- machine stepping: one transition, its state entry, its effects ---------------------------
+
+  protected sendClient(c: ClientRt, event: Parameters<typeof clientMachine.transition>[1]): MachineEffect[] {
+    const r = clientStepper.send(c.snap, event);
+    this.transitions++;
+    c.snap = r.snap;
+    if (r.value !== c.state) {
+      c.state = r.value;
+      this.trace.state('client', c.name, r.value);
+    }
+    return r.effects;
+  }
+
+  protected sendConnection(conn: ConnRt, event: ConnectionEvent): MachineEffect[] {
+    if (!conn.snap) return [];
+    const r = connectionStepper.send(conn.snap, event);
+    this.transitions++;
+    conn.snap = r.snap;
+    if (r.value !== conn.state) {
+      conn.state = r.value;
+      this.trace.state('connection', `${conn.client.name}#${conn.no}`, r.value);
+    }
+    return r.effects;
+  }
+
+  protected startPing(c: ClientRt): void {
+    const conn = c.conn;
+    if (!conn || conn.keepAlive <= 0) return;
+    this.stopPing(c);
+    c.ping = this.schedule(c.lastSentAt + conn.keepAlive * 1000, { kind: 'timer', timer: 'ping', target: c });
+  }
+
+  protected stopPing(c: ClientRt): void {
+    if (c.ping) c.ping.cancelled = true;
+    c.ping = null;
   }
 }
