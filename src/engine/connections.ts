@@ -265,11 +265,11 @@ export abstract class Connections extends Runtime {
     let sent: number | null = null;
     for (const e of effects) {
       if (e.type === 'sendDisconnect') {
-        sent = over === undefined ? (e.params.reason as number) : over;
+        sent = over === undefined ? e.params.reason : over;
         if (sent !== null) this.packet('out', conn, 'DISCONNECT', { reason: sent });
       } else if (e.type === 'close') {
-        cause = e.params.cause as CloseCause;
-        deleteRule = e.params.deleteRule as DeleteRule;
+        cause = e.params.cause;
+        deleteRule = e.params.deleteRule;
       }
     }
     if (sent === null && typeof over === 'number') this.packet('out', conn, 'DISCONNECT', { reason: over });

@@ -1,7 +1,7 @@
 import { cachedSessionDeadline, nextCheck } from './broker/clock';
 import { neverExpires } from './broker/connect';
 import { discardCopy, route } from './delivery';
-import type { MachineEffect } from './machines/stepper';
+import type { SessionEffect } from './machines/session.machine';
 import { type WhyCode, why } from './rules';
 import type { Runtime, SessionCtx, SessionRt, StoredWill } from './runtime';
 import { toMs } from './script/names';
@@ -61,7 +61,7 @@ function cachedDeadline(rt: Runtime, s: SessionRt): number | null {
 function timerDue(rt: Runtime, s: SessionRt, timer: 'willDelay' | 'sessionExpiry'): number | null {
   const closedAt = s.closedAt ?? rt.now;
   if (timer === 'willDelay') return rt.roundToTick(closedAt + toMs(s.will?.def.delay ?? 0));
-  if (s.snap.matches('detached') && rt.profile.cachedSessionDeadline === 'nanomq' && !s.cleanStart)
+  if (s.snap.matches('detached') && rt.profile.cachedSessionDeadline === 'expiryOrWillFromConnect' && !s.cleanStart)
     return cachedDeadline(rt, s);
   const end = sessionEnd(rt, s);
   return end === null ? null : rt.roundToTick(end);
@@ -86,7 +86,7 @@ const DELETE_CODES: Record<NonNullable<SessionCtx['deleteRule']>, WhyCode> = {
   quirkSecondConnect: 'will.deleted.quirkSecondConnect',
 };
 
-export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect[], ctx: SessionCtx): void {
+export function sessionEffects(rt: Runtime, s: SessionRt, effects: SessionEffect[], ctx: SessionCtx): void {
   const t = rt.trace;
   for (const e of effects) {
     switch (e.type) {
@@ -100,7 +100,7 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect
         break;
       }
       case 'armTimer': {
-        const timer = e.params.timer as 'willDelay' | 'sessionExpiry';
+        const timer = e.params.timer;
         const due = timerDue(rt, s, timer);
         if (due === null) break;
         s.timers[timer] = rt.schedule(due, { kind: 'timer', timer, target: s });
@@ -109,7 +109,7 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect
         break;
       }
       case 'cancelTimer': {
-        const timer = e.params.timer as 'willDelay' | 'sessionExpiry';
+        const timer = e.params.timer;
         const h = s.timers[timer];
         if (h) {
           h.cancelled = true;
@@ -123,11 +123,7 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect
         const w = s.will;
         if (!w) break;
         s.will = null;
-        const reason = e.params.why as string;
-        let code = `will.published.${reason}` as WhyCode;
-        // Profile departures that the machine's reasons do not name (see BrokerProfile).
-        if (reason === 'delayElapsed' && s.sei === 0 && s.v === 5) code = 'will.published.seiZeroDelayed';
-        if (reason === 'brokerStopped' && ctx.flush) code = 'will.published.flushedAtShutdown';
+        const code = `will.published.${e.params.why}` as WhyCode;
         leaveDelayQueue(rt, s);
         t.will('published', willRef(s, w), why(code, s.v, willParams(s, w), rt.deviation(code)));
         let retain = w.def.retain;
@@ -181,14 +177,14 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect
         break;
       }
       case 'keepSession': {
-        const mode = e.params.mode as 'expires' | 'never' | 'cached';
+        const mode = e.params.mode;
         const code = `session.kept.${mode}` as WhyCode;
         const endsAt = mode === 'never' ? null : mode === 'cached' ? cachedDeadline(rt, s) : sessionEnd(rt, s);
         t.session('kept', s.clientId, s.no, s.owner, why(code, s.v, sessionParams(s), rt.deviation(code)), endsAt);
         break;
       }
       case 'endSession': {
-        const code = `session.ended.${e.params.why as string}` as WhyCode;
+        const code = `session.ended.${e.params.why}` satisfies WhyCode;
         s.ended = true;
         if (rt.sessions.get(s.clientId) === s) rt.sessions.delete(s.clientId);
         t.session('ended', s.clientId, s.no, s.owner, why(code, s.v, sessionParams(s), rt.deviation(code)));

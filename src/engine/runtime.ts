@@ -1,10 +1,15 @@
 import { onTick } from './broker/clock';
 import { keepAliveDeadline } from './broker/keep-alive';
 import { WillDelayQueue } from './broker/will-delay';
-import { clientMachine } from './machines/client.machine';
-import { type ConnectionEvent, connectionMachine, type DeleteRule } from './machines/connection.machine';
-import { sessionMachine } from './machines/session.machine';
-import { type MachineEffect, type Snap, Stepper } from './machines/stepper';
+import { type ClientEffect, clientMachine } from './machines/client.machine';
+import {
+  type ConnectionEffect,
+  type ConnectionEvent,
+  connectionMachine,
+  type DeleteRule,
+} from './machines/connection.machine';
+import { type SessionEffect, sessionMachine } from './machines/session.machine';
+import { type Snap, Stepper } from './machines/stepper';
 import type { BrokerProfile } from './profiles';
 import { EventQueue, type Queued } from './queue';
 import { type Rng, rngFrom } from './rng';
@@ -140,8 +145,6 @@ export interface SessionCtx {
   conn: ConnRt | null;
   deleteRule?: DeleteRule | 'quirkTakeover' | 'newConnection' | 'quirkSecondConnect';
   reason?: number;
-  /** The broker is stopping and publishes waiting wills (BrokerProfile.restart). */
-  flush?: boolean;
 }
 
 export interface RetainedMessage {
@@ -150,9 +153,9 @@ export interface RetainedMessage {
 }
 
 // Machines are shared by every run: their memo is a cache of pure results, not state of a run.
-export const clientStepper = new Stepper(clientMachine);
-export const connectionStepper = new Stepper(connectionMachine);
-export const sessionStepper = new Stepper(sessionMachine);
+export const clientStepper = new Stepper<ClientEffect>(clientMachine);
+export const connectionStepper = new Stepper<ConnectionEffect>(connectionMachine);
+export const sessionStepper = new Stepper<SessionEffect>(sessionMachine);
 
 /** How often XState itself was evaluated (memo misses), for the benchmark. Not part of any run. */
 export function machineEvaluations(): number {
@@ -235,7 +238,7 @@ export class Runtime {
 
   // --- machine stepping: one transition, its state entry, its effects ---------------------------
 
-  protected sendClient(c: ClientRt, event: Parameters<typeof clientMachine.transition>[1]): MachineEffect[] {
+  protected sendClient(c: ClientRt, event: Parameters<typeof clientMachine.transition>[1]): ClientEffect[] {
     const r = clientStepper.send(c.snap, event);
     this.transitions++;
     c.snap = r.snap;
@@ -246,7 +249,7 @@ export class Runtime {
     return r.effects;
   }
 
-  protected sendConnection(conn: ConnRt, event: ConnectionEvent): MachineEffect[] {
+  protected sendConnection(conn: ConnRt, event: ConnectionEvent): ConnectionEffect[] {
     if (!conn.snap) return [];
     const r = connectionStepper.send(conn.snap, event);
     this.transitions++;

@@ -3,6 +3,7 @@ import { restartPlan } from './broker/restart';
 import { dropsExpired } from './broker/routing';
 import { Connections } from './connections';
 import { brokerAcksPublish, expireQueued, expireRetained, route, subscribe } from './delivery';
+import type { SessionEvent } from './machines/session.machine';
 import { type BrokerProfile, profileById, SPEC } from './profiles';
 import { why } from './rules';
 import {
@@ -320,8 +321,11 @@ class Simulation extends Connections {
         }
         s.timers[item.timer] = null;
         this.timerTrace('fired', item.timer, null, s, this.now);
-        const type = item.timer === 'willDelay' ? 'timer.willDelay' : 'timer.sessionExpiry';
-        this.sendSession(s, { type }, { pendingWill: null, conn: null });
+        const event: SessionEvent =
+          item.timer === 'willDelay'
+            ? { type: 'timer.willDelay', seiZero: s.sei === 0 }
+            : { type: 'timer.sessionExpiry' };
+        this.sendSession(s, event, { pendingWill: null, conn: null });
         return;
       }
       case 'retainedExpiry':
@@ -345,7 +349,7 @@ class Simulation extends Connections {
     if (plan.flushWaitingWills)
       for (const s of [...this.sessions.values()]) {
         if (!s.snap.matches('detached.willDelayed')) continue;
-        this.sendSession(s, { type: 'will.flush' }, { ...noCtx, flush: true });
+        this.sendSession(s, { type: 'will.flush' }, noCtx);
         if (plan.endSeiZeroAfterFlush && s.sei === 0)
           this.sendSession(s, { type: 'session.discard', why: 'closedSeiZero' }, noCtx);
       }

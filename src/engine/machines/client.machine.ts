@@ -14,6 +14,12 @@ export type ClientEvent =
   | { type: 'cmd.drop' }
   | { type: 'socket.closed' };
 
+/** What the client machine asks the engine to do (none of its actions has params). */
+export type ClientEffect = {
+  type: 'sendConnect' | 'startKeepAlive' | 'stopKeepAlive' | 'sendDisconnect' | 'closeSocket';
+  params: Record<string, never>;
+};
+
 const effect =
   <T>() =>
   (_: unknown, _params: T): void => {};

@@ -39,6 +39,11 @@ export type ConnectionEvent =
 
 export type DeleteRule = 'none' | 'normalDisconnect' | 'v4Disconnect' | 'quirkAnyDisconnect';
 
+/** What the connection machine asks the engine to do. */
+export type ConnectionEffect =
+  | { type: 'sendDisconnect'; params: { reason: number } }
+  | { type: 'close'; params: { cause: CloseCause; deleteRule: DeleteRule } };
+
 const effect =
   <T>() =>
   (_: unknown, _params: T): void => {};
