@@ -104,7 +104,10 @@ export abstract class Connections extends Runtime {
     // [MQTT-3.1.4-3] (5.0) / [MQTT-3.1.4-2] (3.1.1): the existing connection is closed first, so a
     // will published "at takeover" precedes the new CONNACK.
     const existing = this.live.get(clientId);
-    if (existing?.open) this.closeConnection(existing, { type: 'takeover' }, { takeoverBy: conn });
+    if (existing?.open) {
+      const sessionOutlives = (existing.session?.sei ?? 0) !== 0;
+      this.closeConnection(existing, { type: 'takeover', byCleanStart: p.cleanStart, sessionOutlives }, {});
+    }
     if (se.capped !== undefined)
       this.note(c.name, why('session.expiryCapped', v, { requested: se.requested, granted: se.sei }));
 
@@ -155,10 +158,14 @@ export abstract class Connections extends Runtime {
     conn.serverKeepAlive = ka.serverKeepAlive !== null;
     conn.windowMs = keepAliveWindowMs(ka.keepAlive, this.profile);
     const deletes = this.profile.disconnectDeletesWill;
+    const pr = this.profile;
     const r = connectionStepper.init({
       v,
       anyDisconnectDeletesWill: deletes === 'all' || deletes === 'allBut0x04',
       ...(deletes === 'allBut0x04' ? { keeps0x04: true } : {}),
+      ...(pr.serverDisconnect ? { serverDisconnect: pr.serverDisconnect } : {}),
+      ...(pr.secondConnectEndsSession ? { secondConnectEndsSession: true } : {}),
+      ...(pr.takeoverKeepsWillOnlyIfSessionEnds ? { takeoverKeepsWillOnlyIfSessionEnds: true } : {}),
     });
     this.transitions++;
     conn.snap = r.snap;
@@ -251,28 +258,20 @@ export abstract class Connections extends Runtime {
     this.closeConnection(conn, event, { reason });
   }
 
-  protected closeConnection(
-    conn: ConnRt,
-    event: ConnectionEvent,
-    extra: { takeoverBy?: ConnRt; reason?: number },
-  ): void {
+  protected closeConnection(conn: ConnRt, event: ConnectionEvent, extra: { reason?: number }): void {
     if (!conn.open) return;
     const effects = this.sendConnection(conn, event);
     let cause: CloseCause = 'network';
     let deleteRule: DeleteRule = 'none';
-    // A profile may send another DISCONNECT than the spec's choice here, or none (5.0 only).
-    const over = conn.v === 5 ? this.profile.serverDisconnect?.[event.type as 'takeover'] : undefined;
-    let sent: number | null = null;
     for (const e of effects) {
-      if (e.type === 'sendDisconnect') {
-        sent = over === undefined ? e.params.reason : over;
-        if (sent !== null) this.packet('out', conn, 'DISCONNECT', { reason: sent });
-      } else if (e.type === 'close') {
+      if (e.type === 'sendDisconnect') this.packet('out', conn, 'DISCONNECT', { reason: e.params.reason });
+      else {
         cause = e.params.cause;
         deleteRule = e.params.deleteRule;
       }
     }
-    if (sent === null && typeof over === 'number') this.packet('out', conn, 'DISCONNECT', { reason: over });
+    // Where the profile chose another DISCONNECT (or none) than the spec, the trace cites it.
+    const over = conn.v === 5 ? this.profile.serverDisconnect?.[event.type as 'takeover'] : undefined;
     conn.open = false;
     if (this.live.get(conn.clientId) === conn) this.live.delete(conn.clientId);
     if (conn.ka) {
@@ -290,7 +289,7 @@ export abstract class Connections extends Runtime {
       c.conn = null;
     }
     const s = conn.session;
-    if (s && s.conn === conn) this.detach(s, conn, event, cause, deleteRule, extra);
+    if (s && s.conn === conn) this.detach(s, conn, cause, deleteRule, extra);
 
     this.closed(c);
   }
@@ -339,10 +338,9 @@ export abstract class Connections extends Runtime {
   private detach(
     s: SessionRt,
     conn: ConnRt,
-    event: ConnectionEvent,
     cause: CloseCause,
     deleteRule: DeleteRule,
-    extra: { takeoverBy?: ConnRt; reason?: number },
+    extra: { reason?: number },
   ): void {
     s.conn = null;
     s.closedAt = this.now;
@@ -353,27 +351,13 @@ export abstract class Connections extends Runtime {
       s.queue = [...s.inflight, ...s.queue];
       s.inflight = [];
     }
-    let deleteWill = deleteRule !== 'none';
-    let rule: SessionCtx['deleteRule'] = deleteRule;
-    // Mosquitto 2.0: the failed second CONNECT clears the will, Clean Start and Session Expiry.
-    if (event.type === 'packet.secondConnect' && this.profile.secondConnectEndsSession) {
-      deleteWill = true;
-      rule = 'quirkSecondConnect';
+    // The connection machine decided (secondConnectEndsSession): the failed second CONNECT also
+    // clears Clean Start and Session Expiry, so the session ends at this close.
+    if (deleteRule === 'quirkSecondConnect') {
       s.sei = 0;
       s.cleanStart = true;
     }
-    // Mosquitto 2.0: a takeover that keeps the session removes the will instead of publishing it.
-    const by = extra.takeoverBy;
-    if (
-      cause === 'takeover' &&
-      this.profile.takeoverKeepsWillOnlyIfSessionEnds &&
-      by &&
-      !by.cleanStart &&
-      s.sei !== 0
-    ) {
-      deleteWill = true;
-      rule = 'quirkTakeover';
-    }
+    const deleteWill = deleteRule !== 'none';
     const kicked = cause === 'takeover' || cause === 'adminKick';
     const closed: SessionEvent = {
       type: 'conn.closed',
@@ -382,6 +366,6 @@ export abstract class Connections extends Runtime {
       seiNever: neverExpires(s.v, s.sei),
       kicked,
     };
-    this.sendSession(s, closed, { pendingWill: null, conn, deleteRule: rule, reason: extra.reason });
+    this.sendSession(s, closed, { pendingWill: null, conn, deleteRule, reason: extra.reason });
   }
 }

@@ -143,7 +143,7 @@ export interface SessionRt {
 export interface SessionCtx {
   pendingWill: StoredWill | null;
   conn: ConnRt | null;
-  deleteRule?: DeleteRule | 'quirkTakeover' | 'newConnection' | 'quirkSecondConnect';
+  deleteRule?: DeleteRule | 'newConnection';
   reason?: number;
 }
 
