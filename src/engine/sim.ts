@@ -297,10 +297,11 @@ class Simulation extends Connections {
         const c = item.target as ClientRt;
         c.ping = null;
         const conn = c.conn;
-        if (!conn?.open || !c.snap.matches('connected.active') || conn.keepAlive <= 0) return;
+        if (!conn?.open || conn.keepAlive <= 0) return;
         const due = c.lastSentAt + conn.keepAlive * 1000;
         if (due > this.now) c.ping = this.schedule(due, item);
-        else {
+        // The client machine decides whether it pings (a silent client does not).
+        else if (this.sendClient(c, { type: 'ping.due' }).some((e) => e.type === 'sendPingreq')) {
           this.packet('in', conn, 'PINGREQ');
           this.packet('out', conn, 'PINGRESP');
           c.ping = this.schedule(this.now + conn.keepAlive * 1000, item);
