@@ -1,4 +1,5 @@
 import { createStore, useStore } from 'zustand';
+import type { NoticeDownload } from '../share/boot';
 
 /**
  * A message for the whole app, shown under the header until dismissed: a link that could not be
@@ -10,7 +11,12 @@ export interface Notice {
   details: string[];
   /** Said after the details: what the app did instead ("The default scenario is shown instead."). */
   outcome?: string;
+  /** Texts the person can download (work that failed to load, kept aside). */
+  downloads?: NoticeDownload[];
 }
+
+/** A file a notice offers to download (defined with the boot code that offers one). */
+export type { NoticeDownload };
 
 export interface NoticeState {
   notice: Notice | null;
