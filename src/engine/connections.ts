@@ -90,7 +90,13 @@ export abstract class Connections extends Runtime {
     // Nothing is stored and nobody is taken over unless the CONNECT is accepted (broker/connect.ts).
     const refusal = connectRefusal(p, b, conn.clientId);
     if (refusal) {
-      this.trace.connection('refused', this.at(conn), why(refusal.code, v, { reason: refusal.reason }));
+      this.trace.connection(
+        'refused',
+        c.name,
+        conn.no,
+        conn.clientId,
+        why(refusal.code, v, { reason: refusal.reason }),
+      );
       this.packet('out', conn, 'CONNACK', { reason: refusal.reason, sessionPresent: false, step });
       this.sendClient(c, { type: 'connack', accepted: false });
       c.conn = null;
@@ -172,7 +178,7 @@ export abstract class Connections extends Runtime {
     conn.state = r.value;
     conn.open = true;
     this.live.set(clientId, conn);
-    this.trace.connection('opened', this.at(conn), why('conn.accepted', v, { sessionPresent }));
+    this.trace.connection('opened', c.name, conn.no, clientId, why('conn.accepted', v, { sessionPresent }));
     const connack: PacketDetail = { reason: 0, sessionPresent, step };
     if (se.capped !== undefined) connack.sessionExpiry = se.capped;
     if (ka.serverKeepAlive !== null) connack.keepAlive = ka.serverKeepAlive;
@@ -191,10 +197,6 @@ export abstract class Connections extends Runtime {
     if (effects.some((e) => e.type === 'startKeepAlive')) this.startPing(c);
     if (sessionPresent) deliverBacklog(this, conn, s);
     else for (const sub of conn.subscriptions) subscribe(this, conn, sub);
-  }
-
-  private at(conn: ConnRt) {
-    return { client: conn.client.name, conn: conn.no, clientId: conn.clientId };
   }
 
   private newSession(clientId: string, v: 4 | 5, sei: number, cleanStart: boolean, owner: string): SessionRt {
@@ -279,7 +281,8 @@ export abstract class Connections extends Runtime {
       conn.ka = null;
       this.timerTrace('cancelled', 'keepAlive', conn, null, null);
     }
-    this.trace.connection('closed', this.at(conn), this.closeWhy(conn, event, cause, over, extra.reason), cause);
+    const w = this.closeWhy(conn, event, cause, over, extra.reason);
+    this.trace.connection('closed', conn.client.name, conn.no, conn.clientId, w, cause);
 
     // The client learns that its socket is gone (unless it closed it itself).
     const c = conn.client;

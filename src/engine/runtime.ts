@@ -218,7 +218,7 @@ export class Runtime {
     const client = conn ? conn.client.name : (s?.owner ?? '');
     const connNo = conn ? conn.no : (s?.will?.conn ?? s?.lastConn ?? 0);
     const clientId = conn ? conn.clientId : (s?.clientId ?? '');
-    this.trace.timer(op, timer, { client, conn: connNo, clientId }, due);
+    this.trace.timer(op, timer, client, connNo, clientId, due);
   }
 
   /** The profile's citation where it departs from the spec at this decision. */

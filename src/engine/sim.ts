@@ -4,6 +4,7 @@ import { dropsExpired } from './broker/routing';
 import { Connections } from './connections';
 import { brokerAcksPublish, expireQueued, expireRetained, route, subscribe } from './delivery';
 import type { SessionEvent } from './machines/session.machine';
+import { inState } from './machines/stepper';
 import { type BrokerProfile, profileById, SPEC } from './profiles';
 import { why } from './rules';
 import {
@@ -171,19 +172,19 @@ class Simulation extends Connections {
     const conn = c.conn;
     switch (step.action) {
       case 'connect':
-        if (c.snap.matches('connected') || c.snap.matches('connecting'))
+        if (inState(c.snap, 'connected') || inState(c.snap, 'connecting'))
           this.note(c.name, why('step.alreadyConnected', c.def.protocol));
         else this.connect(c, index, null);
         return;
       case 'reconnect':
         // A client that gave up on a socket the broker may still think open opens a new one.
-        if (conn?.open || c.snap.matches('connected')) this.abandon(c);
+        if (conn?.open || inState(c.snap, 'connected')) this.abandon(c);
         this.connect(c, index, connectParams(c.def, step));
         return;
       case 'takeover':
         if (!this.clients.get(step.of)?.conn?.open)
           this.note(c.name, why('step.takeoverTargetGone', c.def.protocol, { of: step.of }));
-        if (c.snap.matches('connected')) {
+        if (inState(c.snap, 'connected')) {
           this.note(c.name, why('step.alreadyConnected', c.def.protocol));
           return;
         }
@@ -265,11 +266,11 @@ class Simulation extends Connections {
 
   /** The step needs a connected client (and, unless `allowSilent`, one that still sends). */
   private connected(c: ClientRt, allowSilent: boolean): boolean {
-    if (!c.snap.matches('connected') || !c.conn) {
+    if (!inState(c.snap, 'connected') || !c.conn) {
       this.note(c.name, why('step.notConnected', c.def.protocol));
       return false;
     }
-    if (!allowSilent && c.snap.matches('connected.silent')) {
+    if (!allowSilent && inState(c.snap, 'connected.silent')) {
       this.note(c.name, why('step.silent', c.def.protocol));
       return false;
     }
@@ -349,7 +350,7 @@ class Simulation extends Connections {
     for (const conn of open) if (!conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});
     if (plan.flushWaitingWills)
       for (const s of [...this.sessions.values()]) {
-        if (!s.snap.matches('detached.willDelayed')) continue;
+        if (!inState(s.snap, 'detached.willDelayed')) continue;
         this.sendSession(s, { type: 'will.flush' }, noCtx);
         if (plan.endSeiZeroAfterFlush && s.sei === 0)
           this.sendSession(s, { type: 'session.discard', why: 'closedSeiZero' }, noCtx);
@@ -365,8 +366,8 @@ class Simulation extends Connections {
       for (const s of [...this.sessions.values()]) this.discardSession(s);
       for (const [topic, r] of this.retained) {
         if (r.expiry) r.expiry.cancelled = true;
-        const m = { topic, payload: r.msg.payload, qos: r.msg.qos, retain: true, willOf: r.msg.willOf };
-        this.trace.message('discarded', null, m, why('message.retainedLost', v));
+        const m = r.msg;
+        this.trace.message('discarded', null, topic, m.payload, m.qos, true, m.willOf, why('message.retainedLost', v));
       }
       this.retained.clear();
     }
@@ -386,7 +387,7 @@ class Simulation extends Connections {
   }
 
   private discardSession(s: SessionRt): void {
-    if (!s.ended && s.snap.matches('detached'))
+    if (!s.ended && inState(s.snap, 'detached'))
       this.sendSession(s, { type: 'session.discard', why: 'brokerStopped' }, { pendingWill: null, conn: null });
   }
 

@@ -115,3 +115,23 @@ export class Stepper<E extends MachineEffect = MachineEffect> {
     });
   }
 }
+
+const matchCache = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * XState's `snapshot.matches(state)` ("connected" also matches "connected.silent"), remembered per
+ * snapshot: the memo shares snapshots between runs, so each question is asked of XState once.
+ */
+export function inState(snap: Snap, state: string): boolean {
+  let m = matchCache.get(snap);
+  if (!m) {
+    m = new Map();
+    matchCache.set(snap, m);
+  }
+  let r = m.get(state);
+  if (r === undefined) {
+    r = snap.matches(state);
+    m.set(state, r);
+  }
+  return r;
+}
