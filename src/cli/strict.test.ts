@@ -2,7 +2,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { shareEn } from '../i18n/share-en';
+import { toBase64Url } from '../share/base64url';
+import { decodeLink } from '../share/codec';
+import { describeLinkError } from '../share/describe';
 import { terminalSafe } from './terminal';
 
 // The commands as a user runs them (through tsx, like `npm run ...`): strict options, --help
@@ -171,6 +176,27 @@ describe('inputs', { timeout: 120_000 }, () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(got).toBeGreaterThan(1_000_000);
+  });
+});
+
+describe('links: one decoder for the CLI and the browser', { timeout: 120_000 }, () => {
+  it('refuses the same links with the same message the app shows', () => {
+    const packed = (text: string) => `#s=v1.${toBase64Url(deflateSync(new TextEncoder().encode(text)))}`;
+    for (const link of [
+      packed(`${'['.repeat(100)}${']'.repeat(100)}`),
+      '#s=v1.AAAA',
+      '#s=v7.xyz',
+      packed(JSON.stringify({ version: 1, clients: [], steps: [], end: -1 })),
+    ]) {
+      const r = decodeLink(link);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      const d = describeLinkError(r.error);
+      const cli = run('sim.ts', ['--link', link]);
+      expect(cli.status).toBe(2);
+      expect(cli.stderr).toContain(`link: ${shareEn.link.headline} ${d.message}`);
+      for (const line of d.details) expect(cli.stderr).toContain(line);
+    }
   });
 });
 
