@@ -172,9 +172,7 @@ export function runFuzz({
   slowMs?: number;
   now?: () => number;
 }): FuzzReport {
-  const r = rng(seed);
-  // Valid scenario files to start from (fast-check, seeded), then mutated by our own generator.
-  const bases = fc.sample(scenarioFileArb, { seed, numRuns: Math.min(500, Math.max(20, Math.ceil(count / 50))) });
+  const bases = baseScenarios(seed, count);
   const fallback = () => {
     const p = parseScenario(bases[0]);
     if (!p.ok) throw new Error('the first generated scenario does not load');
@@ -259,7 +257,37 @@ export function runFuzz({
       return [boot.message ?? '', ...boot.details];
     });
 
-  while (report.inputs < count) {
+  for (const input of fuzzInputs({ count, seed, bases })) {
+    if (input.entrance === 'autosave') autosave(input.text, input.hash);
+    else if (input.entrance === 'link') link(input.text);
+    else file(input.text);
+  }
+  report.totalMs = now() - t0;
+  return report;
+}
+
+/** One input for one entrance; an autosave comes with the address the page opened with. */
+export type FuzzInput =
+  | { entrance: 'link' | 'file'; text: string }
+  | { entrance: 'autosave'; text: string; hash: string };
+
+/** Valid scenario files to start from (fast-check, seeded), then mutated by our own generator. */
+function baseScenarios(seed: number, count: number): unknown[] {
+  return fc.sample(scenarioFileArb, { seed, numRuns: Math.min(500, Math.max(20, Math.ceil(count / 50))) });
+}
+
+/** The seeded inputs: the same seed and count, the same inputs (also sampled by the browser test). */
+export function* fuzzInputs({
+  count,
+  seed = 15,
+  bases = baseScenarios(seed, count),
+}: {
+  count: number;
+  seed?: number;
+  bases?: unknown[];
+}): Generator<FuzzInput> {
+  const r = rng(seed);
+  for (let n = 0; n < count; n++) {
     const base = r.pick(bases);
     const kind = r.int(12);
     if (kind < 3) {
@@ -267,19 +295,20 @@ export function runFuzz({
       const p = parseScenario(base);
       let text = p.ok ? shareLink(p.value, 'https://example.org/lab/') : '#s=v1.';
       for (let i = r.int(4); i > 0; i--) text = mutateText(r, text);
-      link(text);
+      yield { entrance: 'link', text };
     } else if (kind < 5) {
       // A link whose (valid) compression holds a mutated document.
       const { format: _f, ...rest } = (mutateValue(r, base) ?? {}) as Record<string, unknown>;
       const k = r.int(8);
-      link(v1Of(k === 0 ? mutateText(r, JSON.stringify(rest)) : k === 1 ? deepText(r, rest) : JSON.stringify(rest)));
+      const json = k === 0 ? mutateText(r, JSON.stringify(rest)) : k === 1 ? deepText(r, rest) : JSON.stringify(rest);
+      yield { entrance: 'link', text: v1Of(json) };
     } else if (kind < 6) {
       // Garbage links: random characters after a plausible prefix, and well-packed non-scenarios.
       const prefix = r.pick(['', '#', '#s=', '#s=v1.', 'v1.', 'https://h/#s=v1.', '%23s%3Dv1.', '#s=v2.']);
-      const n = r.int(200);
+      const len = r.int(200);
       let body = '';
-      for (let i = 0; i < n; i++) body += String.fromCharCode(r.int(4) === 0 ? r.int(0x10000) : 0x20 + r.int(95));
-      link(r.int(3) === 0 ? v1Of(body) : prefix + body);
+      for (let i = 0; i < len; i++) body += String.fromCharCode(r.int(4) === 0 ? r.int(0x10000) : 0x20 + r.int(95));
+      yield { entrance: 'link', text: r.int(3) === 0 ? v1Of(body) : prefix + body };
     } else if (kind < 9) {
       // Files: mutated documents, mutated text, case lists, deep nesting, a byte order mark.
       const doc = mutateValue(r, base);
@@ -289,17 +318,17 @@ export function runFuzz({
       if (r.int(10) === 0) text = `\ufeff${text}`;
       if (r.int(20) === 0) text = nested(1 + r.int(10_000), r.pick(['[', '{"a":']), r.pick([']', '}']));
       else if (r.int(8) === 0) text = deepText(r, doc);
-      file(text);
+      yield { entrance: 'file', text };
     } else {
       // The autosave (with the boot that reads it): saved text of valid or mutated scenarios.
       const p = parseScenario(base);
       let text = p.ok ? canonicalJson(p.value) : '{}';
-      if (r.int(4) !== 0)
-        text = r.int(2) === 0 ? mutateText(r, text) : (JSON.stringify(mutateValue(r, JSON.parse(text))) ?? '');
+      const k = r.int(8);
+      if (k < 3) text = mutateText(r, text);
+      else if (k < 5) text = JSON.stringify(mutateValue(r, JSON.parse(text))) ?? '';
+      else if (k === 5) text = deepText(r, JSON.parse(text));
       const hash = r.int(4) === 0 ? mutateText(r, '#s=v1.AAAA') : '';
-      autosave(text, hash);
+      yield { entrance: 'autosave', text, hash };
     }
   }
-  report.totalMs = now() - t0;
-  return report;
 }
