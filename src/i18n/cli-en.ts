@@ -52,6 +52,7 @@ export const cliEn: CliCatalog = {
       usage: [
         'npm run sim -- <scenario.json> [--profile P] [--json] [--case ID] [--all]',
         "npm run sim -- --link '<link or fragment>' [--profile P] [--json] [--all]",
+        'npm run sim -- --link-file link.txt [--profile P] [--json] [--all]',
       ],
       summary:
         'Runs a scenario (or one case of a FORMAT.md case file, or a share link) and prints the trace: time, actor, what happened, why, with clause IDs.',
@@ -61,6 +62,7 @@ export const cliEn: CliCatalog = {
         case: 'the case to run, in a case file holding several',
         all: 'also print machine state changes',
         link: 'run a share link (a full link, its #s=v1.… fragment or the bare payload) instead of a file',
+        'link-file': 'the same, with the link read from a file (for links longer than a command line takes)',
       },
     },
     share: {

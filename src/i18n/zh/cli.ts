@@ -50,6 +50,7 @@ export const zhCli: CliCatalog = {
       usage: [
         'npm run sim -- <scenario.json> [--profile P] [--json] [--case ID] [--all]',
         "npm run sim -- --link '<链接或片段>' [--profile P] [--json] [--all]",
+        'npm run sim -- --link-file link.txt [--profile P] [--json] [--all]',
       ],
       summary:
         '运行一个场景（或 FORMAT.md 用例文件中的一个用例，或一个分享链接），并打印追踪记录：时间、主体、发生了什么、原因，以及条款编号。',
@@ -59,6 +60,7 @@ export const zhCli: CliCatalog = {
         case: '用例文件中有多个用例时，要运行的那一个',
         all: '同时打印状态机的状态变化',
         link: '运行一个分享链接（完整链接、它的 #s=v1.… 片段，或单独的载荷），而不是文件',
+        'link-file': '同上，但从文件中读取链接（用于超过命令行长度限制的链接）',
       },
     },
     share: {
