@@ -82,4 +82,35 @@ describe('fuzzed links and autosaves in the browser', { timeout: 600_000 }, () =
     }
     expect(failures).toEqual([]);
   });
+
+  it('when the code that reads the autosave cannot load, the app says so and writes nothing over it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const saved = '{"format":"mqtt-will-lab/scenario","version":1,"title":"my work","clients":[],"steps":[],"end":10}';
+    await context.addInitScript(
+      ([key, text]) => {
+        if (location.protocol === 'http:' && !sessionStorage.getItem('seeded')) {
+          localStorage.setItem(key, text);
+          sessionStorage.setItem('seeded', '1');
+        }
+      },
+      [AUTOSAVE_KEY, saved] as const,
+    );
+    // As if offline right after the first load: the boot chunk is not fetched.
+    await context.route(/\/assets\/boot-[^/]*\.js$/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    await page
+      .getByRole('alert')
+      .getByText(/part of the app did not load/)
+      .waitFor({ timeout: 30_000 });
+    // An edit of the default scenario shown instead is not autosaved over the person's work.
+    await page.getByRole('log', { name: 'Event log' }).waitFor({ timeout: 30_000 });
+    // Every chunk the page asks for has arrived (the sync module would be running by now) ...
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('region', { name: 'Set up' }).getByLabel('Title').fill('an edit of the default');
+    // ... and leaving the page flushes any pending autosave at once.
+    await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+    expect(await page.evaluate((key) => localStorage.getItem(key), AUTOSAVE_KEY)).toBe(saved);
+    await context.close();
+  });
 });
