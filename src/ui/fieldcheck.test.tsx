@@ -20,10 +20,11 @@ beforeEach(() => {
 
 async function setup() {
   render(<App runner={inProcessRunner} />);
-  return within(await screen.findByRole('region', { name: 'Set up' }));
+  // A condition, not a time: a busy machine may take longer than findBy's default second.
+  return within(await screen.findByRole('region', { name: 'Set up' }, { timeout: 30_000 }));
 }
 
-describe('editor fields', () => {
+describe('editor fields', { timeout: 60_000 }, () => {
   it('a 501st character of the title is not taken, and the field says why', async () => {
     const panel = await setup();
     const title = panel.getByLabelText('Title');
