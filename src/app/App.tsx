@@ -2,7 +2,6 @@ import { type ReactNode, Suspense, startTransition, useEffect, useId, useState }
 import { LOCALE_NAMES } from '../i18n/locale';
 import { LOCALES, type Locale } from '../i18n/messages';
 import { LocaleContext, useMessages } from '../i18n/react';
-import { RunContext, useCurrentRun } from '../runner/context';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
 import { browserStorage } from '../share/storage';
 import { type NoticeDownload, noticeStore, useNotice } from '../store/notice';
@@ -10,6 +9,7 @@ import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
 import { EventLog } from '../ui/EventLog';
 import { Explanation, Outcomes } from '../ui/Explain';
+import { RunContext, useCurrentRun } from '../ui/run-context';
 import { findShortcut, shortcutKey } from '../ui/shortcuts';
 import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';

@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useMessages } from '../i18n/react';
-import { shorten } from '../scenario/json';
+import { shorten } from '../scenario/text';
 import { viewStore } from '../store/view';
 
 /**

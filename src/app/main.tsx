@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
-import { loadMessages } from '../i18n/messages';
+import { loadedMessages, loadMessages } from '../i18n/messages';
+import { uiEn } from '../i18n/ui-en';
 import { createWorkerRunner } from '../runner/worker-runner';
 import { isEmbed } from '../share/embed';
 import { browserStorage, hasBootInput } from '../share/storage';
@@ -24,6 +25,7 @@ async function start(root: HTMLElement): Promise<void> {
   const storage = embed ? null : browserStorage();
   // The language first: the boot notice (a bad link) is worded in it.
   await bootLocale(browserStorage());
+  let bootFailed = false;
   if (hasBootInput(location.hash, storage)) {
     try {
       const locale = viewStore.getState().locale;
@@ -43,7 +45,13 @@ async function start(root: HTMLElement): Promise<void> {
           downloads: boot.downloads,
         });
     } catch {
-      // The decoder could not be fetched (offline, a new deployment): the default scenario opens.
+      // The decoder could not be fetched (offline, a new deployment): the default scenario opens,
+      // and nothing is written over the link or the autosave it could not read.
+      bootFailed = true;
+      noticeStore.getState().noticeShown({
+        message: (loadedMessages(viewStore.getState().locale, 'ui') ?? uiEn).boundary.bootFailed,
+        details: [],
+      });
     }
   }
   // A shared explorer link (#explore=...) opens the explorer.
@@ -54,10 +62,11 @@ async function start(root: HTMLElement): Promise<void> {
     </StrictMode>,
   );
   // After the first render: the URL and the autosave follow the edits; pasted links are opened.
-  import('./sync').then(
-    (m) => m.startSync({ embed, storage }),
-    () => {},
-  );
+  if (!bootFailed)
+    import('./sync').then(
+      (m) => m.startSync({ embed, storage }),
+      () => {},
+    );
 }
 
 const root = document.getElementById('root');

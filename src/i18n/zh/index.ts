@@ -1,4 +1,4 @@
-import type { Messages } from '../messages';
+import type { Messages } from '../parts';
 import { zhEdit } from './edit';
 import { zhEngine } from './engine';
 import { zhExplorer } from './explorer';

@@ -37,6 +37,8 @@ export const zhUi: UiCatalog = {
     retry: '重试',
     backToSimulator: '回到模拟器',
     retryPart: '这个控件无法加载：重试',
+    bootFailed:
+      '无法打开你的链接或自动保存的场景：应用的一部分没有加载成功（可能是网络断了）。两者都原样保留，这个页面也不会覆盖它们。重新加载页面即可再试一次。',
   },
   transport: {
     region: '播放控制',

@@ -1,6 +1,6 @@
 import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../engine/types';
-import { type Axes, axesProblems, type CellSpec, enumerateCells, normalizeAxes } from '../../explorer/axes';
+import { type Axes, axesProblems, type CellSpec, enumerateCells, normalizeAxes, seiSeconds } from '../../explorer/axes';
 import { buildScenario } from '../../explorer/cell';
 import { createDefaultRunner, type MatrixRun, type MatrixRunner, NO_WORKER } from '../../explorer/client';
 import { matrixToCsv } from '../../explorer/csv';
@@ -165,7 +165,13 @@ export default function ExplorerView(props: ExplorerViewProps) {
 
   const { onOpenScenario } = props;
   const open = useCallback(
-    (spec: CellSpec) => onOpenScenario(buildScenario(spec, cat.scenarioTitle(spec, profileName(spec.profile, words)))),
+    (spec: CellSpec) =>
+      onOpenScenario(
+        buildScenario(
+          spec,
+          cat.scenarioTitle(spec, profileName(spec.profile, words), seiSeconds(spec.sessionExpiry, spec.willDelay)),
+        ),
+      ),
     [onOpenScenario, cat, words],
   );
 
