@@ -72,8 +72,14 @@ export interface BrokerProfile {
   serverDisconnect?: Partial<Record<'takeover' | 'broker.shutdown' | 'packet.malformed', number | null>>;
   /** What a stop and restart does beyond the spec's model. */
   restart?: {
-    /** Every will still waiting for its delay is published as the broker stops. */
-    publishesWaitingWills: boolean;
+    /**
+     * Every will is published as the broker stops, with or without persistence: those of the
+     * clients connected at the stop (closed as on a network failure) and those waiting for their
+     * Will Delay, none kept for after the restart. Mosquitto 2.0.11 src/mosquitto.c main():
+     * `context__send_will` for every context (a will with a delay joins the delay list), then
+     * `will_delay__send_all` (measured: the m20-restart-persist-connected-* recordings).
+     */
+    publishesEveryWill: boolean;
     /** Only sessions whose last connection had Clean Start 0 are written to persistence. */
     persistsOnlyCleanStart0: boolean;
     /** Sessions read back from persistence never expire (until their client connects again). */
@@ -163,7 +169,7 @@ export const MOSQUITTO_2_0: BrokerProfile = {
   timerTickAfter: true,
   willDelayQueue: 'byInterval',
   serverDisconnect: { takeover: null, 'broker.shutdown': null, 'packet.malformed': 0x82 },
-  restart: { publishesWaitingWills: true, persistsOnlyCleanStart0: true, restoredSessionsExpire: false },
+  restart: { publishesEveryWill: true, persistsOnlyCleanStart0: true, restoredSessionsExpire: false },
   cachedSessionTickMs: 10_000,
   cachedSessionDeadline: 'none',
   deviations: {
@@ -211,7 +217,8 @@ export const MOSQUITTO_2_0: BrokerProfile = {
       source: 'mosquitto v2.0.11 src/read_handle.c (an unknown packet type is a protocol error: DISCONNECT 0x82)',
     },
     'will.published.flushedAtShutdown': {
-      source: 'mosquitto v2.0.11 src/mosquitto.c and src/will_delay.c will_delay__send_all (ChangeLog 1.4.13)',
+      source:
+        'mosquitto v2.0.11 src/mosquitto.c main() at shutdown (context__send_will for every context, then src/will_delay.c will_delay__send_all); ChangeLog 1.4.13',
     },
     'session.ended.notPersisted': {
       source: 'mosquitto v2.0.11 src/persist_write.c persist__client_save (only clean_start == false)',

@@ -1,3 +1,4 @@
+import { willRefusal } from './broker/will-refusal';
 import { cachedSessionDeadline, keepAliveDeadline, onTick } from './broker-clock';
 import { clientMachine } from './machines/client.machine';
 import { type ConnectionEvent, connectionMachine, type DeleteRule } from './machines/connection.machine';
@@ -28,6 +29,7 @@ import {
   type TraceEntry,
   type Why,
   type WillDef,
+  type WillProps,
 } from './types';
 
 // Machines are shared by every run: their memo is a cache of pure results, not state of a run.
@@ -62,6 +64,8 @@ interface Message {
   expiry: number | null;
   publishedAt: number;
   willOf?: { from: string; conn: number };
+  /** A 5.0 will's properties, forwarded unaltered to subscribers ([MQTT-3.1.3-10], §3.1.3.2). */
+  props?: WillProps;
   /** Connection id of the publisher, for No Local. */
   publisherConn: number;
 }
@@ -627,7 +631,8 @@ class Simulation {
 
     // Validation first: nothing is stored and nobody is taken over unless the CONNECT is accepted
     // (§3.1.4; ambiguity A3: only an accepted CONNECT cancels a pending will).
-    const refuse = (code: WhyCode, reason: number) => {
+    // reason null: 3.1.1 closes the network connection without a CONNACK [MQTT-3.1.4-1].
+    const refuse = (code: WhyCode, reason: number | null, params: Why['params'] = {}) => {
       this.emit({
         t: this.now,
         kind: 'connection',
@@ -635,19 +640,16 @@ class Simulation {
         client: c.name,
         conn: conn.no,
         clientId,
-        why: why(code, v, { reason }),
+        why: why(code, v, { ...params, reason }),
       });
-      this.packet('out', conn, 'CONNACK', { reason, sessionPresent: false, step: stepIndex });
+      if (reason !== null) this.packet('out', conn, 'CONNACK', { reason, sessionPresent: false, step: stepIndex });
       this.sendClient(c, { type: 'connack', accepted: false });
       c.conn = null;
     };
     const b = this.sc.broker;
-    if (v === 5 && p.will && p.will.qos > b.maximumQos) {
-      refuse('conn.refused.qos', 0x9b);
-      return;
-    }
-    if (v === 5 && p.will?.retain && !b.retainAvailable) {
-      refuse('conn.refused.retain', 0x9a);
+    const willRefused = willRefusal(p.will, v, b);
+    if (willRefused) {
+      refuse(willRefused.code, willRefused.reason, willRefused.params);
       return;
     }
     if (clientId === '') {
@@ -1044,11 +1046,13 @@ class Simulation {
           this.route({
             topic: w.def.topic,
             payload: w.def.payload,
-            qos: w.def.qos,
+            // A will of QoS 3 is refused at CONNECT (broker/will-refusal.ts), so a stored one is 0-2.
+            qos: w.def.qos as 0 | 1 | 2,
             retain,
             expiry: s.v === 5 ? w.def.messageExpiry : null,
             publishedAt: this.now,
             willOf: { from: w.from, conn: w.conn },
+            ...(s.v === 5 && w.def.props ? { props: w.def.props } : {}),
             publisherConn: -1,
           });
           break;
@@ -1497,6 +1501,8 @@ class Simulation {
       qos: qm.qos,
       retain: qm.retain,
       willOf: m.willOf,
+      // 3.1.1 PUBLISH packets have no properties: a 3.1.1 subscriber gets the payload alone.
+      ...(m.props && conn.v === 5 ? { props: m.props } : {}),
       why: why(code, conn.v, { messageExpiry: remaining }),
     });
     if (qm.qos === 0) return;
@@ -1564,7 +1570,7 @@ class Simulation {
     const open = [...this.live.values()];
     for (const conn of open) if (!conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});
     const r = this.profile.restart;
-    if (r?.publishesWaitingWills) {
+    if (r?.publishesEveryWill) {
       for (const s of [...this.sessions.values()]) {
         if (s.state !== 'detached.willDelayed') continue;
         this.sendSession(s, { type: 'will.flush' }, { pendingWill: null, conn: null, flush: true });

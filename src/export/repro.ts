@@ -202,9 +202,9 @@ export function toReproScript(scenario: Scenario, options: ReproOptions = {}): s
         if (p?.contentType !== undefined) args.push(`-D will content-type ${shellQuote(p.contentType)}`);
         if (p?.responseTopic !== undefined) args.push(`-D will response-topic ${shellQuote(p.responseTopic)}`);
         if (p?.correlationData !== undefined) args.push(`-D will correlation-data ${shellQuote(p.correlationData)}`);
-        for (const [k, v] of Object.entries(p?.userProperties ?? {}))
-          args.push(`-D will user-property ${shellQuote(k)} ${shellQuote(v)}`);
-        if (p?.userProperties && Object.keys(p.userProperties).length > 1) notes.push(r.userPropertyOrder);
+        for (const u of p?.userProperties ?? [])
+          args.push(`-D will user-property ${shellQuote(u.name)} ${shellQuote(u.value)}`);
+        if (p?.userProperties && p.userProperties.length > 1) notes.push(r.userPropertyOrder);
       }
     }
     if (!v5 && (conn.sessionExpiry !== null || (w && (w.delay !== null || w.messageExpiry !== null || w.props))))

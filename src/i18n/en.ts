@@ -32,6 +32,21 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     "The will asks for a QoS above the broker's Maximum QoS, so the CONNECT is refused (0x9B) and no will is stored.",
   'conn.refused.retain': () =>
     'The will is retained but the broker does not support retain, so the CONNECT is refused (0x9A) and no will is stored.',
+  'conn.refused.willQos3': (p) =>
+    p.reason === null
+      ? 'Will QoS 3 is not allowed, so the CONNECT is invalid: the broker closes the network connection without a CONNACK. No session is created and no will is stored.'
+      : `Will QoS 3 makes the CONNECT a Malformed Packet, so the broker refuses it (CONNACK ${hex(p.reason)}) and closes the connection. No session is created and no will is stored.`,
+  'conn.refused.willTopic': (p) => {
+    const what =
+      p.problem === 'topic.empty'
+        ? 'The will topic is empty'
+        : p.problem === 'topic.null'
+          ? 'The will topic contains a null character'
+          : 'The will topic contains a wildcard (+ or #)';
+    return p.reason === null
+      ? `${what}, which no Topic Name may: the broker closes the network connection without a CONNACK. No session is created and no will is stored.`
+      : `${what}, which no Topic Name may: the broker refuses the CONNECT (CONNACK ${hex(p.reason)}) and closes the connection. No session is created and no will is stored.`;
+  },
   'conn.refused.clientId': (_p, v) =>
     v === 4
       ? 'A zero-length Client Identifier needs CleanSession 1 in MQTT 3.1.1: refused with return code 0x02.'
@@ -126,7 +141,7 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'will.published.seiZeroDelayed': (p) =>
     `The Will Delay of ${p.delay} s passed after the close at ${sec(p.closedAt)}; the broker kept the will waiting although Session Expiry 0 ended the session at the close.`,
   'will.published.flushedAtShutdown': () =>
-    'The broker is stopping and publishes every will that still waits for its Will Delay.',
+    'The broker is stopping and publishes every will now, without waiting for the Will Delay: those of the clients it has just disconnected and those that were already waiting.',
   'will.heldBehind': (p) =>
     `The Will Delay has passed, but a will with a shorter or equal delay that is not due yet is ahead of it in the broker's list: it waits until ${sec(p.until)}.`,
   'will.published.v4Closed': (p) =>
@@ -228,6 +243,8 @@ const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   emptyName: () => 'a client name may not be empty',
   reservedClientId: () => 'this Client Identifier is reserved',
   userProperties: (p) => `at most ${p.max} user properties`,
+  willInvalid: (p) =>
+    `${p.problem === 'willQos3' ? 'a will QoS must be 0, 1 or 2, not 3' : (PROBLEMS[p.problem as ProblemCode]?.(p) ?? String(p.problem))}; to simulate the broker refusing this CONNECT, add "allowInvalid": true to the will`,
   duplicateName: (p) => `"${p.name}" is used by two clients; names must be unique`,
   unknownClient: (p) => `names no client (known: ${p.known || 'none'})`,
   takeoverClientId: (p) => `"${p.of}" has Client Identifier "${p.ofId}", not "${p.id}": a takeover needs the same one`,

@@ -25,6 +25,7 @@ export type ProblemCode =
   | 'emptyName'
   | 'reservedClientId'
   | 'userProperties'
+  | 'willInvalid'
   | 'duplicateName'
   | 'unknownClient'
   | 'takeoverClientId'

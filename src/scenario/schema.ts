@@ -43,31 +43,56 @@ const coded = <T>(fn: (v: T) => string | null) =>
 const topicName = text(LIMITS.topicLength).check(coded(topicProblem));
 const topicFilter = text(LIMITS.topicLength).check(coded(filterProblem));
 
+const userProperty = z.object({ name: text(256), value: text(1024) });
+const tooManyUserProperties = coded((r: unknown[] | Record<string, string>) =>
+  (Array.isArray(r) ? r.length : Object.keys(r).length) <= LIMITS.userProperties ? null : 'userProperties',
+);
+
 const willProps = z.object({
   payloadFormatIndicator: z.optional(z.boolean()),
   contentType: z.optional(text(256)),
   responseTopic: z.optional(topicName),
   correlationData: z.optional(text(256)),
+  // An ordered list of name/value pairs; a name may repeat [MQTT-3.1.3-10]. Documents written before
+  // the list form carry an object (one value per name, in key order): still read, turned into a list
+  // by normWill (src/scenario/validate.ts).
   userProperties: z.optional(
-    z
-      .record(text(256), text(1024))
-      .check(
-        coded((r: Record<string, string>) =>
-          Object.keys(r).length <= LIMITS.userProperties ? null : 'userProperties',
-        ),
-      ),
+    z.union([z.array(userProperty), z.record(text(256), text(1024))]).check(tooManyUserProperties),
   ),
 });
 
-export const willSchema = z.object({
-  topic: topicName,
-  payload: text(LIMITS.payloadLength),
-  qos,
-  retain: z.boolean(),
-  delay: z.optional(z.nullable(intIn(0, U32))),
-  messageExpiry: z.optional(z.nullable(intIn(0, U32))),
-  props: z.optional(z.nullable(willProps)),
-});
+/** A will QoS: 3 only with `allowInvalid` (checked on the will as a whole). */
+const willQos = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
+
+export const willSchema = z
+  .object({
+    topic: text(LIMITS.topicLength),
+    payload: text(LIMITS.payloadLength),
+    qos: willQos,
+    retain: z.boolean(),
+    delay: z.optional(z.nullable(intIn(0, U32))),
+    messageExpiry: z.optional(z.nullable(intIn(0, U32))),
+    props: z.optional(z.nullable(willProps)),
+    allowInvalid: z.optional(z.boolean()),
+  })
+  .check(
+    // An invalid will is a load problem unless the scenario says it knows (docs/decisions.md,
+    // "invalid wills"): then the run shows the broker refusing the CONNECT.
+    // Runs even when other fields failed (`when`), so every problem is reported at once; the value
+    // may then be anything, hence the guards.
+    z.check<unknown>(
+      (ctx) => {
+        const w = ctx.value as { topic?: unknown; qos?: unknown; allowInvalid?: unknown } | null;
+        if (typeof w !== 'object' || w === null || w.allowInvalid === true) return;
+        const push = (path: string, code: string, input: unknown) =>
+          ctx.issues.push({ code: 'custom', input, path: [path], params: { code, invalidWill: true }, message: code });
+        const tp = typeof w.topic === 'string' ? topicProblem(w.topic) : null;
+        if (tp !== null) push('topic', tp, w.topic);
+        if (w.qos === 3) push('qos', 'willQos3', w.qos);
+      },
+      { when: () => true },
+    ),
+  );
 
 const subscription = z.object({
   filter: topicFilter,

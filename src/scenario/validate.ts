@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { ClientDef, Scenario, Step, SubscriptionDef, WillDef } from '../engine/types';
+import type { ClientDef, Scenario, Step, SubscriptionDef, WillDef, WillProps } from '../engine/types';
 import { type Problem, problem } from './problems';
 import {
   type ClientInput,
@@ -53,7 +53,11 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
     const path = formatPath(issue.path, prefix);
     const input = (issue as { input?: unknown }).input;
     // Our own refinements carry a problem code in their params.
-    const own = (issue as { params?: { code?: Problem['code']; max?: number } }).params;
+    const own = (issue as { params?: { code?: Problem['code']; invalidWill?: boolean } }).params;
+    if (issue.code === 'custom' && own?.code && own.invalidWill) {
+      out.push(problem(path, 'willInvalid', { problem: own.code }));
+      continue;
+    }
     if (issue.code === 'custom' && own?.code) {
       out.push(problem(path, own.code, own.code === 'userProperties' ? { max: LIMITS.userProperties } : {}));
       continue;
@@ -112,17 +116,29 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
 
 const ms = (s: number) => Math.round(s * 1000);
 
+function normProps(p: NonNullable<WillInput['props']>): WillProps {
+  const { userProperties: u, ...rest } = p;
+  if (u === undefined) return rest;
+  // The object form of older documents: one value per name, in key order.
+  const list = Array.isArray(u)
+    ? u.map(({ name, value }) => ({ name, value }))
+    : Object.entries(u).map(([name, value]) => ({ name, value }));
+  return { ...rest, userProperties: list };
+}
+
 function normWill(w: WillInput | null | undefined): WillDef | null {
   if (!w) return null;
-  return {
+  const out: WillDef = {
     topic: w.topic,
     payload: w.payload,
     qos: w.qos,
     retain: w.retain,
     delay: w.delay ?? null,
     messageExpiry: w.messageExpiry ?? null,
-    props: w.props ?? null,
+    props: w.props ? normProps(w.props) : null,
   };
+  if (w.allowInvalid === true) out.allowInvalid = true;
+  return out;
 }
 
 function normSub(s: NonNullable<ClientInput['subscriptions']>[number]): SubscriptionDef {

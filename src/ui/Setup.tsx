@@ -101,9 +101,7 @@ function WillEditor({ c }: { c: ClientDef }) {
       if (next[k] === undefined || next[k] === '') delete next[k];
     setWill({ props: Object.keys(next).length ? next : null });
   };
-  const userProps = Object.entries(props?.userProperties ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join('\n');
+  const userProps = (props?.userProperties ?? []).map((u) => `${u.name}=${u.value}`).join('\n');
   return (
     <fieldset className="grid gap-2 rounded border border-slate-200 p-2 dark:border-slate-700">
       <legend className="px-1 text-sm font-semibold">{ed.setup.will}</legend>
@@ -198,8 +196,8 @@ function WillEditor({ c }: { c: ClientDef }) {
                       .split('\n')
                       .map((line) => line.split('='))
                       .filter((p) => (p[0] ?? '').trim() !== '')
-                      .map((p) => [(p[0] ?? '').trim(), p.slice(1).join('=')] as const);
-                    setProps({ userProperties: entries.length ? Object.fromEntries(entries) : undefined });
+                      .map((p) => ({ name: (p[0] ?? '').trim(), value: p.slice(1).join('=') }));
+                    setProps({ userProperties: entries.length ? entries : undefined });
                   }}
                 />
               </div>

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { sim } from '../../test/driver';
+
+// Invalid wills the scenario marks with `allowInvalid` (docs/decisions.md): the broker refuses the
+// CONNECT, so no session is created and no will can ever be published.
+describe('a CONNECT with an invalid will is refused', () => {
+  it('5.0 [MQTT-3.1.2-12]: Will QoS 3 is a Malformed Packet: CONNACK 0x81, no session, no will', () => {
+    const d = sim()
+      .client('dev', { will: { qos: 3, allowInvalid: true } })
+      .at(1000)
+      .drop('dev')
+      .expectRefused('dev', 0x81, { code: 'conn.refused.willQos3' })
+      .expectNoWill('dev');
+    expect(d.trace.some((e) => e.kind === 'will')).toBe(false);
+  });
+
+  it('3.1.1 [MQTT-3.1.2-14], [MQTT-3.1.4-1]: Will QoS 3: the connection is closed without a CONNACK', () => {
+    const d = sim({ protocol: 4 })
+      .client('dev', { cleanStart: false, will: { qos: 3, allowInvalid: true } })
+      .at(1000)
+      .drop('dev')
+      .expectRefused('dev', null, { code: 'conn.refused.willQos3' })
+      .expectNoWill('dev');
+    expect(d.run().outcome.sessionPresent).toEqual([]);
+  });
+
+  it('5.0 [MQTT-4.7.0-1]: a wildcard in the will topic is refused with CONNACK 0x90 Topic Name invalid', () => {
+    const d = sim()
+      .client('dev', { will: { topic: 'wills/+', allowInvalid: true } })
+      .expectRefused('dev', 0x90, { code: 'conn.refused.willTopic' });
+    const refused = d.trace.find((e) => e.kind === 'connection' && e.client === 'dev');
+    expect(refused?.kind === 'connection' && refused.why.params).toEqual({
+      problem: 'topic.wildcard',
+      reason: 0x90,
+    });
+  });
+
+  it('3.1.1 [MQTT-4.7.1-1]: a wildcard in the will topic closes the connection without a CONNACK', () => {
+    sim({ protocol: 4 })
+      .client('dev', { will: { topic: 'wills/#', allowInvalid: true } })
+      .expectRefused('dev', null, { code: 'conn.refused.willTopic' });
+  });
+
+  it('5.0 [MQTT-4.7.3-1]: an empty will topic is refused with 0x90', () => {
+    sim()
+      .client('dev', { will: { topic: '', allowInvalid: true } })
+      .expectRefused('dev', 0x90);
+  });
+
+  it('a refused reconnect leaves the stored session and its waiting will as they were', () => {
+    sim()
+      .client('dev', { cleanStart: false, sessionExpiry: 300, will: { delay: 10 } })
+      .at(1000)
+      .drop('dev')
+      .at(2000)
+      .reconnect('dev', { cleanStart: true, will: { qos: 3, allowInvalid: true } })
+      .expectRefused('dev', 0x81, { conn: 2 })
+      .expectWill('dev', { at: 11_000, conn: 1 });
+  });
+
+  it('3.1.1 has no Maximum QoS or Retain Available (§3.2.2.3.4, §3.2.2.3.5 are 5.0): the will is accepted', () => {
+    sim({ protocol: 4, broker: { maximumQos: 0, retainAvailable: false } })
+      .client('dev', { will: { qos: 2, retain: true } })
+      .at(1000)
+      .drop('dev')
+      .expectWill('dev', { at: 1000, qos: 2, retain: true });
+  });
+});
