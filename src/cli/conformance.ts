@@ -7,7 +7,8 @@ import { fail, failProblems, parseArgs, readJson } from './io';
 
 /**
  * npm run conformance -- <cases.json>... [--profile P] [--tolerance S]
- * Runs FORMAT.md cases through the engine; PASS/FAIL per case with a readable diff; exits 1 on failure.
+ * Runs FORMAT.md cases, or scenario documents with `id` and `expect` (docs/scenario-format.md),
+ * through the engine; PASS/FAIL per case with a readable diff; exits 1 on failure.
  */
 const { flags, positional } = parseArgs(process.argv.slice(2), ['quiet']);
 if (positional.length === 0) fail('usage: npm run conformance -- <cases.json>... [--profile P] [--tolerance S]');
@@ -30,7 +31,9 @@ for (const file of positional) {
     }
     // Recordings carry the broker's clock phases; profiles with coarse timers read them.
     const clock = caseClock(c);
-    const result = simulate(c.scenario, clock ? { profile, clock } : { profile });
+    // Without --profile a case runs under its own (a scenario document may name one; FORMAT.md: spec).
+    const own = flags.has('profile') ? profile : (profileById(c.scenario.profile) ?? profile);
+    const result = simulate(c.scenario, clock ? { profile: own, clock } : { profile: own });
     const diffs = compareOutcomes(result.outcome, wanted, c.expect ? tolerance : Math.max(tolerance, 0));
     if (diffs.length === 0) {
       passed++;

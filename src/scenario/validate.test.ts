@@ -148,6 +148,32 @@ describe('scenario validation messages', () => {
     expect(r.ok && r.value.kind === 'cases' && r.value.cases[0]?.scenario.clients[0]?.protocol).toBe(4);
   });
 
+  it('reads scenario documents with an id and an expect outcome as cases, mixed with FORMAT.md cases', () => {
+    const doc = { ...base, id: 'doc', profile: 'mosquitto-2.0', broker: { maximumQos: 0 }, expect: { wills: [] } };
+    const formatCase = {
+      id: 'a',
+      protocol: 4,
+      clients: base.clients,
+      steps: base.steps,
+      end: 5,
+      expect: { wills: [] },
+    };
+    const r = loadDocument([formatCase, doc]);
+    expect(r.ok && r.value.kind === 'cases' && r.value.cases.map((c) => [c.id, c.scenario.profile])).toEqual([
+      ['a', 'spec'],
+      ['doc', 'mosquitto-2.0'],
+    ]);
+    const c = r.ok && r.value.kind === 'cases' ? r.value.cases[1] : undefined;
+    expect(c?.scenario.broker.maximumQos).toBe(0);
+    expect(c?.expect?.wills).toEqual([]);
+    expect(
+      problems([
+        { ...doc, expect: undefined },
+        { ...doc, id: 'b', steps: [{ t: 1, action: 'kick', client: 'x' }] },
+      ]),
+    ).toEqual(['[0].expect: is missing (expected an outcome)', '[1].steps[0].client: names no client (known: dev)']);
+  });
+
   it('gives every problem a stable code and params, so any language can word it', () => {
     const r = loadDocument({
       ...base,
