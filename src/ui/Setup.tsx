@@ -1,14 +1,18 @@
 import { useId, useState } from 'react';
+import { willRefusal } from '../engine/broker/will-refusal';
 import { PROFILE_LIST } from '../engine/profile-list';
+import { why } from '../engine/rules';
 import { filterProblem, topicProblem } from '../engine/topic';
 import { type ClientDef, SEI_NEVER, type SubscriptionDef, type WillDef } from '../engine/types';
+import { renderWhy } from '../i18n/render';
 import { useCatalog } from '../i18n/ui';
 import { useEditT } from '../i18n/ui-edit';
+import { LIMITS } from '../scenario/schema';
 import { defaultWill } from '../store/defaults';
 import { EXAMPLES } from '../store/examples';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { viewStore } from '../store/view';
-import { CheckField, NumberField, SelectField, TextField, Warning } from './fields';
+import { CheckField, NumberField, PairListField, SelectField, TextField, Warning } from './fields';
 import { keepAliveOff, retainedWillWithoutOnline, willDelayVsExpiry } from './warnings';
 
 const U32 = SEI_NEVER;
@@ -90,8 +94,13 @@ const seiMode = (v: number | null): SeiMode => (v === null ? 'absent' : v === SE
 
 function WillEditor({ c }: { c: ClientDef }) {
   const ed = useEditT();
+  const cat = useCatalog();
   const reasonId = useId();
+  const broker = useScenario((s) => s.scenario.broker);
   const w = c.will;
+  // What the broker will do with this will at CONNECT: the engine's own rule, worded by the catalog.
+  const refusal = w ? willRefusal(w, c.protocol, broker) : null;
+  const needsInvalid = w !== null && (w.qos === 3 || topicProblem(w.topic) !== null);
   const v4 = c.protocol === 4;
   const setWill = (patch: Partial<WillDef>) => w && act().willChanged(c.name, { ...w, ...patch });
   const props = w?.props ?? null;
@@ -101,7 +110,6 @@ function WillEditor({ c }: { c: ClientDef }) {
       if (next[k] === undefined || next[k] === '') delete next[k];
     setWill({ props: Object.keys(next).length ? next : null });
   };
-  const userProps = (props?.userProperties ?? []).map((u) => `${u.name}=${u.value}`).join('\n');
   return (
     <fieldset className="grid gap-2 rounded border border-slate-200 p-2 dark:border-slate-700">
       <legend className="px-1 text-sm font-semibold">{ed.setup.will}</legend>
@@ -115,7 +123,7 @@ function WillEditor({ c }: { c: ClientDef }) {
           <TextField
             label={ed.setup.willTopic}
             value={w.topic}
-            validate={(v) => (topicProblem(v) ? ed.setup.badTopic : null)}
+            validate={(v) => (!w.allowInvalid && topicProblem(v) ? ed.setup.badTopic : null)}
             onCommit={(v) => setWill({ topic: v })}
           />
           <TextField label={ed.setup.willPayload} value={w.payload} onCommit={(v) => setWill({ payload: v })} />
@@ -123,7 +131,10 @@ function WillEditor({ c }: { c: ClientDef }) {
             <SelectField
               label={ed.setup.qos}
               value={w.qos}
-              options={[0, 1, 2].map((q) => ({ value: q as 0 | 1 | 2, label: String(q) }))}
+              options={(w.allowInvalid ? [0, 1, 2, 3] : [0, 1, 2]).map((q) => ({
+                value: q as WillDef['qos'],
+                label: String(q),
+              }))}
               onChange={(v) => setWill({ qos: v })}
             />
             <CheckField
@@ -133,6 +144,25 @@ function WillEditor({ c }: { c: ClientDef }) {
               onChange={(v) => setWill({ retain: v })}
             />
           </div>
+          <CheckField
+            label={ed.setup.allowInvalid}
+            hint={ed.setup.allowInvalidHint}
+            checked={w.allowInvalid === true}
+            // Unticking would leave an invalid will in a valid scenario: the will must be made valid first.
+            disabled={w.allowInvalid === true && needsInvalid}
+            reason={w.allowInvalid === true && needsInvalid ? ed.setup.allowInvalidNeeded : undefined}
+            onChange={(on) => {
+              const { allowInvalid: _a, ...rest } = w;
+              act().willChanged(c.name, on ? { ...rest, allowInvalid: true } : rest);
+            }}
+          />
+          {refusal && (
+            <Warning>
+              {ed.warnings.willRefused(
+                renderWhy(why(refusal.code, c.protocol, { ...refusal.params, reason: refusal.reason }), cat).sentence,
+              )}
+            </Warning>
+          )}
           <fieldset disabled={v4} aria-describedby={v4 ? reasonId : undefined} className="grid gap-2">
             <legend className="sr-only">{ed.setup.moreWillProps}</legend>
             {v4 && (
@@ -186,19 +216,22 @@ function WillEditor({ c }: { c: ClientDef }) {
                   value={props?.correlationData ?? ''}
                   onCommit={(v) => setProps({ correlationData: v })}
                 />
-                <TextField
-                  label={ed.setup.userProperties}
+                <PairListField
+                  legend={ed.setup.userProperties}
                   hint={ed.setup.userPropertiesHint}
-                  multiline
-                  value={userProps}
-                  onCommit={(v) => {
-                    const entries = v
-                      .split('\n')
-                      .map((line) => line.split('='))
-                      .filter((p) => (p[0] ?? '').trim() !== '')
-                      .map((p) => ({ name: (p[0] ?? '').trim(), value: p.slice(1).join('=') }));
-                    setProps({ userProperties: entries.length ? entries : undefined });
+                  pairs={props?.userProperties ?? []}
+                  max={LIMITS.userProperties}
+                  labels={{
+                    name: ed.setup.userPropertyName,
+                    value: ed.setup.userPropertyValue,
+                    add: ed.setup.addUserProperty,
+                    remove: ed.setup.removeUserProperty,
+                    moveUp: ed.setup.moveUserPropertyUp,
+                    full: ed.setup.userPropertiesFull,
                   }}
+                  onChange={(list: { name: string; value: string }[]) =>
+                    setProps({ userProperties: list.length ? list : undefined })
+                  }
                 />
               </div>
             </details>
