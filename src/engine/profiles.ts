@@ -70,6 +70,11 @@ export interface BrokerProfile {
    * on these events, where it differs from the spec's choice (null = none is sent).
    */
   serverDisconnect?: Partial<Record<'takeover' | 'broker.shutdown' | 'packet.malformed', number | null>>;
+  /**
+   * A 5.0 CONNECT with an invalid will (QoS 3, a will topic that is no Topic Name) is refused by
+   * closing the connection without a CONNACK, as 3.1.1 does (the spec profile sends 0x81 / 0x90).
+   */
+  invalidWillClosesWithoutConnack?: boolean;
   /** What a stop and restart does beyond the spec's model. */
   restart?: {
     /**
@@ -164,6 +169,7 @@ export const MOSQUITTO_2_0: BrokerProfile = {
   takeoverKeepsWillOnlyIfSessionEnds: true,
   newConnectionDropsDelayedWill: true,
   secondConnectEndsSession: true,
+  invalidWillClosesWithoutConnack: true,
   ignoresWillRetain: false,
   timerTickMs: 1000,
   timerTickAfter: true,
@@ -225,6 +231,14 @@ export const MOSQUITTO_2_0: BrokerProfile = {
     },
     'session.restoredNoExpiry': {
       source: 'mosquitto v2.0.11 src/persist_read.c ("FIXME - we should expire clients here")',
+    },
+    'conn.refused.willQos3': {
+      source:
+        'mosquitto v2.0.11 src/handle_connect.c handle__connect (will QoS 3: MOSQ_ERR_PROTOCOL, closed with no CONNACK); measured: m20-v5-will-qos3',
+    },
+    'conn.refused.willTopic': {
+      source:
+        'mosquitto v2.0.11 src/handle_connect.c will__read (mosquitto_pub_topic_check fails: closed with no CONNACK); measured: m20-v5-will-topic-wildcard',
     },
   },
 };

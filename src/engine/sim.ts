@@ -632,7 +632,7 @@ class Simulation {
     // Validation first: nothing is stored and nobody is taken over unless the CONNECT is accepted
     // (§3.1.4; ambiguity A3: only an accepted CONNECT cancels a pending will).
     // reason null: 3.1.1 closes the network connection without a CONNACK [MQTT-3.1.4-1].
-    const refuse = (code: WhyCode, reason: number | null, params: Why['params'] = {}) => {
+    const refuse = (code: WhyCode, reason: number | null, params: Why['params'] = {}, dev?: Why['deviation']) => {
       this.emit({
         t: this.now,
         kind: 'connection',
@@ -640,16 +640,17 @@ class Simulation {
         client: c.name,
         conn: conn.no,
         clientId,
-        why: why(code, v, { ...params, reason }),
+        why: why(code, v, { ...params, reason }, dev),
       });
       if (reason !== null) this.packet('out', conn, 'CONNACK', { reason, sessionPresent: false, step: stepIndex });
       this.sendClient(c, { type: 'connack', accepted: false });
       c.conn = null;
     };
     const b = this.sc.broker;
-    const willRefused = willRefusal(p.will, v, b);
+    const willRefused = willRefusal(p.will, v, b, this.profile);
     if (willRefused) {
-      refuse(willRefused.code, willRefused.reason, willRefused.params);
+      const dev = willRefused.byProfile ? this.deviation(willRefused.code) : undefined;
+      refuse(willRefused.code, willRefused.reason, willRefused.params, dev);
       return;
     }
     if (clientId === '') {

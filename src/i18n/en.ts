@@ -297,6 +297,8 @@ export const en: Catalog = {
     'will.published.sessionExpired': 'publishes exactly at close + Session Expiry',
     'session.ended.expired': 'ends the session exactly at close + Session Expiry',
     'conn.closed.takeover': 'sends the old connection DISCONNECT 0x8E (Session taken over) first',
+    'conn.refused.willQos3': 'sends a 5.0 client CONNACK 0x81 (Malformed Packet) before closing',
+    'conn.refused.willTopic': 'sends a 5.0 client CONNACK 0x90 (Topic Name invalid) before closing',
     'conn.closed.shutdown': 'sends 5.0 clients DISCONNECT 0x8B (Server shutting down) first',
     'conn.closed.malformed': 'may close without a DISCONNECT, or send 0x81 (Malformed Packet)',
     'will.published.flushedAtShutdown': 'may keep waiting wills across a restart with persistence (§3.1.2.5)',

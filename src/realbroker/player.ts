@@ -342,7 +342,11 @@ class Player {
     const connack = await ack;
     if (!implicit) {
       if (!connack) this.problem(`${name}#${no}: no CONNACK within ${this.ackMs} ms`);
-      else {
+      else if (connack.cmd !== 'connack') {
+        // Closed with no CONNACK: how 3.1.1 refuses an invalid CONNECT [MQTT-3.1.4-1], expected only
+        // for a will the scenario marks invalid. There is no Session Present to record.
+        if (!o.will?.allowInvalid) this.problem(`${name}#${no}: the broker closed the connection before a CONNACK`);
+      } else {
         const c = connack as { sessionPresent: boolean; reasonCode?: number; returnCode?: number };
         const code = c.reasonCode ?? c.returnCode ?? 0;
         this.sessionPresent.push({ client: name, step: stepIndex, value: c.sessionPresent === true });

@@ -134,7 +134,9 @@ const scenarioCaseSchema = z.looseObject({
   id: caseSchema.shape.id,
   expect: z.optional(outcomeSchema),
   observed: z.optional(outcomeSchema),
+  t0Phase: caseSchema.shape.t0Phase,
 });
+const SCENARIO_CASE_KEYS = new Set(['id', 'expect', 'observed', 't0Phase', ...Object.keys(scenarioSchema.shape)]);
 
 /**
  * A scenario file (format v1) used as a case: it can carry what FORMAT.md cases cannot (broker
@@ -142,7 +144,7 @@ const scenarioCaseSchema = z.looseObject({
  */
 function parseScenarioCase(input: object, prefix: string): Parsed<ConformanceCase> {
   const head = scenarioCaseSchema.safeParse(input, { reportInput: true });
-  const { id: _id, expect: _expect, observed: _observed, ...doc } = input as Record<string, unknown>;
+  const { id: _id, expect: _expect, observed: _observed, t0Phase: _t0, ...doc } = input as Record<string, unknown>;
   const body = scenarioSchema.safeParse(doc, { reportInput: true });
   const problems = [
     ...(head.success ? [] : zodProblems(head.error.issues, prefix)),
@@ -157,9 +159,13 @@ function parseScenarioCase(input: object, prefix: string): Parsed<ConformanceCas
   if (outcome?.offlineSubscriber !== undefined) sc.offlineSubscriber = true;
   const cross = crossCheck(sc, prefix);
   if (cross.length > 0) return { ok: false, problems: cross };
-  const out: ConformanceCase = { id: head.data.id, title: sc.title || head.data.id, scenario: sc, extra: {} };
+  // Extra fields of a recording (broker version, clock phases) are kept, as for FORMAT.md cases.
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (!SCENARIO_CASE_KEYS.has(k)) extra[k] = v;
+  const out: ConformanceCase = { id: head.data.id, title: sc.title || head.data.id, scenario: sc, extra };
   if (head.data.expect) out.expect = toOutcome(head.data.expect);
   if (head.data.observed) out.observed = toOutcome(head.data.observed);
+  if (head.data.t0Phase !== undefined) out.t0Phase = head.data.t0Phase;
   return { ok: true, value: out };
 }
 

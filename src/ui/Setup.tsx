@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { willRefusal } from '../engine/broker/will-refusal';
 import { PROFILE_LIST } from '../engine/profile-list';
+import { profileById } from '../engine/profiles';
 import { why } from '../engine/rules';
 import { filterProblem, topicProblem } from '../engine/topic';
 import { type ClientDef, SEI_NEVER, type SubscriptionDef, type WillDef } from '../engine/types';
@@ -97,9 +98,10 @@ function WillEditor({ c }: { c: ClientDef }) {
   const cat = useCatalog();
   const reasonId = useId();
   const broker = useScenario((s) => s.scenario.broker);
+  const profile = useScenario((s) => s.scenario.profile);
   const w = c.will;
   // What the broker will do with this will at CONNECT: the engine's own rule, worded by the catalog.
-  const refusal = w ? willRefusal(w, c.protocol, broker) : null;
+  const refusal = w ? willRefusal(w, c.protocol, broker, profileById(profile)) : null;
   const needsInvalid = w !== null && (w.qos === 3 || topicProblem(w.topic) !== null);
   const v4 = c.protocol === 4;
   const setWill = (patch: Partial<WillDef>) => w && act().willChanged(c.name, { ...w, ...patch });

@@ -66,3 +66,24 @@ describe('a CONNECT with an invalid will is refused', () => {
       .expectWill('dev', { at: 1000, qos: 2, retain: true });
   });
 });
+
+describe('mosquitto-2.0 refuses an invalid 5.0 will by closing the connection, without a CONNACK', () => {
+  it('Will QoS 3 and a wildcard will topic: closed with no CONNACK, the departure cited (measured: golden wills.json)', () => {
+    const q = sim({ profile: 'mosquitto-2.0' })
+      .client('dev', { will: { qos: 3, allowInvalid: true } })
+      .expectRefused('dev', null, { code: 'conn.refused.willQos3' });
+    const refused = q.trace.find((e) => e.kind === 'connection' && e.client === 'dev');
+    expect(refused?.kind === 'connection' && refused.why.deviation?.profile).toBe('mosquitto-2.0');
+    sim({ profile: 'mosquitto-2.0' })
+      .client('dev', { will: { topic: 'wills/+', allowInvalid: true } })
+      .expectRefused('dev', null, { code: 'conn.refused.willTopic' });
+  });
+
+  it('3.1.1 closes without a CONNACK under the spec too: no departure is cited', () => {
+    const d = sim({ protocol: 4, profile: 'mosquitto-2.0' })
+      .client('dev', { will: { qos: 3, allowInvalid: true } })
+      .expectRefused('dev', null);
+    const refused = d.trace.find((e) => e.kind === 'connection' && e.client === 'dev');
+    expect(refused?.kind === 'connection' && refused.why.deviation).toBeUndefined();
+  });
+});
