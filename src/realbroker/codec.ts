@@ -1,6 +1,6 @@
 import { Buffer } from 'buffer';
 import * as mqtt from 'mqtt-packet';
-import type { ProtocolLevel, UserProperty, WillDef } from '../engine/types';
+import type { ProtocolLevel, UserProperty, WillDef, WillProps } from '../engine/types';
 
 /**
  * The packets the player sends and reads, encoded and parsed by mqtt-packet (one parser per
@@ -73,6 +73,41 @@ export function userPropertiesList(o: Record<string, string | string[]> | undefi
   const out: UserProperty[] = [];
   for (const [name, v] of Object.entries(o ?? {}))
     for (const value of Array.isArray(v) ? v : [v]) out.push({ name, value });
+  return out;
+}
+
+const show = (v: unknown) => (v === undefined ? 'none' : JSON.stringify(v));
+
+/**
+ * How the will properties a 5.0 subscriber received differ from those the CONNECT sent (one line per
+ * difference; empty when they arrived unaltered, [MQTT-3.1.3-10]). `got` is mqtt-packet's parsed
+ * PUBLISH properties. The Message Expiry may have counted down, never up.
+ */
+export function willPropsDifferences(
+  sent: WillProps | null,
+  messageExpiry: number | null,
+  got: Record<string, unknown> | undefined,
+): string[] {
+  const out: string[] = [];
+  const g = got ?? {};
+  const same = (what: string, want: unknown, have: unknown) => {
+    if (want !== have) out.push(`${what} ${show(have)}, sent ${show(want)}`);
+  };
+  same('Payload Format Indicator', sent?.payloadFormatIndicator === true, g.payloadFormatIndicator === true);
+  same('Content Type', sent?.contentType, g.contentType);
+  same('Response Topic', sent?.responseTopic, g.responseTopic);
+  const cd = g.correlationData;
+  same(
+    'Correlation Data',
+    sent?.correlationData,
+    cd === undefined ? undefined : new TextDecoder().decode(cd as Uint8Array),
+  );
+  const want = JSON.stringify(userPropertiesList(userPropertiesObject(sent?.userProperties ?? [])));
+  const have = JSON.stringify(userPropertiesList(g.userProperties as Record<string, string | string[]> | undefined));
+  if (want !== have) out.push(`User Properties ${have}, sent ${want}`);
+  const mei = g.messageExpiryInterval as number | undefined;
+  if (messageExpiry === null ? mei !== undefined : mei === undefined || mei > messageExpiry)
+    out.push(`Message Expiry ${show(mei)}, sent ${show(messageExpiry ?? undefined)}`);
   return out;
 }
 
