@@ -218,6 +218,32 @@ describe('reproduction script for a real broker', { timeout: 60_000 }, () => {
     });
   });
 
+  it('does not connect a client whose will is invalid, and says why', () => {
+    const sc = scenarioOf({
+      format: 'mqtt-will-lab/scenario',
+      version: 1,
+      clients: [
+        {
+          name: 'dev',
+          clientId: 'dev',
+          cleanStart: true,
+          keepAlive: 60,
+          will: { topic: 'w/#', payload: 'x', qos: 3, retain: false, allowInvalid: true },
+        },
+      ],
+      steps: [
+        { t: 0, action: 'connect', client: 'dev' },
+        { t: 1, action: 'drop', client: 'dev' },
+      ],
+      end: 2,
+    });
+    const script = toReproScript(sc);
+    expect(script).toContain('CANNOT: an invalid will (QoS 3, or a will topic that is no Topic Name)');
+    const { calls, status } = runScript(script);
+    expect(status).toBe(0);
+    expect(calls.filter((c) => c.cmd === 'sub' && valueAfter(c.args, '-i') === 'dev')).toEqual([]);
+  });
+
   it('freezes the old process before a takeover and kills it after', () => {
     const file = {
       format: 'mqtt-will-lab/scenario',

@@ -1,3 +1,4 @@
+import { willRefusal } from '../engine/broker/will-refusal';
 import { profileById } from '../engine/profiles';
 import { type ClientDef, type ProtocolLevel, type Scenario, SEI_NEVER, type Step, type WillDef } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
@@ -170,6 +171,13 @@ export function toReproScript(scenario: Scenario, options: ReproOptions = {}): s
   };
 
   const launch = (i: number, name: string, c: ClientDef, conn: Conn) => {
+    // mosquitto_sub itself rejects Will QoS 3 and a will topic that is no Topic Name, so this CONNECT
+    // never reaches the broker: not connecting leaves the broker as the refusal does.
+    const refused = willRefusal(conn.will, conn.protocol, scenario.broker)?.code;
+    if (refused === 'conn.refused.willQos3' || refused === 'conn.refused.willTopic') {
+      comment(r.cannot(r.invalidWill));
+      return;
+    }
     const args: string[] = ['mosquitto_sub', '"${MQ[@]}"', `-V ${version(conn.protocol)}`];
     const notes: string[] = [];
     if (c.clientId === '') notes.push(r.emptyClientId);
