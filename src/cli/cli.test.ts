@@ -110,7 +110,7 @@ const scenarioCase = (willAt: number, profile?: string) => ({
 
 describe('npm run conformance with scenario documents', () => {
   it('passes the scenario cases kept in the repository', () => {
-    const r = run('conformance.ts', ['conformance/scenario-cases.json']);
+    const r = run('conformance.ts', ['conformance/spec-scenarios.json']);
     expect(r.stdout).toContain('PASS doc-v5-will-above-maximum-qos');
     expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
     expect(r.status).toBe(0);

@@ -1,6 +1,6 @@
 import { PROFILE_IDS, profileById } from '../engine/profiles';
 import { simulate } from '../engine/sim';
-import { willFates } from '../engine/summary';
+import { willFates } from '../engine/trace';
 import type { Scenario } from '../engine/types';
 import { en } from '../i18n/en';
 import { entryLine, renderWhy } from '../i18n/render';

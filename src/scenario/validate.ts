@@ -1,4 +1,11 @@
 import type * as z from 'zod/mini';
+import {
+  brokerSettings,
+  observerSettings,
+  SCENARIO_DEFAULTS,
+  SUBSCRIPTION_DEFAULTS,
+  sortSteps,
+} from '../engine/script';
 import type { ClientDef, Scenario, Step, SubscriptionDef, WillDef, WillProps } from '../engine/types';
 import { type Problem, problem } from './problems';
 import {
@@ -114,8 +121,6 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
   return out;
 }
 
-const ms = (s: number) => Math.round(s * 1000);
-
 function normProps(p: NonNullable<WillInput['props']>): WillProps {
   const { userProperties: u, ...rest } = p;
   if (u === undefined) return rest;
@@ -145,9 +150,9 @@ function normSub(s: NonNullable<ClientInput['subscriptions']>[number]): Subscrip
   return {
     filter: s.filter,
     qos: s.qos,
-    retainAsPublished: s.retainAsPublished ?? false,
-    noLocal: s.noLocal ?? false,
-    retainHandling: s.retainHandling ?? 0,
+    retainAsPublished: s.retainAsPublished ?? SUBSCRIPTION_DEFAULTS.retainAsPublished,
+    noLocal: s.noLocal ?? SUBSCRIPTION_DEFAULTS.noLocal,
+    retainHandling: s.retainHandling ?? SUBSCRIPTION_DEFAULTS.retainHandling,
   };
 }
 
@@ -228,43 +233,21 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
 }
 
 export function normalizeScenario(d: ScenarioInput): Scenario {
-  const protocol = d.protocol ?? 5;
-  // Steps run in time order; equal times keep file order (FORMAT.md).
-  const steps = d.steps.map(normStep);
+  const protocol = d.protocol ?? SCENARIO_DEFAULTS.protocol;
   return {
     version: 1,
-    title: d.title ?? '',
-    profile: d.profile ?? 'spec',
-    seed: d.seed ?? 1,
+    title: d.title ?? SCENARIO_DEFAULTS.title,
+    profile: d.profile ?? SCENARIO_DEFAULTS.profile,
+    seed: d.seed ?? SCENARIO_DEFAULTS.seed,
     protocol,
-    broker: {
-      persistence: d.broker?.persistence ?? 'volatile',
-      maximumQos: d.broker?.maximumQos ?? 2,
-      retainAvailable: d.broker?.retainAvailable ?? true,
-      serverKeepAlive: d.broker?.serverKeepAlive ?? null,
-      maxSessionExpiry: d.broker?.maxSessionExpiry ?? null,
-    },
-    observer:
-      d.observer === null
-        ? null
-        : {
-            protocol: d.observer?.protocol ?? 5,
-            subscriptionQos: d.observer?.subscriptionQos ?? 2,
-            retainAsPublished: d.observer?.retainAsPublished ?? true,
-          },
-    offlineSubscriber: d.offlineSubscriber ?? false,
+    broker: brokerSettings(d.broker),
+    observer: observerSettings(d.observer),
+    offlineSubscriber: d.offlineSubscriber ?? SCENARIO_DEFAULTS.offlineSubscriber,
     clients: d.clients.map((c) => normClient(c, protocol)),
-    steps: sortSteps(steps),
+    // Steps run in time order; equal times keep file order (FORMAT.md).
+    steps: sortSteps(d.steps.map(normStep)),
     end: d.end,
   };
 }
 
-/** Stable sort by time (the engine's queue would order them anyway; this keeps indices meaningful). */
-export function sortSteps(steps: Step[]): Step[] {
-  return steps
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => ms(a.s.t) - ms(b.s.t) || a.i - b.i)
-    .map((x) => x.s);
-}
-
-export { LIMITS };
+export { LIMITS, sortSteps };

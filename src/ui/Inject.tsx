@@ -9,7 +9,7 @@ import { useView, viewStore } from '../store/view';
 import { CheckField, NumberField, SelectField, TextField, Warning } from './fields';
 import { stateAt } from './model';
 import { useTargetClient } from './target';
-import { raisesSessionExpiry } from './warnings';
+import { publishTopic, raisesSessionExpiry } from './warnings';
 
 const REASONS = [0x00, 0x04, 0x80, 0x81, 0x82, 0x83, 0x93, 0x95, 0x05];
 
@@ -295,8 +295,7 @@ function Script() {
             ...(s.action === 'reconnect' ? { cleanStart: s.cleanStart } : {}),
             ...(s.action === 'publish'
               ? {
-                  topic:
-                    s.topic ?? scenarioStore.getState().scenario.clients.find((c) => c.name === s.topicOf)?.will?.topic,
+                  topic: publishTopic(scenarioStore.getState().scenario, s) ?? undefined,
                   payload: s.payload,
                   retain: s.retain,
                 }

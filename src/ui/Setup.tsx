@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { willRefusal } from '../engine/broker/will-refusal';
+import { willRefusal } from '../engine/broker/connect';
 import { PROFILE_LIST } from '../engine/profile-list';
 import { profileById } from '../engine/profiles';
 import { why } from '../engine/rules';
