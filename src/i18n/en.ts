@@ -1,6 +1,6 @@
 import type { WhyCode } from '../engine/rules';
 import { SEI_NEVER } from '../engine/script/names';
-import type { CloseCause, ProtocolLevel, TraceEntry } from '../engine/types';
+import type { CloseCause, ProtocolLevel, TraceEntry, WillProps } from '../engine/types';
 import type { ProblemCode, ProblemParams } from '../scenario/problems';
 import type { Catalog, P } from './catalog';
 
@@ -249,6 +249,18 @@ const ACTIONS: Record<TraceEntry & { kind: 'step' } extends { action: infer A } 
 
 const unit = (u: unknown) => (u === 'characters' ? ' characters' : u === 'items' ? ' items' : '');
 
+/** The will properties a delivery carried, in the order they travel. */
+function willPropsText(p: WillProps): string {
+  const parts: string[] = [];
+  if (p.payloadFormatIndicator) parts.push('Payload Format Indicator 1 (UTF-8)');
+  if (p.contentType !== undefined) parts.push(`Content Type "${p.contentType}"`);
+  if (p.responseTopic !== undefined) parts.push(`Response Topic "${p.responseTopic}"`);
+  if (p.correlationData !== undefined) parts.push(`Correlation Data "${p.correlationData}"`);
+  if (p.userProperties?.length)
+    parts.push(`User Properties ${p.userProperties.map((u) => `"${u.name}" = "${u.value}"`).join(', ')}`);
+  return parts.length ? `, with ${parts.join(', ')}` : '';
+}
+
 const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   missing: (p) => `is missing (expected ${p.expected})`,
   type: (p) => `must be ${p.expected}, not ${p.got}`,
@@ -383,7 +395,7 @@ export const en: Catalog = {
     message: (e, who) => {
       const tail = e.willOf ? ` (will of ${e.willOf.from}#${e.willOf.conn})` : '';
       if (e.op === 'delivered')
-        return `${who} receives "${e.payload}" on "${e.topic}" at QoS ${e.qos}${e.retain ? ', RETAIN 1' : ''}${tail}`;
+        return `${who} receives "${e.payload}" on "${e.topic}" at QoS ${e.qos}${e.retain ? ', RETAIN 1' : ''}${tail}${e.props ? willPropsText(e.props) : ''}`;
       if (e.op === 'queued') return `message on "${e.topic}" queued for ${who}${tail}`;
       if (e.op === 'retained') return `"${e.payload}" is now retained on "${e.topic}"${tail}`;
       if (e.op === 'retainCleared') return `retained message on "${e.topic}" cleared${tail}`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { entryLine } from '../../i18n/render';
 import { sim } from '../../test/driver';
 import { OBSERVER, type WillProps } from '../types';
 
@@ -24,6 +25,17 @@ describe('will properties travel with the will', () => {
     expect(d.receivedProps(OBSERVER)).toEqual([PROPS]);
     const delivered = d.trace.find((e) => e.kind === 'message' && e.op === 'delivered');
     expect(delivered?.kind === 'message' && delivered.why?.params?.messageExpiry).toBe(60);
+  });
+
+  it('the event log line of the delivery names the properties, User Properties in order', () => {
+    const d = sim()
+      .client('dev', { will: { props: PROPS } })
+      .at(1000)
+      .drop('dev');
+    const e = d.trace.find((x) => x.kind === 'message' && x.op === 'delivered');
+    expect(e && entryLine(e)).toContain(
+      'with Payload Format Indicator 1 (UTF-8), Content Type "text/plain", Response Topic "lab/reply", Correlation Data "c-1", User Properties "site" = "north", "zone" = "2", "site" = "south"',
+    );
   });
 
   it('a retained will keeps its properties for a later subscriber, with the Message Expiry that is left', () => {
