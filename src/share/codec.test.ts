@@ -90,6 +90,26 @@ describe('encoding', () => {
     }
   });
 
+  it('keeps an invalid will marked allowInvalid through a link, so the refusal is shared too', () => {
+    const sc = parsed({
+      format: 'mqtt-will-lab/scenario',
+      version: 1,
+      clients: [
+        {
+          name: 'dev',
+          clientId: 'dev',
+          cleanStart: true,
+          keepAlive: 60,
+          will: { topic: 'a/#', payload: 'x', qos: 3, retain: false, allowInvalid: true },
+        },
+      ],
+      steps: [{ t: 0, action: 'connect', client: 'dev' }],
+      end: 5,
+    });
+    const r = decodeLink(shareLink(sc, 'http://h/'));
+    expect(r.ok && r.scenario.clients[0]?.will).toMatchObject({ topic: 'a/#', qos: 3, allowInvalid: true });
+  });
+
   it('puts a typical 3-client scenario in well under 2,000 characters', () => {
     const link = shareLink(parsed(typical), 'https://example.org/mqtt-will-lab/');
     expect(link.length).toBeLessThan(1000);
