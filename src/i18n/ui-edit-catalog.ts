@@ -16,6 +16,10 @@ export interface EditCatalog {
     observerHint: string;
     persistence: string;
     persistenceValues: { volatile: string; persist: string };
+    maximumQos: string;
+    maximumQosHint: string;
+    retainAvailable: string;
+    retainAvailableHint: string;
     clients: string;
     addDevice: string;
     addSubscriber: string;

@@ -81,12 +81,19 @@ describe('the will editor', () => {
     expect(screen.queryByText(/When this client connects/)).toBeNull();
   });
 
-  it('names the refusal a valid will meets at this broker (Maximum QoS)', async () => {
-    const sc = defaultScenario();
-    scenarioStore.setState({ scenario: { ...sc, broker: { ...sc.broker, maximumQos: 0 } }, past: [], future: [] });
-    renderSetup();
+  it('names the refusal a valid will meets at this broker (Maximum QoS, Retain Available)', async () => {
+    const user = renderSetup();
+    expect(screen.queryByText(/When this client connects/)).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Broker Maximum QoS'), '0');
+    expect(scenarioStore.getState().scenario.broker.maximumQos).toBe(0);
     expect(
       screen.getByText(/When this client connects: The will asks for a QoS above the broker's Maximum QoS/),
+    ).toBeInTheDocument();
+    await user.selectOptions(screen.getByLabelText('Broker Maximum QoS'), '2');
+    await user.click(screen.getByRole('checkbox', { name: 'Broker supports retained messages (Retain Available)' }));
+    // The default device's will is retained.
+    expect(
+      screen.getByText(/When this client connects: The will is retained but the broker does not support retain/),
     ).toBeInTheDocument();
   });
 });

@@ -27,6 +27,8 @@ function ScenarioSettings() {
   const end = useScenario((s) => s.scenario.end);
   const observer = useScenario((s) => s.scenario.observer !== null);
   const persistence = useScenario((s) => s.scenario.broker.persistence);
+  const maximumQos = useScenario((s) => s.scenario.broker.maximumQos);
+  const retainAvailable = useScenario((s) => s.scenario.broker.retainAvailable);
   const [example, setExample] = useState('default');
   return (
     <fieldset className="grid gap-2">
@@ -78,6 +80,20 @@ function ScenarioSettings() {
             { value: 'persist' as const, label: ed.setup.persistenceValues.persist },
           ]}
           onChange={(v) => act().brokerSettingsChanged({ persistence: v })}
+        />
+        <SelectField
+          label={ed.setup.maximumQos}
+          hint={ed.setup.maximumQosHint}
+          value={maximumQos}
+          options={([0, 1, 2] as const).map((q) => ({ value: q, label: String(q) }))}
+          onChange={(v) => act().brokerSettingsChanged({ maximumQos: v })}
+        />
+        <CheckField
+          className="self-end pb-1"
+          label={ed.setup.retainAvailable}
+          hint={ed.setup.retainAvailableHint}
+          checked={retainAvailable}
+          onChange={(v) => act().brokerSettingsChanged({ retainAvailable: v })}
         />
       </div>
       <CheckField
