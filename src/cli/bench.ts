@@ -6,6 +6,7 @@ import { machineEvaluations, simulate } from '../engine/sim';
 import type { ClientDef, Scenario, Step } from '../engine/types';
 import { matrixBenchmark } from '../explorer/bench';
 import { parseCaseFile } from '../scenario/cases';
+import { parseCommand } from './args';
 
 /**
  * npm run bench [-- --json]
@@ -16,7 +17,12 @@ import { parseCaseFile } from '../scenario/cases';
  * - hour100ClientsMs: one hour of virtual time with 100 clients pinging every 60 s, publishing once
  *   a minute each, with seeded random drops and reconnects; median wall time of one run.
  */
-const json = process.argv.includes('--json');
+const { values } = parseCommand({
+  command: 'bench',
+  options: { json: { type: 'boolean' } },
+  positionals: { min: 0, max: 0, name: '' },
+});
+const json = values.json === true;
 const log = (s: string) => {
   if (!json) process.stdout.write(`${s}\n`);
 };

@@ -293,7 +293,13 @@ const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   duplicateId: (p) => `"${p.id}" is used twice; ids must be unique`,
   emptyCases: () => 'the list of cases is empty',
   tooLong: (p) =>
-    `is ${Number(p.length).toLocaleString('en')} characters long; at most ${Number(p.max).toLocaleString('en')} are accepted`,
+    `is ${Number(p.length).toLocaleString('en')} bytes long; at most ${Number(p.max).toLocaleString('en')} bytes are accepted`,
+  tooDeep: (p) =>
+    `nests lists and objects more than ${p.max} levels deep (at line ${p.line}, column ${p.column}); a scenario never needs that many`,
+  tooManyBytes: (p) =>
+    `is ${Number(p.bytes).toLocaleString('en')} bytes in UTF-8; at most ${Number(p.max).toLocaleString('en')} bytes are accepted`,
+  loneSurrogate: () => 'contains a broken character (a lone UTF-16 surrogate), which UTF-8 text cannot hold',
+  nullChar: () => 'may not contain the null character U+0000 (MQTT strings never do)',
   json: (p) => `is not valid JSON: ${p.detail}`,
   notDocument: () => 'must be a scenario object or a list of cases',
   formatWrong: (p) => `must be "${p.expected}", not ${p.got}`,

@@ -190,11 +190,13 @@ export function parseCase(input: unknown, prefix = ''): Parsed<ConformanceCase> 
     observer: observerSettings(c.observer ?? {}),
     offlineSubscriber: outcome?.offlineSubscriber !== undefined,
     clients: c.clients.map((cl) => normClient(cl, c.protocol)),
-    steps: sortSteps(c.steps.map(normStep)),
+    // Sorted after the cross-check: a problem names the step's position as written.
+    steps: c.steps.map(normStep),
     end: c.end,
   };
   const problems = crossCheck(scenario, prefix);
   if (problems.length > 0) return { ok: false, problems };
+  scenario.steps = sortSteps(scenario.steps);
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input as Record<string, unknown>)) if (!KNOWN.has(k)) extra[k] = v;
   const out: ConformanceCase = { id: c.id, title: c.title ?? c.id, scenario, extra };

@@ -36,7 +36,7 @@ function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return v.length > 40 ? `a text of ${v.length} characters` : `"${v}"`;
+  if (typeof v === 'string') return v.length > 40 ? `a text of ${v.length} characters` : JSON.stringify(v);
   if (typeof v === 'object') return 'an object';
   return String(v);
 }
@@ -66,7 +66,8 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
       continue;
     }
     if (issue.code === 'custom' && own?.code) {
-      out.push(problem(path, own.code, own.code === 'userProperties' ? { max: LIMITS.userProperties } : {}));
+      const { code, ...params } = own as { code: Problem['code'] } & Record<string, number>;
+      out.push(problem(path, code, code === 'userProperties' ? { max: LIMITS.userProperties } : params));
       continue;
     }
     switch (issue.code) {
@@ -110,7 +111,20 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
               got: describeValue(input),
             }),
           );
-        else out.push(problem(path, 'shape'));
+        else {
+          // A union of shapes (User Properties: a list, or the older object): the one branch whose
+          // type the value has reports its own problems, at their own paths.
+          const fits = issue.errors.filter((b) => !b.some((e) => e.code === 'invalid_type' && e.path.length === 0));
+          const only = fits.length === 1 ? fits[0] : undefined;
+          if (only)
+            out.push(
+              ...zodProblems(
+                only.map((e) => ({ ...e, path: [...issue.path, ...e.path] })),
+                prefix,
+              ),
+            );
+          else out.push(problem(path, 'shape'));
+        }
         break;
       }
       default:
@@ -227,13 +241,18 @@ export function crossCheck(sc: Scenario, prefix = ''): Problem[] {
 export function parseScenario(input: unknown): Parsed<Scenario> {
   const r = scenarioSchema.safeParse(input, { reportInput: true });
   if (!r.success) return { ok: false, problems: zodProblems(r.error.issues) };
-  const sc = normalizeScenario(r.data);
-  const problems = crossCheck(sc);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: sc };
+  // Cross-checked before the steps are sorted by time: a problem names the step's position as written.
+  const asWritten = normalizeScenario(r.data, false);
+  const problems = crossCheck(asWritten);
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, value: { ...asWritten, steps: sortSteps(asWritten.steps) } };
 }
 
-export function normalizeScenario(d: ScenarioInput): Scenario {
+export function normalizeScenario(d: ScenarioInput, sorted = true): Scenario {
   const protocol = d.protocol ?? SCENARIO_DEFAULTS.protocol;
+  // Steps run in time order; equal times keep file order (FORMAT.md).
+  const steps = d.steps.map(normStep);
   return {
     version: 1,
     title: d.title ?? SCENARIO_DEFAULTS.title,
@@ -244,8 +263,7 @@ export function normalizeScenario(d: ScenarioInput): Scenario {
     observer: observerSettings(d.observer),
     offlineSubscriber: d.offlineSubscriber ?? SCENARIO_DEFAULTS.offlineSubscriber,
     clients: d.clients.map((c) => normClient(c, protocol)),
-    // Steps run in time order; equal times keep file order (FORMAT.md).
-    steps: sortSteps(d.steps.map(normStep)),
+    steps: sorted ? sortSteps(steps) : steps,
     end: d.end,
   };
 }

@@ -13,6 +13,7 @@ import { defaultWill } from '../store/defaults';
 import { EXAMPLES } from '../store/examples';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { viewStore } from '../store/view';
+import { useFieldCheck } from './fieldcheck';
 import { CheckField, NumberField, PairListField, SelectField, TextField, Warning } from './fields';
 import { keepAliveOff, retainedWillWithoutOnline, willDelayVsExpiry } from './warnings';
 
@@ -21,6 +22,7 @@ const act = () => scenarioStore.getState();
 
 function ScenarioSettings() {
   const ed = useEditT();
+  const check = useFieldCheck();
   const cat = useCatalog();
   const title = useScenario((s) => s.scenario.title);
   const profile = useScenario((s) => s.scenario.profile);
@@ -55,7 +57,12 @@ function ScenarioSettings() {
           {ed.setup.load}
         </button>
       </div>
-      <TextField label={ed.setup.title} value={title} onCommit={(v) => act().titleChanged(v)} />
+      <TextField
+        label={ed.setup.title}
+        value={title}
+        validate={check('title')}
+        onCommit={(v) => act().titleChanged(v)}
+      />
       <SelectField
         label={ed.setup.profile}
         value={profile}
@@ -112,6 +119,7 @@ const seiMode = (v: number | null): SeiMode => (v === null ? 'absent' : v === SE
 function WillEditor({ c }: { c: ClientDef }) {
   const ed = useEditT();
   const cat = useCatalog();
+  const check = useFieldCheck();
   const reasonId = useId();
   const broker = useScenario((s) => s.scenario.broker);
   const profile = useScenario((s) => s.scenario.profile);
@@ -141,10 +149,17 @@ function WillEditor({ c }: { c: ClientDef }) {
           <TextField
             label={ed.setup.willTopic}
             value={w.topic}
-            validate={(v) => (!w.allowInvalid && topicProblem(v) ? ed.setup.badTopic : null)}
+            validate={(v) =>
+              w.allowInvalid ? check('anyTopic')(v) : topicProblem(v) ? ed.setup.badTopic : check('topic')(v)
+            }
             onCommit={(v) => setWill({ topic: v })}
           />
-          <TextField label={ed.setup.willPayload} value={w.payload} onCommit={(v) => setWill({ payload: v })} />
+          <TextField
+            label={ed.setup.willPayload}
+            value={w.payload}
+            validate={check('payload')}
+            onCommit={(v) => setWill({ payload: v })}
+          />
           <div className="grid grid-cols-2 gap-2">
             <SelectField
               label={ed.setup.qos}
@@ -221,17 +236,19 @@ function WillEditor({ c }: { c: ClientDef }) {
                 <TextField
                   label={ed.setup.contentType}
                   value={props?.contentType ?? ''}
+                  validate={check('contentType')}
                   onCommit={(v) => setProps({ contentType: v })}
                 />
                 <TextField
                   label={ed.setup.responseTopic}
                   value={props?.responseTopic ?? ''}
-                  validate={(v) => (v !== '' && topicProblem(v) ? ed.setup.badTopic : null)}
+                  validate={(v) => (v === '' ? null : topicProblem(v) ? ed.setup.badTopic : check('topic')(v))}
                   onCommit={(v) => setProps({ responseTopic: v })}
                 />
                 <TextField
                   label={ed.setup.correlationData}
                   value={props?.correlationData ?? ''}
+                  validate={check('correlationData')}
                   onCommit={(v) => setProps({ correlationData: v })}
                 />
                 <PairListField
@@ -247,6 +264,8 @@ function WillEditor({ c }: { c: ClientDef }) {
                     moveUp: ed.setup.moveUserPropertyUp,
                     full: ed.setup.userPropertiesFull,
                   }}
+                  validateName={check('userPropertyName')}
+                  validateValue={check('userPropertyValue')}
                   onChange={(list: { name: string; value: string }[]) =>
                     setProps({ userProperties: list.length ? list : undefined })
                   }
@@ -262,6 +281,7 @@ function WillEditor({ c }: { c: ClientDef }) {
 
 function SubscriptionEditor({ c, sub, index }: { c: ClientDef; sub: SubscriptionDef; index: number }) {
   const ed = useEditT();
+  const check = useFieldCheck();
   const reasonId = useId();
   const v4 = c.protocol === 4;
   const set = (patch: Partial<SubscriptionDef>) => act().subscriptionChanged(c.name, index, { ...sub, ...patch });
@@ -272,7 +292,7 @@ function SubscriptionEditor({ c, sub, index }: { c: ClientDef; sub: Subscription
         <TextField
           label={ed.setup.filter}
           value={sub.filter}
-          validate={(v) => (filterProblem(v) ? ed.setup.badFilter : null)}
+          validate={(v) => (filterProblem(v) ? ed.setup.badFilter : check('filter')(v))}
           onCommit={(v) => set({ filter: v })}
         />
         <SelectField
@@ -316,6 +336,7 @@ function SubscriptionEditor({ c, sub, index }: { c: ClientDef; sub: Subscription
 
 function ClientEditor({ c, open }: { c: ClientDef; open: boolean }) {
   const ed = useEditT();
+  const check = useFieldCheck();
   const names = useScenario((s) => s.scenario.clients.map((x) => x.name).join('\n'));
   const scenario = useScenario((s) => s.scenario);
   const v4 = c.protocol === 4;
@@ -343,7 +364,7 @@ function ClientEditor({ c, open }: { c: ClientDef; open: boolean }) {
                 ? ed.setup.nameInvalid
                 : v !== c.name && names.split('\n').includes(v)
                   ? ed.setup.nameTaken
-                  : null
+                  : check('clientName')(v)
             }
             onCommit={(v) => {
               act().clientRenamed(c.name, v);
@@ -360,7 +381,12 @@ function ClientEditor({ c, open }: { c: ClientDef; open: boolean }) {
             onChange={(v) => set({ protocol: v })}
           />
         </div>
-        <TextField label={ed.setup.clientId} value={c.clientId} onCommit={(v) => set({ clientId: v })} />
+        <TextField
+          label={ed.setup.clientId}
+          value={c.clientId}
+          validate={check('clientId')}
+          onCommit={(v) => set({ clientId: v })}
+        />
         <CheckField
           label={v4 ? ed.setup.cleanSession : ed.setup.cleanStart}
           checked={c.cleanStart}

@@ -218,6 +218,9 @@ export function PairListField(props: {
   pairs: readonly { name: string; value: string }[];
   onChange: (pairs: { name: string; value: string }[]) => void;
   max: number;
+  /** Problems of a name or a value as the loader words them (null: fine), as for any text field. */
+  validateName?: (v: string) => string | null;
+  validateValue?: (v: string) => string | null;
   labels: {
     name: (n: number) => string;
     value: (n: number) => string;
@@ -245,8 +248,18 @@ export function PairListField(props: {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in an ordered list; names may repeat.
           <div key={i} className="grid grid-cols-[1fr_1fr_auto_auto] items-end gap-1">
-            <TextField label={labels.name(n)} value={p.name} onCommit={(v) => set(i, { name: v })} />
-            <TextField label={labels.value(n)} value={p.value} onCommit={(v) => set(i, { value: v })} />
+            <TextField
+              label={labels.name(n)}
+              value={p.name}
+              {...(props.validateName ? { validate: props.validateName } : {})}
+              onCommit={(v) => set(i, { name: v })}
+            />
+            <TextField
+              label={labels.value(n)}
+              value={p.value}
+              {...(props.validateValue ? { validate: props.validateValue } : {})}
+              onCommit={(v) => set(i, { value: v })}
+            />
             <button
               type="button"
               className="btn text-xs"
