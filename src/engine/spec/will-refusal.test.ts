@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sim } from '../../test/driver';
+import { buildScenario } from '../script';
+import { simulate } from '../sim';
+import type { Step, SubscriptionDef } from '../types';
 
 // Invalid wills the scenario marks with `allowInvalid` (docs/decisions.md): the broker refuses the
 // CONNECT, so no session is created and no will can ever be published.
@@ -85,5 +89,81 @@ describe('mosquitto-2.0 refuses an invalid 5.0 will by closing the connection, w
       .expectRefused('dev', null);
     const refused = d.trace.find((e) => e.kind === 'connection' && e.client === 'dev');
     expect(refused?.kind === 'connection' && refused.why.deviation).toBeUndefined();
+  });
+});
+
+describe('property: a refused CONNECT leaves no trace of its will and changes no session', () => {
+  const willArb = fc.record({
+    topic: fc.constantFrom('w', 'w/+', '#', ''),
+    payload: fc.constant('p'),
+    qos: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
+    retain: fc.boolean(),
+    delay: fc.constantFrom(null, 0, 3),
+    messageExpiry: fc.constant(null),
+    props: fc.constant(null),
+    allowInvalid: fc.constant(true),
+  });
+  const clientArb = (name: string) =>
+    fc.record({
+      name: fc.constant(name),
+      clientId: fc.constantFrom('a', 'b'),
+      protocol: fc.constantFrom(4 as const, 5 as const),
+      cleanStart: fc.boolean(),
+      sessionExpiry: fc.constantFrom(null, 0, 30),
+      keepAlive: fc.constant(60),
+      will: fc.option(willArb, { nil: null }),
+      subscriptions: fc.constant([] as SubscriptionDef[]),
+    });
+  const stepArb = fc.record({
+    t: fc.integer({ min: 0, max: 40 }),
+    who: fc.constantFrom('c0', 'c1'),
+    action: fc.constantFrom('connect', 'drop', 'reconnect'),
+    will: fc.option(willArb, { nil: undefined }),
+  });
+  const scenarioArb = fc
+    .record({
+      clients: fc.tuple(clientArb('c0'), clientArb('c1')),
+      steps: fc.array(stepArb, { maxLength: 12 }),
+      maximumQos: fc.constantFrom(0 as const, 1 as const, 2 as const),
+      retainAvailable: fc.boolean(),
+      profile: fc.constantFrom('spec', 'mosquitto-2.0', 'nanomq-0.23.2'),
+    })
+    .map(({ clients, steps, maximumQos, retainAvailable, profile }) =>
+      buildScenario({
+        profile,
+        broker: { maximumQos, retainAvailable },
+        clients: [...clients],
+        steps: steps
+          .sort((x, y) => x.t - y.t)
+          .map(
+            (s): Step =>
+              s.action === 'reconnect' && s.will !== undefined
+                ? { t: s.t, action: 'reconnect', client: s.who, will: s.will }
+                : { t: s.t, action: s.action, client: s.who },
+          ),
+        end: 60,
+      }),
+    );
+
+  it('holds for random scenarios with invalid wills, broker limits and every profile', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const trace = simulate(sc).trace;
+        trace.forEach((r, i) => {
+          if (r.kind !== 'connection' || r.op !== 'refused') return;
+          expect(trace.some((e) => e.kind === 'will' && e.from === r.client && e.conn === r.conn)).toBe(false);
+          // Nothing happens to any session or connection (no takeover) until the next step.
+          const next = trace.findIndex((e, j) => j > i && e.kind === 'step');
+          // (Same instant only: a timer of another session may fire before the next step.)
+          const after = trace.slice(i + 1, next < 0 ? undefined : next).filter((e) => e.t === r.t);
+          expect(after.filter((e) => e.kind === 'session' || e.kind === 'will' || e.kind === 'connection')).toEqual([]);
+          const connacks = trace.filter(
+            (e) => e.kind === 'packet' && e.type === 'CONNACK' && e.client === r.client && e.conn === r.conn,
+          );
+          expect(connacks.length).toBe(r.why.params?.reason === null ? 0 : 1);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
