@@ -4,9 +4,11 @@
  * Everything here is plain JSON-safe data: no classes, no functions, no Infinity.
  */
 
-export { OBSERVER, OFFLINE_SUBSCRIBER, SEI_NEVER } from './script/names';
+import type { Why } from './rules';
+import type { ProtocolLevel } from './script/names';
 
-export type ProtocolLevel = 4 | 5;
+export type { Why } from './rules';
+export { OBSERVER, OFFLINE_SUBSCRIBER, type ProtocolLevel, SEI_NEVER } from './script/names';
 
 /** One User Property: a name/value pair. A name may repeat and the order is kept [MQTT-3.1.3-10]. */
 export interface UserProperty {
@@ -162,19 +164,6 @@ export interface BrokerClock {
 
 // ---------------------------------------------------------------------------------------------
 // Trace
-
-/**
- * Why the broker (or a client) did something: a stable code, its parameters and the clause IDs of
- * the protocol version in force. Sentences are rendered from this in src/i18n, never stored.
- */
-export interface Why {
-  code: string;
-  v: ProtocolLevel;
-  clauses: string[];
-  params?: Record<string, string | number | boolean | null>;
-  /** Set when a broker profile departs from the spec here. */
-  deviation?: { profile: string; source: string };
-}
 
 export type PacketType =
   | 'CONNECT'
