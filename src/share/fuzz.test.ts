@@ -5,11 +5,11 @@ import { shareEn } from '../i18n/share-en';
 import { loadDocument, loadDocumentText } from '../scenario/load';
 import { type Parsed, parseScenario } from '../scenario/validate';
 import { mutateAt, scenarioFileArb } from '../test/arbitraries';
+import { runFuzz } from '../test/fuzz';
 import { toBase64Url } from './base64url';
 import { canonicalScenario } from './canonical';
 import { decodeLink, encodeScenario, type LinkResult, shareLink } from './codec';
 import { describeLinkError } from './describe';
-import { runFuzz } from './fuzz';
 
 /**
  * Fuzzing the decoders and loaders: random and mutated links and files must never throw, and must
