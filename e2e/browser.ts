@@ -35,30 +35,26 @@ export function trackErrors(context: BrowserContext, errors: string[]): void {
   context.on('page', watch);
 }
 
-/**
- * Serious and critical accessibility violations found by axe-core in the page. `exclude` (CSS
- * selectors) scopes the scan: a page of tens of thousands of nodes repeating one component is
- * checked on a sample of it (the rest excluded), so the scan's cost does not grow with the data.
- */
-export async function axeViolations(page: Page, o: { exclude?: string[] } = {}): Promise<string[]> {
+/** Serious and critical accessibility violations found by axe-core in the page. */
+export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async (exclude: string[]) => {
+  const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
         axe: {
           run: (
-            c: Document | { include: Document; exclude: string[][] },
+            c: Document,
           ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }>;
         };
       }
     ).axe;
-    const r = await axe.run(exclude.length ? { include: document, exclude: exclude.map((e) => [e]) } : document);
+    const r = await axe.run(document);
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
     }));
-  }, o.exclude ?? []);
+  });
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`);
