@@ -1,9 +1,23 @@
+import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
+const shim = (f: string) => fileURLToPath(new URL(`./src/realbroker/shims/${f}`, import.meta.url));
+
 export default defineConfig({
   plugins: [react(), tailwindcss()],
+  resolve: {
+    // The real-broker chunk's mqtt-packet, without the Node polyfills it does not need in a browser:
+    // `bl`'s stream wrapper (readable-stream, string_decoder, process) gives way to its plain
+    // BufferList, which is all the parser uses; `debug` and `process-nextick-args` to tiny shims.
+    // (Node and the tests resolve the real packages: vitest does not bundle node_modules.)
+    alias: [
+      { find: /^bl$/, replacement: 'bl/BufferList.js' },
+      { find: /^debug$/, replacement: shim('debug.cjs') },
+      { find: /^process-nextick-args$/, replacement: shim('nextick.cjs') },
+    ],
+  },
   build: {
     target: 'es2022',
     reportCompressedSize: true,

@@ -8,7 +8,6 @@ import { speedFactor, type Theme, useView, viewStore } from '../store/view';
 import { EventLog } from '../ui/EventLog';
 import { Explanation, Outcomes } from '../ui/Explain';
 import { findShortcut, shortcutKey } from '../ui/shortcuts';
-import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';
 import { useTargetClient } from '../ui/target';
 import { extraViews, headerActions, sidebarPanels } from './extensions';
@@ -18,6 +17,8 @@ const HelpDialog = lazy(() => import('../ui/HelpDialog'));
 const Statechart = lazy(() => import('../ui/Statechart'));
 // The editing panels are below the fold: they load right after the first paint.
 const Setup = lazy(() => import('../ui/Setup'));
+// The timeline (its drawing code) loads right after the first paint: out of the first load's budget.
+const Timeline = lazy(() => import('../ui/Timeline').then((m) => ({ default: m.Timeline })));
 const InjectAndScript = lazy(() => import('../ui/Inject'));
 // The embedded player (?embed=1) is a layout of parts the shell already has.
 const Embed = lazy(() => import('./Embed'));
@@ -113,7 +114,9 @@ export function SimulatorView() {
   return (
     <div className="grid grid-cols-1 gap-3">
       <Transport />
-      <Timeline />
+      <Suspense fallback={<Loading />}>
+        <Timeline />
+      </Suspense>
       <div className="grid grid-cols-1 items-start gap-3 lg:grid-cols-2">
         <Outcomes />
         <div className="grid gap-3">

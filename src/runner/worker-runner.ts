@@ -2,6 +2,7 @@ import type { RunResult, Scenario } from '../engine/types';
 import type { Runner } from './runner';
 
 export interface RunRequest {
+  type: 'simulate';
   id: number;
   scenario: Scenario;
 }
@@ -9,7 +10,10 @@ export type RunResponse = { id: number; ok: true; result: RunResult } | { id: nu
 
 /** The app's runner: one module Worker; requests are answered in order. */
 export function createWorkerRunner(): Runner {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../workers/app.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'simulator',
+  });
   const waiting = new Map<number, { resolve: (r: RunResult) => void; reject: (e: Error) => void }>();
   let next = 0;
   worker.onmessage = (e: MessageEvent<RunResponse>) => {
@@ -28,7 +32,7 @@ export function createWorkerRunner(): Runner {
       const id = ++next;
       return new Promise<RunResult>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, scenario } satisfies RunRequest);
+        worker.postMessage({ type: 'simulate', id, scenario } satisfies RunRequest);
       });
     },
   };

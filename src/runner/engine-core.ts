@@ -1,17 +1,15 @@
-/// <reference lib="webworker" />
 import { profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { RunRequest, RunResponse } from './worker-runner';
 
-// The engine (XState, zod-free simulator) runs here, off the main thread and out of the first load.
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = (e: MessageEvent<RunRequest>) => {
-  const { id, scenario } = e.data;
+/** The simulator's half of the app worker, free of worker globals so tests can drive it. */
+export function handleRunRequest(m: RunRequest, post: (r: RunResponse) => void): void {
+  const { id, scenario } = m;
   let reply: RunResponse;
   try {
     reply = { id, ok: true, result: simulate(scenario, { profile: profileById(scenario.profile) ?? SPEC }) };
   } catch (err) {
     reply = { id, ok: false, error: err instanceof Error ? err.message : String(err) };
   }
-  scope.postMessage(reply);
-};
+  post(reply);
+}
