@@ -2,11 +2,14 @@ import { fileURLToPath } from 'node:url';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { offline } from './scripts/offline-plugin';
 
 const shim = (f: string) => fileURLToPath(new URL(`./src/realbroker/shims/${f}`, import.meta.url));
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  // Relative: one dist/ works at any path (https://host/, https://host/some/path/, a file server).
+  base: './',
+  plugins: [react(), tailwindcss(), offline()],
   resolve: {
     // The real-broker chunk's mqtt-packet, without the Node polyfills it does not need in a browser:
     // `bl`'s stream wrapper (readable-stream, string_decoder, process) gives way to its plain

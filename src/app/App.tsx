@@ -1,5 +1,6 @@
 import { lazy, Suspense, startTransition, useEffect, useId, useState } from 'react';
 import { useT } from '../i18n/ui';
+import { useUpdate } from '../offline/update';
 import { RunContext, useCurrentRun } from '../runner/context';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
 import { noticeStore, useNotice } from '../store/notice';
@@ -248,6 +249,24 @@ function NoticeBanner() {
   );
 }
 
+/** A new version is installed and waits: said once, applied when the person asks. */
+function UpdateBanner() {
+  const t = useT();
+  const { available, apply } = useUpdate((s) => s);
+  if (!available) return null;
+  return (
+    <div
+      role="status"
+      className="flex flex-wrap items-center gap-2 border-b border-teal-300 bg-teal-50 px-4 py-2 text-sm text-teal-950 dark:border-teal-800 dark:bg-teal-950 dark:text-teal-50"
+    >
+      <p className="grow">{t.app.updateAvailable}</p>
+      <button type="button" className="btn" onClick={apply}>
+        {t.app.updateReload}
+      </button>
+    </div>
+  );
+}
+
 function Shell({ embed }: { embed: boolean }) {
   const view = useView((s) => s.view);
   const theme = useView((s) => s.theme);
@@ -268,6 +287,7 @@ function Shell({ embed }: { embed: boolean }) {
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Header />
+      <UpdateBanner />
       <NoticeBanner />
       <main className="mx-auto max-w-[120rem] p-3">
         {extra ? (

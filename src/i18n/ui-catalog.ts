@@ -23,6 +23,9 @@ export interface UiCatalog {
     dismiss: string;
     /** The embedded player's link to the full simulator (it opens in a new tab). */
     openFull: string;
+    /** A new version of the app is installed and waits (the open tab keeps its own until asked). */
+    updateAvailable: string;
+    updateReload: string;
   };
   transport: {
     region: string;

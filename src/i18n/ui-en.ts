@@ -27,6 +27,9 @@ export const uiEn: UiCatalog = {
     headerActions: 'Scenario actions',
     dismiss: 'Dismiss',
     openFull: 'Open in the full simulator (new tab)',
+    updateAvailable:
+      'A new version of MQTT Will Lab is ready. This tab keeps the version it opened with until you reload.',
+    updateReload: 'Reload to update',
   },
   transport: {
     region: 'Playback',
