@@ -12,6 +12,14 @@ export interface UiCatalog {
     loading: string;
     runFailed: (message: string) => string;
     truncated: string;
+    /** The run has more trace entries than can be shown (`entries` null: it did not fit in memory). */
+    tooLarge: (entries: number | null, max: number) => string;
+    timedOut: (seconds: number) => string;
+    cancelled: string;
+    /** Cancels the simulation in progress. */
+    cancelRun: string;
+    /** Offers the same scenario over a shorter window, ending at `end` s. */
+    showShorter: (end: number) => string;
     views: Record<string, string>;
     viewSwitch: string;
     undo: string;

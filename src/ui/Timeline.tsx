@@ -14,7 +14,9 @@ import type { Catalog } from '../i18n/catalog';
 import { renderEntry } from '../i18n/render';
 import { useCatalog, useT } from '../i18n/ui';
 import type { UiCatalog } from '../i18n/ui-catalog';
-import { type CurrentRun, useCurrentRun, useRun } from '../runner/context';
+import { type CurrentRun, useCurrentRun, useRun, useRunStore } from '../runner/context';
+import { MAX_SHOWN_ENTRIES } from '../runner/runner';
+import { scenarioStore } from '../store/scenario';
 import { type TimeWindow, useView, viewStore } from '../store/view';
 import { panBy, zoomBy, zoomToFit } from './commands';
 import {
@@ -570,21 +572,68 @@ function Tooltip({ d, g, run }: { d: Drawable; g: Geometry; run: CurrentRun }) {
   );
 }
 
-/** "Simulating…", or why the run failed or stopped early. */
+/**
+ * "Simulating…" (with Cancel once a run takes a while), or why the run failed, stopped early or is
+ * not shown; a run too large, too slow or cancelled comes with an offer of what can be shown.
+ */
 function RunStatus() {
   const t = useT();
+  const runs = useRunStore();
   const pending = useRun((s) => s.pending);
   const error = useRun((s) => s.error);
+  const problem = useRun((s) => s.problem);
   const truncated = useRun((s) => s.result?.truncated ?? false);
-  const text = error ? t.app.runFailed(error) : truncated ? t.app.truncated : pending ? t.app.simulating : '';
+  const slow = useSlow(pending);
+  const text = problem
+    ? problem.kind === 'tooLarge'
+      ? t.app.tooLarge(problem.entries, MAX_SHOWN_ENTRIES)
+      : problem.kind === 'timedOut'
+        ? t.app.timedOut(problem.afterMs / 1000)
+        : t.app.cancelled
+    : error
+      ? t.app.runFailed(error)
+      : truncated
+        ? t.app.truncated
+        : pending
+          ? t.app.simulating
+          : '';
+  const bad = problem !== null || error !== null || truncated;
   return (
-    <p
-      role="status"
-      className={`text-xs ${error || truncated ? 'text-rose-700 dark:text-rose-300' : 'text-slate-600 dark:text-slate-400'}`}
-    >
-      {text}
-    </p>
+    <div className="flex flex-wrap items-center gap-2">
+      <p
+        role="status"
+        className={`text-xs ${bad ? 'text-rose-700 dark:text-rose-300' : 'text-slate-600 dark:text-slate-400'}`}
+      >
+        {text}
+      </p>
+      {pending && slow && (
+        <button type="button" className="btn text-xs" onClick={() => runs.cancel()}>
+          {t.app.cancelRun}
+        </button>
+      )}
+      {problem && !pending && (
+        <button
+          type="button"
+          className="btn text-xs"
+          onClick={() => scenarioStore.getState().endChanged(problem.suggestedEnd)}
+        >
+          {t.app.showShorter(problem.suggestedEnd)}
+        </button>
+      )}
+    </div>
   );
+}
+
+/** True once `pending` has lasted a moment (a quick run never flashes a Cancel button). */
+function useSlow(pending: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (!pending) return;
+    const timer = setTimeout(() => setSlow(true), 400);
+    return () => clearTimeout(timer);
+  }, [pending]);
+  return slow;
 }
 
 function Legend() {
@@ -684,7 +733,7 @@ export function Timeline() {
         <h2 id={headingId} className="text-sm font-semibold">
           {t.timeline.region}
         </h2>
-        <p className="text-sm">{t.app.simulating}</p>
+        <RunStatus />
       </section>
     );
   }
