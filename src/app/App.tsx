@@ -7,7 +7,6 @@ import { noticeStore, useNotice } from '../store/notice';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
 import { EventLog } from '../ui/EventLog';
-import { Explanation, Outcomes } from '../ui/Explain';
 import { findShortcut, shortcutKey } from '../ui/shortcuts';
 import { Transport } from '../ui/Transport';
 import { useTargetClient } from '../ui/target';
@@ -20,6 +19,9 @@ const Statechart = lazy(() => import('../ui/Statechart'));
 const Setup = lazy(() => import('../ui/Setup'));
 // The timeline (its drawing code) loads right after the first paint: out of the first load's budget.
 const Timeline = lazy(() => import('../ui/Timeline').then((m) => ({ default: m.Timeline })));
+// The will cards and the Why? panel, likewise (one chunk).
+const Outcomes = lazy(() => import('../ui/Explain').then((m) => ({ default: m.Outcomes })));
+const Explanation = lazy(() => import('../ui/Explain').then((m) => ({ default: m.Explanation })));
 const InjectAndScript = lazy(() => import('../ui/Inject'));
 // The embedded player (?embed=1) is a layout of parts the shell already has.
 const Embed = lazy(() => import('./Embed'));
@@ -119,9 +121,13 @@ export function SimulatorView() {
         <Timeline />
       </Suspense>
       <div className="grid grid-cols-1 items-start gap-3 lg:grid-cols-2">
-        <Outcomes />
+        <Suspense fallback={<Loading />}>
+          <Outcomes />
+        </Suspense>
         <div className="grid gap-3">
-          <Explanation />
+          <Suspense fallback={null}>
+            <Explanation />
+          </Suspense>
           <StatechartPanel />
         </div>
       </div>

@@ -52,6 +52,8 @@ export interface UiCatalog {
   };
   timeline: {
     region: string;
+    /** A mark standing for `count` packets too close together to draw apart, from `from` to `to`. */
+    packetGroup: (count: number, from: string, to: string) => string;
     broker: string;
     /** A ruler label, e.g. "15 s", "0.5 s". */
     tick: (ms: number) => string;

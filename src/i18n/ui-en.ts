@@ -56,6 +56,8 @@ export const uiEn: UiCatalog = {
   },
   timeline: {
     region: 'Timeline',
+    packetGroup: (count, from, to) =>
+      `${plural(count, 'packet', 'packets')} from ${from} to ${to} (zoom in to see each)`,
     broker: 'broker',
     tick: (ms) => `${Number((ms / 1000).toFixed(3))} s`,
     zoomIn: 'Zoom in',
