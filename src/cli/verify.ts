@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { PROFILE_IDS, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { Scenario } from '../engine/types';
+import { cliEn } from '../i18n/cli-en';
 import { findMosquitto, type MosquittoInstance, mosquittoVersion, startMosquitto } from '../realbroker/mosquitto';
 import { playScenario, type Recording, unsupportedSteps } from '../realbroker/player';
 import { caseClock, caseFromScenario, recordedCase, TOLERANCE_S } from '../realbroker/record';
@@ -9,7 +10,8 @@ import { tcpDial } from '../realbroker/tcp';
 import { type WebSocketCtor, webSocketDial } from '../realbroker/websocket';
 import { compareOutcomes } from '../scenario/compare';
 import { loadDocument } from '../scenario/load';
-import { fail, failProblems, parseArgs, readJson } from './io';
+import { parseCommand, runCommand } from './args';
+import { fail, failProblems, readJson } from './io';
 
 /**
  * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json>
@@ -21,9 +23,6 @@ import { fail, failProblems, parseArgs, readJson } from './io';
  * clients); `--mosquitto` starts Debian's mosquitto for each case on 127.0.0.1 and a free port
  * (persistence as the case needs; broker restarts possible) and stops it by its pid.
  */
-
-const USAGE =
-  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--exclude REGEX] [--ws]';
 
 interface Item {
   id: string;
@@ -42,17 +41,36 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-  const { flags, positional } = parseArgs(process.argv.slice(2), ['mosquitto', 'quiet', 'ws']);
-  if (positional.length !== 1) fail(USAGE);
-  const profileId = String(flags.get('profile') ?? 'spec');
+  const {
+    values: flags,
+    positionals: positional,
+    usageError,
+  } = parseCommand({
+    command: 'verify',
+    options: {
+      broker: { type: 'string', value: 'URL' },
+      mosquitto: { type: 'boolean' },
+      profile: { type: 'string', value: 'P' },
+      tolerance: { type: 'string', value: 'S' },
+      record: { type: 'string', value: 'FILE' },
+      case: { type: 'string', value: 'ID' },
+      exclude: { type: 'string', value: 'REGEX' },
+      concurrency: { type: 'string', value: 'N' },
+      retries: { type: 'string', value: 'N' },
+      ws: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+    positionals: { min: 1, max: 1, name: 'a case or scenario file' },
+  });
+  const profileId = flags.profile ?? 'spec';
   const profile =
     profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
-  const tolerance = Number(flags.get('tolerance') ?? TOLERANCE_S);
+  const tolerance = Number(flags.tolerance ?? TOLERANCE_S);
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
-  const own = flags.has('mosquitto');
-  const brokerUrl = flags.get('broker');
-  if (own === (brokerUrl !== undefined)) fail(`give exactly one of --broker and --mosquitto\n${USAGE}`);
-  const useWs = flags.has('ws') || String(flags.get('broker') ?? '').startsWith('ws');
+  const own = flags.mosquitto === true;
+  const brokerUrl = flags.broker;
+  if (own === (brokerUrl !== undefined)) usageError(cliEn.args.eitherOr('--broker', '--mosquitto'));
+  const useWs = flags.ws === true || String(brokerUrl ?? '').startsWith('ws');
   // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
   if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
     // (A computed specifier: the package ships no types, and only this WHATWG-like surface is used.)
@@ -71,11 +89,16 @@ async function main(): Promise<void> {
     const raw = caseFromScenario(sc, 'scenario');
     items = [{ id: 'scenario', title: sc.title, scenario: sc, raw }];
   }
-  const only = flags.get('case');
-  if (typeof only === 'string') items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));
-  const exclude = flags.get('exclude');
-  if (typeof exclude === 'string') {
-    const re = new RegExp(exclude);
+  const only = flags.case;
+  if (only !== undefined) items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));
+  const exclude = flags.exclude;
+  if (exclude !== undefined) {
+    let re: RegExp;
+    try {
+      re = new RegExp(exclude);
+    } catch (e) {
+      fail(`--exclude: ${(e as Error).message}`);
+    }
     items = items.filter((i) => !re.test(i.id));
   }
   if (items.length === 0) fail('no case to run');
@@ -89,7 +112,12 @@ async function main(): Promise<void> {
     version = mosquittoVersion(bin);
   }
   if (brokerUrl !== undefined) {
-    const u = new URL(String(brokerUrl));
+    let u: URL;
+    try {
+      u = new URL(brokerUrl);
+    } catch {
+      fail(`--broker: "${brokerUrl}" is not a URL (mqtt://127.0.0.1:PORT or ws://127.0.0.1:PORT/)`);
+    }
     if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost' && u.hostname !== '[::1]')
       fail('--broker: only brokers on this machine (127.0.0.1) are played against');
     const port = Number(u.port || (u.protocol === 'ws:' ? 80 : 1883));
@@ -101,9 +129,9 @@ async function main(): Promise<void> {
       return useWs && i.wsPort ? webSocketDial(`ws://127.0.0.1:${i.wsPort}/`, wsCtor()) : tcpDial(i.host, i.port);
     };
   }
-  const concurrency = Math.max(1, Number(flags.get('concurrency') ?? (own ? 8 : 1)));
-  const quiet = flags.has('quiet');
-  const retries = Math.max(0, Number(flags.get('retries') ?? 0));
+  const concurrency = Math.max(1, Number(flags.concurrency ?? (own ? 8 : 1)));
+  const quiet = flags.quiet === true;
+  const retries = Math.max(0, Number(flags.retries ?? 0));
 
   process.stdout.write(
     `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${own ? `mosquitto ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
@@ -186,8 +214,8 @@ async function main(): Promise<void> {
 
   const order = new Map(items.map((it, i) => [it.id, i]));
   results.sort((a, b) => (order.get(a.item.id) ?? 0) - (order.get(b.item.id) ?? 0));
-  const record = flags.get('record');
-  if (typeof record === 'string') {
+  const record = flags.record;
+  if (record !== undefined) {
     const out = results.filter((r) => r.rec).map((r) => recordedCase(r.item.raw, r.rec as Recording, caseClock));
     writeFileSync(record, `${JSON.stringify(out, null, 1)}\n`);
     process.stdout.write(`recorded ${out.length} case${out.length === 1 ? '' : 's'} to ${record}\n`);
@@ -208,4 +236,4 @@ function wsCtor(): WebSocketCtor | undefined {
   return (globalThis as { WebSocket?: WebSocketCtor }).WebSocket ?? nodeWebSocket;
 }
 
-main().catch((e) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));
+runCommand(main);

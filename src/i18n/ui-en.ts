@@ -39,6 +39,15 @@ export const uiEn: UiCatalog = {
       'A new version of MQTT Will Lab is ready. This tab keeps the version it opened with until you reload.',
     updateReload: 'Reload to update',
   },
+  boundary: {
+    loadFailed:
+      'This part of the app could not be loaded: the network may be down, or a new version was published meanwhile. Your scenario is safe.',
+    crashed: 'This part of the app failed while showing the scenario. Your scenario is safe.',
+    detail: (m) => `(${m})`,
+    retry: 'Retry',
+    backToSimulator: 'Back to the simulator',
+    retryPart: 'This control could not be loaded: retry',
+  },
   transport: {
     region: 'Playback',
     play: 'Play',
