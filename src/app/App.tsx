@@ -1,12 +1,11 @@
 import { Suspense, startTransition, useEffect, useId, useState } from 'react';
 import { useT } from '../i18n/ui';
-import { useUpdate } from '../offline/update';
+import { useUpdate } from '../offline/update-store';
 import { RunContext, useCurrentRun } from '../runner/context';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
 import { type NoticeDownload, noticeStore, useNotice } from '../store/notice';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
-import { EventLog } from '../ui/EventLog';
 import { findShortcut, shortcutKey } from '../ui/shortcuts';
 import { Transport } from '../ui/Transport';
 import { useTargetClient } from '../ui/target';
@@ -25,6 +24,7 @@ const Timeline = lazyRetry(async () => ({ default: (await import('../ui/Timeline
 // The will cards and the Why? panel, likewise (one chunk).
 const Outcomes = lazyRetry(async () => ({ default: (await import('../ui/Explain')).Outcomes }));
 const Explanation = lazyRetry(async () => ({ default: (await import('../ui/Explain')).Explanation }));
+const EventLog = lazyRetry(async () => ({ default: (await import('../ui/EventLog')).EventLog }));
 // The embedded player (?embed=1) is a layout of parts the shell already has.
 const Embed = lazyRetry(() => import('./Embed'));
 
@@ -165,7 +165,9 @@ export function SimulatorView() {
         </div>
         <div className="md:col-span-2 xl:col-span-1">
           <ErrorBoundary>
-            <EventLog />
+            <Suspense fallback={<Loading />}>
+              <EventLog />
+            </Suspense>
           </ErrorBoundary>
         </div>
       </div>

@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
-import { registerServiceWorker } from '../offline/update';
 import { createWorkerRunner } from '../runner/worker-runner';
 import { isEmbed } from '../share/embed';
 import { browserStorage, hasBootInput } from '../share/storage';
@@ -54,7 +53,9 @@ async function start(root: HTMLElement): Promise<void> {
 
 // Offline use (src/offline): the built app caches itself; updates wait until the person reloads.
 if (import.meta.env.PROD && 'serviceWorker' in navigator)
-  registerServiceWorker(navigator.serviceWorker, () => location.reload()).catch(() => {});
+  import('../offline/update')
+    .then((m) => m.registerServiceWorker(navigator.serviceWorker, () => location.reload()))
+    .catch(() => {});
 
 const root = document.getElementById('root');
 if (root) void start(root);
