@@ -12,7 +12,8 @@
  * - edit20x2000Ms: 20 clients and 2,000 steps; one edit (the run length) until the new run is on
  *   screen (budget 200 ms).
  * - play100xFps: the same run played at 100x, frames per second (budget >= 30).
- * Each figure is the median of `--runs` (default 3). Exits 1 when a budget is missed.
+ * Each figure is the median of `--runs` (default 3); `--only a,b` measures those alone. Exits 1 when
+ * a budget is missed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,8 @@ import { launch, newPage } from '../e2e/browser';
 const json = process.argv.includes('--json');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 const log = (s: string) => {
   if (!json) process.stdout.write(`${s}\n`);
 };
@@ -337,6 +340,7 @@ const out: Record<string, { value: number; budget: number; ok: boolean; runs: nu
 let missed = 0;
 try {
   for (const m of measures) {
+    if (ONLY && !ONLY.has(m.name)) continue;
     const runs: number[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(Math.round((await m.run(browser, base)) * 10) / 10);
     const value = median(runs);

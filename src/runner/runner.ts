@@ -30,9 +30,13 @@ export class RunProblemError extends Error {
   }
 }
 
-/** A shorter window likely to fit: the same share of the run as `max` is of `entries` (at least 1 s). */
+/**
+ * A shorter window that shows quickly: the share of the run that holds about a third of `max`
+ * entries (a run near the limit itself takes several seconds to draw); half the run when the size is
+ * unknown; at least 1 s.
+ */
 export function shorterEnd(end: number, entries: number | null, max = MAX_SHOWN_ENTRIES): number {
-  const share = entries && entries > max ? (max / entries) * 0.9 : 0.5;
+  const share = entries && entries > max ? max / 3 / entries : 0.5;
   return Math.max(1, Math.floor(end * share));
 }
 
