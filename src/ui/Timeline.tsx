@@ -946,7 +946,9 @@ export function Timeline() {
           ref={svgRef}
           width={g.width}
           height={g.height}
-          className="block touch-none select-none"
+          // A layer of its own: what changes elsewhere on the page each frame (the playhead, the log,
+          // the clock) then never makes the browser repaint the drawing's thousands of shapes.
+          className="block touch-none select-none will-change-transform"
           onPointerDown={onPointerDown}
           onPointerOver={(e) =>
             setHover((e.target as Element).closest('[data-item]')?.getAttribute('data-item') ?? null)
