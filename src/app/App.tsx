@@ -1,11 +1,11 @@
 import { Suspense, startTransition, useEffect, useId, useState } from 'react';
 import { useT } from '../i18n/ui';
 import { useUpdate } from '../offline/update-store';
-import { RunContext, useCurrentRun } from '../runner/context';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
 import { type NoticeDownload, noticeStore, useNotice } from '../store/notice';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
+import { RunContext, useCurrentRun } from '../ui/run-context';
 import { findShortcut, shortcutKey } from '../ui/shortcuts';
 import { Transport } from '../ui/Transport';
 import { useTargetClient } from '../ui/target';

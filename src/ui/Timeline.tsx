@@ -14,7 +14,6 @@ import type { Catalog } from '../i18n/catalog';
 import { renderEntry } from '../i18n/render';
 import { useCatalog, useT } from '../i18n/ui';
 import type { UiCatalog } from '../i18n/ui-catalog';
-import { type CurrentRun, useCurrentRun, useRun, useRunStore } from '../runner/context';
 import { MAX_SHOWN_ENTRIES } from '../runner/runner';
 import { scenarioStore } from '../store/scenario';
 import { type TimeWindow, useView, viewStore } from '../store/view';
@@ -30,6 +29,7 @@ import {
   stateAt,
   type TimerBar,
 } from './model';
+import { type CurrentRun, useCurrentRun, useRun, useRunStore } from './run-context';
 
 /**
  * The timeline: a lane per client, one for the broker, subscribers below it. Packets are arrows
