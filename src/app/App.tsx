@@ -2,16 +2,14 @@ import { type ReactNode, Suspense, startTransition, useEffect, useId, useState }
 import { LOCALE_NAMES } from '../i18n/locale';
 import { LOCALES, type Locale } from '../i18n/messages';
 import { LocaleContext, useMessages } from '../i18n/react';
+import { useUpdate } from '../offline/update-store';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
 import { browserStorage } from '../share/storage';
 import { type NoticeDownload, noticeStore, useNotice } from '../store/notice';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
-import { EventLog } from '../ui/EventLog';
-import { Explanation, Outcomes } from '../ui/Explain';
 import { RunContext, useCurrentRun } from '../ui/run-context';
 import { findShortcut, shortcutKey } from '../ui/shortcuts';
-import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';
 import { useTargetClient } from '../ui/target';
 import { ErrorBoundary, lazyRetry } from './boundary';
@@ -25,6 +23,12 @@ const Statechart = lazyRetry(() => import('../ui/Statechart'));
 // The editing panels are below the fold: they load right after the first paint.
 const Setup = lazyRetry(() => import('../ui/Setup'));
 const InjectAndScript = lazyRetry(() => import('../ui/Inject'));
+// The timeline (its drawing code) loads right after the first paint: out of the first load's budget.
+const Timeline = lazyRetry(async () => ({ default: (await import('../ui/Timeline')).Timeline }));
+// The will cards and the Why? panel, likewise (one chunk).
+const Outcomes = lazyRetry(async () => ({ default: (await import('../ui/Explain')).Outcomes }));
+const Explanation = lazyRetry(async () => ({ default: (await import('../ui/Explain')).Explanation }));
+const EventLog = lazyRetry(async () => ({ default: (await import('../ui/EventLog')).EventLog }));
 // The embedded player (?embed=1) is a layout of parts the shell already has.
 const Embed = lazyRetry(() => import('./Embed'));
 
@@ -128,17 +132,23 @@ export function SimulatorView() {
       <Words>
         <Transport />
       </Words>
-      <Words>
-        <Timeline />
-      </Words>
+      <ErrorBoundary>
+        <Suspense fallback={<Loading />}>
+          <Timeline />
+        </Suspense>
+      </ErrorBoundary>
       <div className="grid grid-cols-1 items-start gap-3 lg:grid-cols-2">
-        <Words>
-          <Outcomes />
-        </Words>
+        <ErrorBoundary>
+          <Suspense fallback={<Loading />}>
+            <Outcomes />
+          </Suspense>
+        </ErrorBoundary>
         <div className="grid gap-3">
-          <Words>
-            <Explanation />
-          </Words>
+          <ErrorBoundary>
+            <Suspense fallback={null}>
+              <Explanation />
+            </Suspense>
+          </ErrorBoundary>
           <StatechartPanel />
         </div>
       </div>
@@ -166,9 +176,9 @@ export function SimulatorView() {
         </div>
         <div className="md:col-span-2 xl:col-span-1">
           <ErrorBoundary>
-            <Words>
+            <Suspense fallback={<Loading />}>
               <EventLog />
-            </Words>
+            </Suspense>
           </ErrorBoundary>
         </div>
       </div>
@@ -317,6 +327,24 @@ function NoticeBanner() {
   );
 }
 
+/** A new version is installed and waits: said once, applied when the person asks. */
+function UpdateBanner() {
+  const t = useMessages('ui');
+  const { available, apply } = useUpdate((s) => s);
+  if (!available) return null;
+  return (
+    <div
+      role="status"
+      className="flex flex-wrap items-center gap-2 border-b border-teal-300 bg-teal-50 px-4 py-2 text-sm text-teal-950 dark:border-teal-800 dark:bg-teal-950 dark:text-teal-50"
+    >
+      <p className="grow">{t.app.updateAvailable}</p>
+      <button type="button" className="btn" onClick={apply}>
+        {t.app.updateReload}
+      </button>
+    </div>
+  );
+}
+
 function Shell({ embed }: { embed: boolean }) {
   const view = useView((s) => s.view);
   const theme = useView((s) => s.theme);
@@ -339,6 +367,7 @@ function Shell({ embed }: { embed: boolean }) {
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Header />
+      <UpdateBanner />
       <NoticeBanner />
       <main className="mx-auto max-w-[120rem] p-3">
         {extra ? (

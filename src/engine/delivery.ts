@@ -87,7 +87,20 @@ function retain(rt: Runtime, m: Message): void {
 export function deliver(rt: Runtime, conn: ConnRt, s: SessionRt, copy: Copy, code: WhyCode): void {
   const params: Why['params'] = { messageExpiry: remainingExpiry(copy.msg, rt.now) };
   if (copy.started) params.dup = true;
-  copyEntry(rt, 'delivered', conn.client.name, copy, why(code, conn.v, params));
+  // 3.1.1 PUBLISH packets have no properties: a 3.1.1 subscriber gets the payload alone.
+  const m = copy.msg;
+  const props = conn.v === 5 ? m.props : undefined;
+  rt.trace.message(
+    'delivered',
+    conn.client.name,
+    m.topic,
+    m.payload,
+    copy.qos,
+    copy.retain,
+    m.willOf,
+    why(code, conn.v, params),
+    props,
+  );
   if (copy.qos === 0) return;
   if (!inState(conn.client.snap, 'connected.active')) {
     // A silent client does not acknowledge: the copy stays in flight in the session.

@@ -68,6 +68,10 @@ export const realBrokerEn: RealBrokerCatalog = {
         return `${p.client}#${p.conn}: unreadable packet from the broker (${p.detail})`;
       case 'noConnack':
         return `${p.client}#${p.conn}: no CONNACK within ${p.ms} ms`;
+      case 'willPropsDiffer':
+        return `${p.client}#${p.conn}: the will arrived with ${p.detail}`;
+      case 'closedBeforeConnack':
+        return `${p.client}#${p.conn}: the broker closed the connection before a CONNACK`;
       case 'connectFailed':
         return `${p.client}: could not connect (${p.detail})`;
       case 'restartFailed':

@@ -33,6 +33,10 @@ export const zhRealBroker: RealBrokerCatalog = {
         return `${p.client}#${p.conn}：无法解析服务器发来的报文（${p.detail}）`;
       case 'noConnack':
         return `${p.client}#${p.conn}：${p.ms} 毫秒内没有收到 CONNACK`;
+      case 'willPropsDiffer':
+        return `${p.client}#${p.conn}：遗嘱消息到达时的属性不同：${p.detail}`;
+      case 'closedBeforeConnack':
+        return `${p.client}#${p.conn}：服务器在发送 CONNACK 之前就关闭了连接`;
       case 'connectFailed':
         return `${p.client}：无法连接（${p.detail}）`;
       case 'restartFailed':

@@ -12,6 +12,14 @@ export const zhUi: UiCatalog = {
     loading: '正在加载…',
     runFailed: (m) => `模拟失败：${m}`,
     truncated: '事件过多，运行提前结束。请缩短运行时长或减少客户端。',
+    tooLarge: (entries, max) =>
+      entries === null
+        ? '这次运行太大，无法显示：结果超出了浏览器给这个页面的内存。'
+        : `这次运行太大，无法显示：共 ${n(entries)} 个事件，最多只能显示 ${n(max)} 个。`,
+    timedOut: (seconds) => `模拟用时超过 ${n(seconds)} 秒，已被停止。`,
+    cancelled: '模拟已取消。',
+    cancelRun: '取消',
+    showShorter: (end) => `改为只显示前 ${n(end)} 秒`,
     views: {
       simulator: '模拟器',
       explorer: '参数探索',
@@ -29,6 +37,8 @@ export const zhUi: UiCatalog = {
     headerActions: '场景操作',
     dismiss: '关闭',
     openFull: '在完整模拟器中打开（新标签页）',
+    updateAvailable: 'MQTT Will Lab 有新版本了。在你重新加载之前，这个标签页会继续使用打开时的版本。',
+    updateReload: '重新加载以更新',
   },
   boundary: {
     loadFailed: '应用的这一部分无法加载：可能是网络断了，也可能是期间发布了新版本。你的场景不会丢失。',
@@ -57,6 +67,7 @@ export const zhUi: UiCatalog = {
   },
   timeline: {
     region: '时间线',
+    packetGroup: (count, from, to) => `从 ${from} 到 ${to} 共 ${n(count)} 个报文（放大可逐个查看）`,
     broker: '服务器',
     tick: (ms) => sec(ms / 1000),
     zoomIn: '放大',
