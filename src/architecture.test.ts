@@ -18,12 +18,13 @@ const RANK: Record<string, number> = {
   lessons: 2,
   realbroker: 2,
   share: 2,
+  // Test helpers (the driver, the generators): read by tests and by the fuzz runner (share/fuzz.ts).
+  test: 2,
   runner: 3,
   store: 3,
   ui: 4,
   app: 5,
   cli: 5,
-  test: 5,
 };
 
 /**
