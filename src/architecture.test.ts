@@ -27,6 +27,7 @@ const RANK: Record<string, number> = {
   cli: 5,
   // The one worker script: an entry point, like the app and the CLI.
   workers: 5,
+  // Test helpers (the driver, the generators, the fuzz runner): they read every layer.
   test: 5,
 };
 
