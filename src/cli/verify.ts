@@ -3,6 +3,7 @@ import { PROFILE_IDS, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { Scenario } from '../engine/types';
 import { findMosquitto, type MosquittoInstance, mosquittoVersion, startMosquitto } from '../realbroker/mosquitto';
+import { type NanoMqInstance, nanomqVersion, startNanoMq } from '../realbroker/nanomq';
 import { playScenario, type Recording, unsupportedSteps } from '../realbroker/player';
 import { caseClock, caseFromScenario, recordedCase, TOLERANCE_S } from '../realbroker/record';
 import { tcpDial } from '../realbroker/tcp';
@@ -12,18 +13,26 @@ import { loadDocument } from '../scenario/load';
 import { fail, failProblems, parseArgs, readJson } from './io';
 
 /**
- * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json>
- *     [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--ws]
+ * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --nanomq --bin PATH)
+ *     <cases.json|scenario.json>... [--profile P] [--tolerance S] [--record out.json] [--case ID]
+ *     [--concurrency N] [--max-end S] [--ws]
  *
  * Plays each scenario against a real broker with raw MQTT packets, records what it did (FORMAT.md
  * `observed`), and compares it with the engine's prediction under the profile. `--broker` uses a
  * broker someone else runs (cases one at a time: Mosquitto's will-delay list is shared by all
  * clients); `--mosquitto` starts Debian's mosquitto for each case on 127.0.0.1 and a free port
- * (persistence as the case needs; broker restarts possible) and stops it by its pid.
+ * (persistence as the case needs; broker restarts possible) and stops it by its pid; `--nanomq`
+ * does the same with a NanoMQ built from source (scripts/nanomq/build.sh, docs/nanomq.md), and
+ * plays both conformance files when no file is given.
  */
 
 const USAGE =
-  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--exclude REGEX] [--ws]';
+  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --nanomq --bin PATH) <cases.json|scenario.json>... [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--exclude REGEX] [--max-end S] [--ws]';
+
+/** What `--nanomq` plays when no file is given. */
+const NANOMQ_DEFAULT_FILES = ['conformance/spec-cases.json', 'conformance/mosquitto-suite.json'];
+
+type OwnInstance = MosquittoInstance | NanoMqInstance;
 
 interface Item {
   id: string;
@@ -42,34 +51,55 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-  const { flags, positional } = parseArgs(process.argv.slice(2), ['mosquitto', 'quiet', 'ws']);
-  if (positional.length !== 1) fail(USAGE);
-  const profileId = String(flags.get('profile') ?? 'spec');
+  const { flags, positional } = parseArgs(process.argv.slice(2), ['mosquitto', 'nanomq', 'quiet', 'ws']);
+  const nanomq = flags.has('nanomq');
+  const ownMosquitto = flags.has('mosquitto');
+  const own = ownMosquitto || nanomq;
+  const brokerUrl = flags.get('broker');
+  if ([ownMosquitto, nanomq, brokerUrl !== undefined].filter(Boolean).length !== 1)
+    fail(`give exactly one of --broker, --mosquitto and --nanomq\n${USAGE}`);
+  const files = positional.length === 0 && nanomq ? NANOMQ_DEFAULT_FILES : positional;
+  if (files.length === 0) fail(USAGE);
+  if (flags.has('record') && files.length !== 1) fail('--record: give exactly one case file');
+  let nanomqBin: string | null = null;
+  let nanomqVer: string | null = null;
+  if (nanomq) {
+    const b = flags.get('bin');
+    if (typeof b !== 'string') fail(`--nanomq needs --bin PATH (scripts/nanomq/build.sh builds it; docs/nanomq.md)`);
+    nanomqBin = b;
+    nanomqVer = nanomqVersion(b);
+    if (!nanomqVer) fail(`--bin ${b}: not a NanoMQ broker (no version banner)`);
+  }
+  // With --nanomq the profile defaults to that version's, where there is one.
+  const profileId = String(
+    flags.get('profile') ?? (nanomqVer && profileById(`nanomq-${nanomqVer}`) ? `nanomq-${nanomqVer}` : 'spec'),
+  );
   const profile =
     profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
   const tolerance = Number(flags.get('tolerance') ?? TOLERANCE_S);
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
-  const own = flags.has('mosquitto');
-  const brokerUrl = flags.get('broker');
-  if (own === (brokerUrl !== undefined)) fail(`give exactly one of --broker and --mosquitto\n${USAGE}`);
   const useWs = flags.has('ws') || String(flags.get('broker') ?? '').startsWith('ws');
+  if (useWs && nanomq) fail('--ws: our NanoMQ instance has no WebSocket listener');
   // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
   if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
     // (A computed specifier: the package ships no types, and only this WHATWG-like surface is used.)
     nodeWebSocket = ((await import(String('ws'))) as { WebSocket: WebSocketCtor }).WebSocket;
 
-  const file = positional[0] as string;
-  const data = readJson(file);
-  const doc = loadDocument(data);
-  if (!doc.ok) failProblems(file, doc.problems);
-  let items: Item[];
-  if (doc.value.kind === 'cases') {
-    const raws = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[];
-    items = doc.value.cases.map((c, i) => ({ id: c.id, title: c.title, scenario: c.scenario, raw: raws[i] ?? {} }));
-  } else {
-    const sc = doc.value.scenario;
-    const raw = caseFromScenario(sc, 'scenario');
-    items = [{ id: 'scenario', title: sc.title, scenario: sc, raw }];
+  let items: Item[] = [];
+  for (const file of files) {
+    const data = readJson(file);
+    const doc = loadDocument(data);
+    if (!doc.ok) failProblems(file, doc.problems);
+    if (doc.value.kind === 'cases') {
+      const raws = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[];
+      items.push(
+        ...doc.value.cases.map((c, i) => ({ id: c.id, title: c.title, scenario: c.scenario, raw: raws[i] ?? {} })),
+      );
+    } else {
+      const sc = doc.value.scenario;
+      const raw = caseFromScenario(sc, 'scenario');
+      items.push({ id: 'scenario', title: sc.title, scenario: sc, raw });
+    }
   }
   const only = flags.get('case');
   if (typeof only === 'string') items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));
@@ -78,12 +108,18 @@ async function main(): Promise<void> {
     const re = new RegExp(exclude);
     items = items.filter((i) => !re.test(i.id));
   }
+  const maxEnd = flags.get('max-end');
+  if (maxEnd !== undefined) {
+    const m = Number(maxEnd);
+    if (!Number.isFinite(m) || m <= 0) fail('--max-end: must be a number of seconds');
+    items = items.filter((i) => i.scenario.end <= m);
+  }
   if (items.length === 0) fail('no case to run');
 
-  let dialFor: (inst: MosquittoInstance | null) => ReturnType<typeof tcpDial>;
+  let dialFor: (inst: OwnInstance | null) => ReturnType<typeof tcpDial>;
   let bin: string | null = null;
   let version: string | null = null;
-  if (own) {
+  if (ownMosquitto) {
     bin = findMosquitto();
     if (!bin) fail('mosquitto is not installed (Debian: apt-get install mosquitto)');
     version = mosquittoVersion(bin);
@@ -97,7 +133,7 @@ async function main(): Promise<void> {
     dialFor = () => (wsUrl ? webSocketDial(wsUrl, wsCtor()) : tcpDial('127.0.0.1', port));
   } else {
     dialFor = (inst) => {
-      const i = inst as MosquittoInstance;
+      const i = inst as OwnInstance;
       return useWs && i.wsPort ? webSocketDial(`ws://127.0.0.1:${i.wsPort}/`, wsCtor()) : tcpDial(i.host, i.port);
     };
   }
@@ -106,7 +142,7 @@ async function main(): Promise<void> {
   const retries = Math.max(0, Number(flags.get('retries') ?? 0));
 
   process.stdout.write(
-    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${own ? `mosquitto ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
+    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${nanomq ? `nanomq ${nanomqVer} (own instance per case)` : own ? `mosquitto ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
   );
   const t0 = Date.now();
   const results: Result[] = [];
@@ -135,9 +171,10 @@ async function main(): Promise<void> {
     const unsupported = unsupportedSteps(sc, own);
     if (unsupported.length > 0)
       return { item, rec: null, error: `not played: ${unsupported.join('; ')}`, diffs: [], specDiffs: 0, seconds: 0 };
-    let inst: MosquittoInstance | null = null;
+    let inst: OwnInstance | null = null;
     try {
-      if (own)
+      if (nanomq) inst = await startNanoMq({ bin: nanomqBin as string });
+      else if (own)
         inst = await startMosquitto({
           bin: bin as string,
           persistence: sc.broker.persistence === 'persist',
@@ -146,10 +183,17 @@ async function main(): Promise<void> {
       const rec = await playScenario(sc, {
         dial: dialFor(inst),
         idPrefix: `mwl-${prefix}`,
-        probeKeepAlive: sc.steps.some((s) => s.action === 'silence' || s.action === 'reconnect'),
+        // Mosquitto's keep-alive sweep runs on the broker's clock; NanoMQ's timer is per connection.
+        probeKeepAlive: !nanomq && sc.steps.some((s) => s.action === 'silence' || s.action === 'reconnect'),
+        // NanoMQ sends a resumed session's queue at its per-connection timer (15 s, then every 10 s).
+        ...(nanomq ? { offlineWait: { firstMs: 17_000, quietMs: 11_000 } } : {}),
         ...(restart && inst ? { broker: inst } : {}),
       });
       if (version && !rec.brokerVersion) rec.brokerVersion = `mosquitto version ${version}`;
+      if (nanomqVer && !rec.brokerVersion) rec.brokerVersion = `nanomq ${nanomqVer}`;
+      // A broker that died is a failed recording, never an outcome ("no will").
+      const death = inst && 'died' in inst ? inst.died() : null;
+      if (death) rec.problems.push(death);
       const predicted = simulate(sc, { profile, clock: rec.clock });
       const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) => d.line);
       for (const p of rec.problems) diffs.push(`problem: ${p}`);
