@@ -1,4 +1,4 @@
-import { cachedSessionDeadline, keepAliveDeadline, onTick } from './broker-clock';
+import { cachedSessionClose, cachedSessionDeadline, keepAliveDeadline, onTick } from './broker-clock';
 import { clientMachine } from './machines/client.machine';
 import { type ConnectionEvent, connectionMachine, type DeleteRule } from './machines/connection.machine';
 import { type SessionEvent, sessionMachine } from './machines/session.machine';
@@ -144,6 +144,8 @@ interface SessionRt {
   owner: string;
   closedAt: number | null;
   lastCause: CloseCause | null;
+  /** The last connection's CONNECT and last packet (NanoMQ's per-connection timer goes on after it). */
+  lastConn: { connectedAt: number; lastRecvAt: number } | null;
   timers: {
     willDelay: ReturnType<EventQueue<Item>['push']> | null;
     sessionExpiry: ReturnType<EventQueue<Item>['push']> | null;
@@ -498,7 +500,9 @@ class Simulation {
           this.closeConnection(conn, { type: 'packet.secondConnect' }, {});
         } else {
           this.packet('in', conn, 'RESERVED', {});
-          this.closeConnection(conn, { type: 'packet.malformed' }, {});
+          if (this.profile.reservedPacketIgnored)
+            this.note(c.name, why('packet.reservedIgnored', conn.v, {}, this.deviation('packet.reservedIgnored')));
+          else this.closeConnection(conn, { type: 'packet.malformed' }, {});
         }
         return;
       }
@@ -646,6 +650,11 @@ class Simulation {
       refuse('conn.refused.qos', 0x9b);
       return;
     }
+    // NanoMQ's conn_handler takes a will without payload for a malformed CONNECT.
+    if (p.will && p.will.payload === '' && this.profile.refusesEmptyWillPayload) {
+      refuse('conn.refused.emptyWill', 0x81);
+      return;
+    }
     if (v === 5 && p.will?.retain && !b.retainAvailable) {
       refuse('conn.refused.retain', 0x9a);
       return;
@@ -694,7 +703,11 @@ class Simulation {
       this.profile.sessionQuirks.seiZeroWillWaitsForDelay === true && s !== undefined && s.sei === 0 && s.conn === null;
     if (s && (p.cleanStart || notResumable)) {
       // Clean Start 1 ends the existing session (publishing a pending will at once, ambiguity A1).
-      const dropWill = this.profile.newConnectionDropsDelayedWill === true;
+      // A cached (NanoMQ) session's will is dropped only while its deadline from CONNECT is ahead.
+      const held = s.state === 'detached.willHeld' ? s.will : null;
+      const dropWill =
+        this.profile.newConnectionDropsDelayedWill === true &&
+        (held === null || (held.def.delay !== null && held.connectedAt + ms(held.def.delay) > this.now));
       this.sendSession(
         s,
         { type: 'session.discard', why: p.cleanStart ? 'cleanStart' : 'closedSeiZero', dropWill },
@@ -757,7 +770,9 @@ class Simulation {
     if (serverKa !== null) connack.keepAlive = serverKa;
     this.packet('out', conn, 'CONNACK', connack);
 
-    if (conn.windowMs > 0) {
+    // NanoMQ's connection timer closes a silent connection even with Keep Alive 0 (the implicit
+    // clients of a recording keep themselves alive: the player's observer sends PINGREQ).
+    if (conn.windowMs > 0 || (this.profile.connectionTimer && !c.implicit)) {
       const kaDue = this.keepAliveDue(conn);
       conn.ka = this.schedule(kaDue, { kind: 'timer', timer: 'keepAlive', target: conn });
       this.timerTrace('armed', 'keepAlive', conn, null, kaDue);
@@ -788,6 +803,7 @@ class Simulation {
       owner,
       closedAt: null,
       lastCause: null,
+      lastConn: null,
       timers: { willDelay: null, sessionExpiry: null },
       ended: false,
     };
@@ -814,12 +830,24 @@ class Simulation {
     // §3.14.2.2.2: raising the Session Expiry from 0 (absent counts as 0, ambiguity A4) is a
     // Protocol Error; otherwise the new value replaces the one from CONNECT.
     const newSei = v === 5 && sessionExpiry !== undefined ? (sessionExpiry ?? 0) : undefined;
-    const raisedFromZero = newSei !== undefined && s !== null && s.sei === 0 && newSei !== 0;
+    const raising = newSei !== undefined && s !== null && s.sei === 0 && newSei !== 0;
+    const accepted = raising && this.profile.seiRaiseAtDisconnectAccepted === true;
+    const raisedFromZero = raising && !accepted;
     if (newSei !== undefined && !raisedFromZero && s && DISCONNECT_CODES.has(reason)) {
       let granted = newSei;
       const max = this.sc.broker.maxSessionExpiry;
       if (max !== null && granted > max) granted = max;
-      if (granted !== s.sei) this.note(c.name, why('session.expiryChanged', v, { from: s.sei, to: granted }));
+      if (accepted)
+        this.note(
+          c.name,
+          why(
+            'session.expiryRaisedAccepted',
+            v,
+            { from: s.sei, to: granted },
+            this.deviation('session.expiryRaisedAccepted'),
+          ),
+        );
+      else if (granted !== s.sei) this.note(c.name, why('session.expiryChanged', v, { from: s.sei, to: granted }));
       s.sei = granted;
     }
     this.closeConnection(
@@ -904,6 +932,7 @@ class Simulation {
       s.conn = null;
       s.closedAt = this.now;
       s.lastCause = cause;
+      s.lastConn = { connectedAt: conn.connectedAt, lastRecvAt: conn.lastRecvAt };
       // In-flight messages the client never acknowledged go back to the front of the queue.
       if (s.inflight.length > 0) {
         s.queue = [...s.inflight, ...s.queue];
@@ -931,7 +960,8 @@ class Simulation {
       }
       const seiZero = s.sei === 0;
       const seiNever = s.v === 4 ? !seiZero : s.sei === SEI_NEVER;
-      const kicked = cause === 'takeover' || cause === 'adminKick';
+      // NanoMQ: the old connection of a takeover is closed like a dropped one (and cached).
+      const kicked = cause === 'adminKick' || (cause === 'takeover' && !this.profile.takeoverCachesSession);
       this.sendSession(
         s,
         { type: 'conn.closed', deleteWill, seiZero, seiNever, kicked },
@@ -963,7 +993,14 @@ class Simulation {
 
   /** When the broker closes a connection that sends nothing more after `conn.lastRecvAt`. */
   private keepAliveDue(conn: ConnRt): number {
-    return keepAliveDeadline(conn.lastRecvAt, conn.windowMs, conn.keepAlive, this.profile, this.clock);
+    return keepAliveDeadline(
+      conn.lastRecvAt,
+      conn.windowMs,
+      conn.keepAlive,
+      this.profile,
+      this.clock,
+      conn.connectedAt,
+    );
   }
 
   private sessionEffects(s: SessionRt, effects: MachineEffect[], ctx: SessionCtx): void {
@@ -1046,7 +1083,7 @@ class Simulation {
             payload: w.def.payload,
             qos: w.def.qos,
             retain,
-            expiry: s.v === 5 ? w.def.messageExpiry : null,
+            expiry: s.v === 5 && !this.willExpiryDropped(w) ? w.def.messageExpiry : null,
             publishedAt: this.now,
             willOf: { from: w.from, conn: w.conn },
             publisherConn: -1,
@@ -1068,17 +1105,7 @@ class Simulation {
                   : ctx.deleteRule === 'quirkSecondConnect'
                     ? 'will.deleted.quirkSecondConnect'
                     : 'will.deleted.normalDisconnect';
-          this.emit({
-            t: this.now,
-            kind: 'will',
-            op: 'deleted',
-            clientId: s.clientId,
-            from: w.from,
-            conn: w.conn,
-            topic: w.def.topic,
-            payload: w.def.payload,
-            why: why(code, s.v, { reason: ctx.reason ?? 0 }, this.deviation(code)),
-          });
+          this.willDeleted(s, w, code, ctx.reason ?? 0);
           break;
         }
         case 'scheduleWill': {
@@ -1182,6 +1209,35 @@ class Simulation {
     }
   }
 
+  /** NanoMQ: a published will carries no Message Expiry (noted in the trace). */
+  private willExpiryDropped(w: NonNullable<SessionRt['will']>): boolean {
+    if (!this.profile.willMessageExpiryDropped || w.def.messageExpiry === null) return false;
+    this.note(
+      w.from,
+      why(
+        'will.messageExpiryDropped',
+        5,
+        { messageExpiry: w.def.messageExpiry },
+        this.deviation('will.messageExpiryDropped'),
+      ),
+    );
+    return true;
+  }
+
+  private willDeleted(s: SessionRt, w: NonNullable<SessionRt['will']>, code: WhyCode, reason: number): void {
+    this.emit({
+      t: this.now,
+      kind: 'will',
+      op: 'deleted',
+      clientId: s.clientId,
+      from: w.from,
+      conn: w.conn,
+      topic: w.def.topic,
+      payload: w.def.payload,
+      why: why(code, s.v, { reason }, this.deviation(code)),
+    });
+  }
+
   private willParams(s: SessionRt, w: NonNullable<SessionRt['will']>): Why['params'] {
     return {
       cause: s.lastCause,
@@ -1209,6 +1265,20 @@ class Simulation {
 
   private cachedDeadline(s: SessionRt): number | null {
     const w = s.will;
+    const timer = this.profile.connectionTimer;
+    if (timer && s.lastConn)
+      return cachedSessionClose(
+        {
+          v: s.v,
+          sei: s.sei,
+          closedAt: s.closedAt ?? this.now,
+          ...s.lastConn,
+          willDelay: w ? w.def.delay : null,
+          willConnectedAt: w ? w.connectedAt : null,
+        },
+        timer,
+        this.profile.cachedSeiZeroExpires === true,
+      );
     return cachedSessionDeadline(
       {
         v: s.v,
@@ -1391,7 +1461,13 @@ class Simulation {
   }
 
   private route(m: Message): void {
-    if (m.retain) this.retain(m);
+    // NanoMQ before 0.23.7 (nanomq#2012): a will goes out with RETAIN 1 but is not stored.
+    if (m.retain && m.willOf && this.profile.willRetainNotStored)
+      this.note(
+        m.willOf.from,
+        why('will.retainNotStored', this.sc.protocol, { topic: m.topic }, this.deviation('will.retainNotStored')),
+      );
+    else if (m.retain) this.retain(m);
     for (const s of this.sessions.values()) {
       let best: SubscriptionDef | null = null;
       for (const sub of s.subs.values()) {
@@ -1403,7 +1479,10 @@ class Simulation {
       if (best === null) continue;
       const qos = Math.min(m.qos, best.qos) as 0 | 1 | 2;
       // Live deliveries carry RETAIN only with Retain As Published (5.0); 3.1.1 always clears it.
-      const retain = s.v === 5 && best.retainAsPublished ? m.retain : false;
+      // (NanoMQ clears it only on its 5.0 path: a 3.1.1 subscriber gets the flag as published.)
+      const retain = (s.v === 5 ? best.retainAsPublished : this.profile.v311LiveKeepsRetain === true)
+        ? m.retain
+        : false;
       const qm: QueuedMessage = { msg: m, qos, retain };
       if (s.conn?.open) this.deliver(s.conn, s, qm, 'message.delivered');
       else if (qos > 0) {
@@ -1497,7 +1576,12 @@ class Simulation {
       qos: qm.qos,
       retain: qm.retain,
       willOf: m.willOf,
-      why: why(code, conn.v, { messageExpiry: remaining }),
+      why: why(
+        code,
+        conn.v,
+        { messageExpiry: remaining },
+        code === 'message.delivered' && conn.v === 4 && qm.retain ? this.deviation('message.delivered') : undefined,
+      ),
     });
     if (qm.qos === 0) return;
     if (conn.client.state !== 'connected.active') {
@@ -1558,12 +1642,24 @@ class Simulation {
   // Broker restart
 
   private brokerRestart(): void {
-    const persist = this.sc.broker.persistence === 'persist';
+    const r = this.profile.restart;
     const v = this.sc.protocol;
+    // NanoMQ keeps sessions and retained messages in memory only: a restart loses them all.
+    const persist = this.sc.broker.persistence === 'persist' && !r?.ignoresPersistence;
+    if (this.sc.broker.persistence === 'persist' && r?.ignoresPersistence)
+      this.note(null, why('broker.persistenceIgnored', v, {}, this.deviation('broker.persistenceIgnored')));
+    // NanoMQ stops without publishing any will (SIGTERM ends the process).
+    if (r?.stopsWithoutWills)
+      for (const s of this.sessions.values()) {
+        const w = s.will;
+        if (!w || s.ended) continue;
+        s.will = null;
+        this.leaveDelayQueue(s);
+        this.willDeleted(s, w, 'will.deleted.lostAtShutdown', 0);
+      }
     // Close user connections first, implicit clients last, so the observer sees the wills.
     const open = [...this.live.values()];
     for (const conn of open) if (!conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});
-    const r = this.profile.restart;
     if (r?.publishesWaitingWills) {
       for (const s of [...this.sessions.values()]) {
         if (s.state !== 'detached.willDelayed') continue;
