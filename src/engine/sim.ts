@@ -639,7 +639,7 @@ class Simulation {
         client: c.name,
         conn: conn.no,
         clientId,
-        why: why(code, v, { reason }),
+        why: why(code, v, { reason }, this.deviation(code)),
       });
       this.packet('out', conn, 'CONNACK', { reason, sessionPresent: false, step: stepIndex });
       this.sendClient(c, { type: 'connack', accepted: false });
