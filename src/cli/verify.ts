@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { PROFILE_IDS, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { Scenario } from '../engine/types';
+import { cliEn } from '../i18n/cli-en';
 import { findMosquitto, type MosquittoInstance, mosquittoVersion, startMosquitto } from '../realbroker/mosquitto';
 import { type NanoMqInstance, nanomqVersion, startNanoMq } from '../realbroker/nanomq';
 import { playScenario, type Recording, unsupportedSteps } from '../realbroker/player';
@@ -10,7 +11,8 @@ import { tcpDial } from '../realbroker/tcp';
 import { type WebSocketCtor, webSocketDial } from '../realbroker/websocket';
 import { compareOutcomes } from '../scenario/compare';
 import { loadDocument } from '../scenario/load';
-import { fail, failProblems, parseArgs, readJson } from './io';
+import { parseCommand, runCommand } from './args';
+import { fail, failProblems, readJson } from './io';
 
 /**
  * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --nanomq --bin PATH)
@@ -25,9 +27,6 @@ import { fail, failProblems, parseArgs, readJson } from './io';
  * does the same with a NanoMQ built from source (scripts/nanomq/build.sh, docs/nanomq.md), and
  * plays both conformance files when no file is given.
  */
-
-const USAGE =
-  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --nanomq --bin PATH) <cases.json|scenario.json>... [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--exclude REGEX] [--max-end S] [--ws]';
 
 /** What `--nanomq` plays when no file is given. */
 const NANOMQ_DEFAULT_FILES = ['conformance/spec-cases.json', 'conformance/mosquitto-suite.json'];
@@ -51,35 +50,56 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-  const { flags, positional } = parseArgs(process.argv.slice(2), ['mosquitto', 'nanomq', 'quiet', 'ws']);
-  const nanomq = flags.has('nanomq');
-  const ownMosquitto = flags.has('mosquitto');
+  const {
+    values: flags,
+    positionals: positional,
+    usageError,
+  } = parseCommand({
+    command: 'verify',
+    options: {
+      broker: { type: 'string', value: 'URL' },
+      mosquitto: { type: 'boolean' },
+      nanomq: { type: 'boolean' },
+      bin: { type: 'string', value: 'PATH' },
+      'max-end': { type: 'string', value: 'S' },
+      profile: { type: 'string', value: 'P' },
+      tolerance: { type: 'string', value: 'S' },
+      record: { type: 'string', value: 'FILE' },
+      case: { type: 'string', value: 'ID' },
+      exclude: { type: 'string', value: 'REGEX' },
+      concurrency: { type: 'string', value: 'N' },
+      retries: { type: 'string', value: 'N' },
+      ws: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+    positionals: { min: 0, max: 8, name: 'a case or scenario file' },
+  });
+  const nanomq = flags.nanomq === true;
+  const ownMosquitto = flags.mosquitto === true;
   const own = ownMosquitto || nanomq;
-  const brokerUrl = flags.get('broker');
-  if ([ownMosquitto, nanomq, brokerUrl !== undefined].filter(Boolean).length !== 1)
-    fail(`give exactly one of --broker, --mosquitto and --nanomq\n${USAGE}`);
+  const brokerUrl = flags.broker;
+  if (ownMosquitto && nanomq) usageError(cliEn.args.eitherOr('--mosquitto', '--nanomq'));
+  if (own === (brokerUrl !== undefined))
+    usageError(cliEn.args.eitherOr('--broker', nanomq ? '--nanomq' : '--mosquitto'));
   const files = positional.length === 0 && nanomq ? NANOMQ_DEFAULT_FILES : positional;
-  if (files.length === 0) fail(USAGE);
-  if (flags.has('record') && files.length !== 1) fail('--record: give exactly one case file');
+  if (files.length === 0) usageError(cliEn.args.missing('a case or scenario file'));
+  if (flags.record !== undefined && files.length !== 1) usageError('--record: give exactly one case file');
   let nanomqBin: string | null = null;
   let nanomqVer: string | null = null;
   if (nanomq) {
-    const b = flags.get('bin');
-    if (typeof b !== 'string') fail(`--nanomq needs --bin PATH (scripts/nanomq/build.sh builds it; docs/nanomq.md)`);
+    const b = flags.bin ?? usageError('--nanomq needs --bin PATH (scripts/nanomq/build.sh builds it; docs/nanomq.md)');
     nanomqBin = b;
     nanomqVer = nanomqVersion(b);
     if (!nanomqVer) fail(`--bin ${b}: not a NanoMQ broker (no version banner)`);
   }
   // With --nanomq the profile defaults to that version's, where there is one.
-  const profileId = String(
-    flags.get('profile') ?? (nanomqVer && profileById(`nanomq-${nanomqVer}`) ? `nanomq-${nanomqVer}` : 'spec'),
-  );
+  const profileId = flags.profile ?? (nanomqVer && profileById(`nanomq-${nanomqVer}`) ? `nanomq-${nanomqVer}` : 'spec');
   const profile =
     profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
-  const tolerance = Number(flags.get('tolerance') ?? TOLERANCE_S);
+  const tolerance = Number(flags.tolerance ?? TOLERANCE_S);
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
-  const useWs = flags.has('ws') || String(flags.get('broker') ?? '').startsWith('ws');
-  if (useWs && nanomq) fail('--ws: our NanoMQ instance has no WebSocket listener');
+  const useWs = flags.ws === true || String(brokerUrl ?? '').startsWith('ws');
+  if (useWs && nanomq) usageError('--ws: our NanoMQ instance has no WebSocket listener');
   // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
   if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
     // (A computed specifier: the package ships no types, and only this WHATWG-like surface is used.)
@@ -101,14 +121,19 @@ async function main(): Promise<void> {
       items.push({ id: 'scenario', title: sc.title, scenario: sc, raw });
     }
   }
-  const only = flags.get('case');
-  if (typeof only === 'string') items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));
-  const exclude = flags.get('exclude');
-  if (typeof exclude === 'string') {
-    const re = new RegExp(exclude);
+  const only = flags.case;
+  if (only !== undefined) items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));
+  const exclude = flags.exclude;
+  if (exclude !== undefined) {
+    let re: RegExp;
+    try {
+      re = new RegExp(exclude);
+    } catch (e) {
+      fail(`--exclude: ${(e as Error).message}`);
+    }
     items = items.filter((i) => !re.test(i.id));
   }
-  const maxEnd = flags.get('max-end');
+  const maxEnd = flags['max-end'];
   if (maxEnd !== undefined) {
     const m = Number(maxEnd);
     if (!Number.isFinite(m) || m <= 0) fail('--max-end: must be a number of seconds');
@@ -125,7 +150,12 @@ async function main(): Promise<void> {
     version = mosquittoVersion(bin);
   }
   if (brokerUrl !== undefined) {
-    const u = new URL(String(brokerUrl));
+    let u: URL;
+    try {
+      u = new URL(brokerUrl);
+    } catch {
+      fail(`--broker: "${brokerUrl}" is not a URL (mqtt://127.0.0.1:PORT or ws://127.0.0.1:PORT/)`);
+    }
     if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost' && u.hostname !== '[::1]')
       fail('--broker: only brokers on this machine (127.0.0.1) are played against');
     const port = Number(u.port || (u.protocol === 'ws:' ? 80 : 1883));
@@ -137,9 +167,9 @@ async function main(): Promise<void> {
       return useWs && i.wsPort ? webSocketDial(`ws://127.0.0.1:${i.wsPort}/`, wsCtor()) : tcpDial(i.host, i.port);
     };
   }
-  const concurrency = Math.max(1, Number(flags.get('concurrency') ?? (own ? 8 : 1)));
-  const quiet = flags.has('quiet');
-  const retries = Math.max(0, Number(flags.get('retries') ?? 0));
+  const concurrency = Math.max(1, Number(flags.concurrency ?? (own ? 8 : 1)));
+  const quiet = flags.quiet === true;
+  const retries = Math.max(0, Number(flags.retries ?? 0));
 
   process.stdout.write(
     `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${nanomq ? `nanomq ${nanomqVer} (own instance per case)` : own ? `mosquitto ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
@@ -230,8 +260,8 @@ async function main(): Promise<void> {
 
   const order = new Map(items.map((it, i) => [it.id, i]));
   results.sort((a, b) => (order.get(a.item.id) ?? 0) - (order.get(b.item.id) ?? 0));
-  const record = flags.get('record');
-  if (typeof record === 'string') {
+  const record = flags.record;
+  if (record !== undefined) {
     const out = results.filter((r) => r.rec).map((r) => recordedCase(r.item.raw, r.rec as Recording, caseClock));
     writeFileSync(record, `${JSON.stringify(out, null, 1)}\n`);
     process.stdout.write(`recorded ${out.length} case${out.length === 1 ? '' : 's'} to ${record}\n`);
@@ -252,4 +282,4 @@ function wsCtor(): WebSocketCtor | undefined {
   return (globalThis as { WebSocket?: WebSocketCtor }).WebSocket ?? nodeWebSocket;
 }
 
-main().catch((e) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));
+runCommand(main);

@@ -1,4 +1,4 @@
-import type { ConnectionTimer } from './broker-clock';
+import type { ConnectionTimer } from './broker/clock';
 import type { SessionQuirks } from './machines/session.machine';
 
 /**

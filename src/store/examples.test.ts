@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
-import { willFates } from '../engine/summary';
+import { willFates } from '../engine/trace/fates';
 import { EXAMPLES } from './examples';
 
 describe('the NanoMQ examples (nanomq#1989)', () => {
