@@ -97,10 +97,10 @@ export interface BrokerProfile {
   refusesEmptyWillPayload?: boolean;
   /** What a stop and restart does beyond the spec's model. */
   restart?: {
-    /** The broker stops without publishing any will, those of open connections included. */
-    stopsWithoutWills?: boolean;
-    /** Nothing survives a restart (sessions and retained messages live in memory only). */
-    ignoresPersistence?: boolean;
+    /** false: no session survives a restart, with persistence or without (absent = the spec's). */
+    keepsSessions?: boolean;
+    /** false: the wills of connected clients and waiting wills are not delivered as it stops. */
+    deliversWills?: boolean;
     /** Every will still waiting for its delay is published as the broker stops. */
     publishesWaitingWills: boolean;
     /** Only sessions whose last connection had Clean Start 0 are written to persistence. */
@@ -166,7 +166,7 @@ function nanomqDeviations(nng: string, nmq: string): BrokerProfile['deviations']
     'conn.closed.shutdown': {
       source: `${nmq} nanomq/apps/broker.c sig_handler (SIGTERM: exit(EXIT_SUCCESS), no DISCONNECT 0x8B)`,
     },
-    'will.deleted.lostAtShutdown': {
+    'will.deleted.quirkShutdown': {
       source: `${nmq} nanomq/apps/broker.c sig_handler (SIGTERM: exit(EXIT_SUCCESS) publishes no will)`,
     },
     'broker.persistenceIgnored': {
@@ -221,8 +221,8 @@ export const NANOMQ_0_23_2: BrokerProfile = {
     publishesWaitingWills: false,
     persistsOnlyCleanStart0: false,
     restoredSessionsExpire: true,
-    stopsWithoutWills: true,
-    ignoresPersistence: true,
+    deliversWills: false,
+    keepsSessions: false,
   },
   cachedSessionTickMs: 10_000,
   cachedSessionDeadline: 'nanomq',

@@ -84,7 +84,7 @@ export const RULES = {
   'will.retainIgnored': { 4: ['MQTT-3.1.2-17'], 5: ['MQTT-3.1.2-15'] },
   'will.messageExpiryDropped': { 4: [], 5: ['MQTT-3.3.2-5', '§3.1.3.2.4'] },
   'will.retainNotStored': { 4: ['MQTT-3.1.2-17', 'MQTT-3.3.1-5'], 5: ['MQTT-3.1.2-15', 'MQTT-3.3.1-5'] },
-  'will.deleted.lostAtShutdown': both(['§3.1.2.5', 'MQTT-3.1.2-8']),
+  'will.deleted.quirkShutdown': both(['§3.1.2.5', 'MQTT-3.1.2-8']),
 
   // --- messages ----------------------------------------------------------------------------
   'message.delivered': { 4: ['MQTT-3.8.4-6'], 5: ['MQTT-3.8.4-8', 'MQTT-3.3.1-12', 'MQTT-3.3.1-13'] },

@@ -770,15 +770,15 @@ class Simulation extends Runtime {
     if (plan.persistenceIgnored)
       this.note(null, why('broker.persistenceIgnored', v, {}, this.deviation('broker.persistenceIgnored')));
     // NanoMQ stops without publishing any will (SIGTERM ends the process at once).
-    if (plan.stopsWithoutWills)
+    if (plan.dropsWills)
       for (const s of this.sessions.values()) {
         const w = s.will;
         if (!w || s.ended) continue;
         s.will = null;
         leaveDelayQueue(this, s);
         const ref = { clientId: s.clientId, from: w.from, conn: w.conn, topic: w.def.topic, payload: w.def.payload };
-        const dev = this.deviation('will.deleted.lostAtShutdown');
-        this.trace.will('deleted', ref, why('will.deleted.lostAtShutdown', s.v, { reason: 0 }, dev));
+        const dev = this.deviation('will.deleted.quirkShutdown');
+        this.trace.will('deleted', ref, why('will.deleted.quirkShutdown', s.v, { reason: 0 }, dev));
       }
     // Close user connections first, implicit clients last, so the observer sees the wills.
     const open = [...this.live.values()];

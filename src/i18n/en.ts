@@ -188,7 +188,7 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     `The will asked for a Message Expiry of ${p.messageExpiry} s; the broker published it without one, so a queued copy never expires.`,
   'will.retainNotStored': (p) =>
     `The will went out with RETAIN 1, but the broker did not store it as the retained message of ${p.topic}.`,
-  'will.deleted.lostAtShutdown': () => 'The broker stopped without publishing this will: it is lost.',
+  'will.deleted.quirkShutdown': () => 'The broker stopped without publishing this will: it is lost.',
   'message.delivered': (p) =>
     `Delivered at the lower of the message QoS and the subscription QoS${p.messageExpiry !== null && p.messageExpiry !== undefined ? `, with ${p.messageExpiry} s of Message Expiry left` : ''}.`,
   'message.deliveredRetained': () => 'A new subscription receives the retained message, with RETAIN 1.',
@@ -337,7 +337,7 @@ export const en: Catalog = {
     'will.retainNotStored': 'stores a will with Will Retain 1 as the retained message of its topic',
     'conn.refused.emptyWill':
       'accepts a will with an empty payload (zero-length Binary Data) and publishes it like any other',
-    'will.deleted.lostAtShutdown':
+    'will.deleted.quirkShutdown':
       'publishes the will of every connection it closes, and of every session it loses, as it stops',
     'session.expiryRaisedAccepted':
       'treats raising Session Expiry from 0 at DISCONNECT as a Protocol Error: DISCONNECT 0x82, and the will is published',

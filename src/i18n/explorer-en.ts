@@ -260,7 +260,7 @@ export const explorerEn: ExplorerCatalog = {
     'will.cancelled.resumed': 'the session was resumed in time',
     'will.withheld.cachedSession': 'withheld with the cached session',
     'will.retainIgnored': 'Will Retain ignored',
-    'will.deleted.lostAtShutdown': 'lost when the broker stopped',
+    'will.deleted.quirkShutdown': 'lost when the broker stopped',
     'will.retainNotStored': 'delivered with RETAIN 1 but not stored as retained',
     'will.messageExpiryDropped': 'published without its Message Expiry',
     notClosed: 'Keep Alive 0: the silence is never detected',

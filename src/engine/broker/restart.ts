@@ -11,7 +11,7 @@ export interface RestartPlan {
   /** The scenario asked for persistence, but the broker has none for sessions (NanoMQ). */
   persistenceIgnored: boolean;
   /** The broker stops without publishing any will, those of open connections included. */
-  stopsWithoutWills: boolean;
+  dropsWills: boolean;
   /** Every will waiting for its delay is published as the broker stops (profile.restart). */
   flushWaitingWills: boolean;
   /** A flushed Session Expiry 0 session only waited for its will (mosquitto#3505): it ends. */
@@ -24,12 +24,12 @@ export interface RestartPlan {
 
 export function restartPlan(broker: BrokerSettings, profile: BrokerProfile): RestartPlan {
   const r = profile.restart;
-  const persistenceIgnored = broker.persistence === 'persist' && r?.ignoresPersistence === true;
+  const persistenceIgnored = broker.persistence === 'persist' && r?.keepsSessions === false;
   const persist = broker.persistence === 'persist' && !persistenceIgnored;
   return {
     persist,
     persistenceIgnored,
-    stopsWithoutWills: r?.stopsWithoutWills === true,
+    dropsWills: r?.deliversWills === false,
     flushWaitingWills: r?.publishesWaitingWills === true,
     endSeiZeroAfterFlush: r?.publishesWaitingWills === true,
     dropCleanStartSessions: persist && r?.persistsOnlyCleanStart0 === true,
