@@ -365,7 +365,7 @@ describe('lessons', () => {
       .waitFor();
     expect(
       await nano.getByRole('region', { name: 'What became of each will' }).getByRole('listitem').textContent(),
-    ).toContain('NanoMQ 0.23.2 departs from the spec here (nanomq#1989)');
+    ).toContain('NanoMQ 0.23.2 departs from the spec here (nanomq#1989; NanoNNG 446d231');
     await page.screenshot({ path: `${SHOTS}/lesson-2-revealed.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
