@@ -40,9 +40,9 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     "The will asks for a QoS above the broker's Maximum QoS, so the CONNECT is refused (0x9B) and no will is stored.",
   'conn.refused.retain': () =>
     'The will is retained but the broker does not support retain, so the CONNECT is refused (0x9A) and no will is stored.',
-  'conn.refused.emptyWill': (p, v) =>
+  'conn.refused.emptyWill': (_p, v) =>
     v === 5
-      ? `The broker refused the CONNECT because its will has an empty payload (CONNACK 0x${Number(p.reason).toString(16).toUpperCase()}).`
+      ? 'The broker refused the CONNECT because its will has an empty payload (CONNACK 0x81).'
       : 'The broker refused the CONNECT because its will has an empty payload.',
   'conn.refused.clientId': (_p, v) =>
     v === 4
@@ -109,7 +109,7 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     v === 5
       ? 'Session Expiry 0xFFFFFFFF: the session never expires.'
       : 'CleanSession 0: the session is kept after the connection closes, with no expiry in MQTT 3.1.1.',
-  'session.kept.cached': () => 'NanoMQ 0.23.2 caches the Clean Start 0 session, even with Session Expiry 0.',
+  'session.kept.cached': () => 'NanoMQ caches the Clean Start 0 session, even with Session Expiry 0.',
   'session.ended.closedSeiZero': (p, v) =>
     v === 5
       ? `Session Expiry ${p.sessionExpiry ?? 0} (absent counts as 0): the session ends when the connection closes.`
@@ -184,8 +184,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'will.withheld.cachedSession': () =>
     'NanoMQ cached the Clean Start 0 session and withheld the will instead of publishing it.',
   'will.retainIgnored': () => 'The broker ignores the Will Retain flag and publishes the will non-retained.',
-  'will.messageExpiryDropped': (p) =>
-    `The will asked for a Message Expiry of ${p.messageExpiry} s; the broker published it without one, so a queued copy never expires.`,
+  'will.messageExpiryDropped': () =>
+    'The will has a Message Expiry Interval; the broker published it without one, so a queued copy never expires.',
   'will.retainNotStored': (p) =>
     `The will went out with RETAIN 1, but the broker did not store it as the retained message of ${p.topic}.`,
   'will.deleted.quirkShutdown': () => 'The broker stopped without publishing this will: it is lost.',
@@ -351,7 +351,7 @@ export const en: Catalog = {
     'nanomq-0.23.2':
       'NanoMQ 0.23.2, measured: withholds the will of a Clean Start 0 client that drops and keeps its session, also with Session Expiry 0 (nanomq#1989); checks keep-alive and cached sessions on a timer of each connection (15 s after CONNECT, then every 10 s), closes silent connections after 1.25 x Keep Alive, Keep Alive 0 included; counts Will Delay from CONNECT; deletes the will on every DISCONNECT; never keeps Clean Start 1 sessions; caches the old session at a takeover; sends no DISCONNECT 0x8E or 0x8B; ignores a reserved packet; refuses an empty will payload; delivers a retained will without storing it; loses everything at a restart, wills included.',
     'nanomq-0.23.3':
-      'NanoMQ 0.23.3, measured: as 0.23.2, except that a cached session with Session Expiry 0 now closes at the next tick of its connection timer, so the will of a dropped Clean Start 0 client goes out up to 10 s (15 s after CONNECT) late instead of never (NanoNNG 9551ebe).',
+      'NanoMQ 0.23.3, measured: as 0.23.2, except that a cached session with Session Expiry 0 now closes at the next tick of its connection timer, so the will of a dropped Clean Start 0 client goes out at that tick, late instead of never (NanoNNG 9551ebe).',
   },
   entry: {
     step: (e) => `step ${e.index + 1}: ${ACTIONS[e.action]}`,

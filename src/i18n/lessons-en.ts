@@ -14,7 +14,7 @@ export const lessonsEn: LessonsCatalog = {
       runs: { a: 'MQTT 5.0 spec', b: 'NanoMQ 0.23.2', c: 'NanoMQ 0.23.3' },
       beats: [
         'A sensor connects with Clean Start 0 and no Session Expiry Interval. An absent Session Expiry counts as 0: the session ends when the connection closes (§3.1.2.11.2). It leaves a will on plant/sensor-7/status.',
-        'At 20 s the network drops: the TCP connection closes without a DISCONNECT. Both brokers see the same close.',
+        'At 20 s the network drops: the TCP connection closes without a DISCONNECT. All three brokers see the same close.',
         'Under the spec the session ends at the close, and ending the session publishes the will at once: the observer gets "offline" at 20 s [MQTT-3.1.2-8].',
         'NanoMQ 0.23.2 instead keeps ("caches") the session of a Clean Start 0 client and withholds its will. In nanomq#1989 a user reported exactly this, and the maintainer first answered that Session Expiry 0 means a session that never expires.',
         'NanoMQ 0.23.3 changed it (NanoNNG 9551ebe): a cached session with Session Expiry 0 now ends at the next tick of the connection\'s own timer, which ticks 15 s after the CONNECT and then every 10 s. The drop at 20 s falls between the ticks at 15 s and 25 s, so the observer gets "offline" at 25 s: late, but no longer never.',

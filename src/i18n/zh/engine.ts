@@ -45,6 +45,10 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     '遗嘱消息要求的 QoS 高于服务器的 Maximum QoS，因此 CONNECT 被拒绝（0x9B），遗嘱消息也不会保存。',
   'conn.refused.retain': () =>
     '遗嘱消息要求保留，但服务器不支持保留消息，因此 CONNECT 被拒绝（0x9A），遗嘱消息也不会保存。',
+  'conn.refused.emptyWill': (_p, v) =>
+    v === 5
+      ? '服务器拒绝了这个 CONNECT，因为它的遗嘱消息载荷为空（CONNACK 0x81）。'
+      : '服务器拒绝了这个 CONNECT，因为它的遗嘱消息载荷为空。',
   'conn.refused.clientId': (_p, v) =>
     v === 4
       ? '在 MQTT 3.1.1 中，长度为 0 的客户端标识符必须配合 CleanSession 1 使用：连接被拒绝，返回码 0x02。'
@@ -110,8 +114,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
       : 'CleanSession 0：连接关闭后会话继续保留；MQTT 3.1.1 没有会话过期的概念。',
   'session.kept.cached': (_p, v) =>
     v === 4
-      ? 'NanoMQ 0.23.2 会缓存 CleanSession 0 的会话。'
-      : 'NanoMQ 0.23.2 会缓存 Clean Start 0 的会话，即使会话过期间隔为 0 也不例外。',
+      ? 'NanoMQ 会缓存 CleanSession 0 的会话。'
+      : 'NanoMQ 会缓存 Clean Start 0 的会话，即使会话过期间隔为 0 也不例外。',
   'session.ended.closedSeiZero': (p, v) =>
     v === 5
       ? zh`会话过期间隔为${p.sessionExpiry ?? 0}（未设置时按 0 处理）：连接关闭时，会话随之结束。`
@@ -128,6 +132,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
       : 'NanoMQ 不保留 Clean Start 1 的会话，无论其会话过期间隔是多少。',
   'session.ended.cachedSessionClosed': () => 'NanoMQ 的周期定时器关闭了缓存的会话。',
   'session.expiryChanged': (p) => `DISCONNECT 把会话过期间隔从 ${seconds(p.from)}改为 ${seconds(p.to)}。`,
+  'session.expiryRaisedAccepted': (p) =>
+    `DISCONNECT 把会话过期间隔从 ${seconds(p.from)}提高到 ${seconds(p.to)}，服务器接受了这个新值。`,
   'session.ended.notPersisted': (_p, v) =>
     `服务器停止时只把 ${v === 4 ? 'CleanSession 0' : 'Clean Start 0'} 的会话写入持久化存储：这个会话因此丢失。`,
   'session.restoredNoExpiry': () => '会话已从持久化存储中读回；在它的客户端再次连接之前，这个会话不会过期。',
@@ -181,8 +187,12 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
       : zh`遗嘱消息要等到遗嘱延迟（${p.delay}秒）到期，或会话在${sec(p.sessionEnd)}结束，以先到者为准。`,
   'will.cancelled.resumed': () => '遗嘱延迟到期之前，新连接恢复了这个会话，因此不得发送遗嘱消息。',
   'will.withheld.cachedSession': (_p, v) =>
-    `NanoMQ 0.23.2 缓存了 ${v === 4 ? 'CleanSession 0' : 'Clean Start 0'} 的会话，扣下了遗嘱消息，没有发布。`,
+    `NanoMQ 缓存了 ${v === 4 ? 'CleanSession 0' : 'Clean Start 0'} 的会话，扣下了遗嘱消息，没有发布。`,
   'will.retainIgnored': () => '这个服务器忽略遗嘱保留标志（Will Retain），以非保留消息的形式发布遗嘱。',
+  'will.retainNotStored': (p) => `遗嘱消息以 RETAIN 1 发出，但服务器没有把它保存为${q(p.topic)}的保留消息。`,
+  'will.messageExpiryDropped': () =>
+    '遗嘱消息带有消息过期间隔；服务器发布它时没有带上这个间隔，因此排队中的副本永不过期。',
+  'will.deleted.quirkShutdown': () => '服务器停止时没有发布这条遗嘱消息：它丢失了。',
   'message.delivered': (p) => `以消息 QoS 和订阅 QoS 中较低者投递${expiryLeft(p)}。`,
   'message.resent': () =>
     '这条消息在连接关闭前已经发出，但一直没有得到确认：会话恢复时，服务器以 DUP 1 重新发送它，不论它的消息过期间隔如何（它的投递已经开始）。',
@@ -202,6 +212,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'step.takeoverTargetGone': (p) => `${q(p.of)}没有连接，所以这是一次普通的连接，而不是接管。`,
   'step.takeoverWrongClientId': () => '这两个客户端的客户端标识符不同。',
   'step.notSubscribed': (p) => `此前没有对${q(p.filter)}的订阅。`,
+  'broker.persistenceIgnored': () => '这个服务器只在内存中保存会话和保留消息：重启之后什么也不会留下。',
+  'packet.reservedIgnored': () => '服务器丢弃了保留类型 0 的报文，连接保持打开。',
   'broker.restarted': (p) =>
     p.persistence === 'persist'
       ? '服务器在启用持久化的情况下重启：会话和保留消息都得以保留。'
@@ -357,13 +369,24 @@ export const zhEngine: Catalog = {
     'will.published.flushedAtShutdown': '允许在启用持久化时让等待中的遗嘱消息跨越重启继续等待（§3.1.2.5）',
     'session.ended.notPersisted': '会保留每个设置了会话过期间隔的会话，无论 Clean Start 取何值',
     'session.restoredNoExpiry': '无论是否重启，都会在连接关闭后经过会话过期间隔时结束会话',
+    'message.delivered': '向 3.1.1 订阅者实时投递时总会清除 RETAIN 标志 [MQTT-3.3.1-9]',
+    'will.retainNotStored': '会把 Will Retain 为 1 的遗嘱消息保存为该主题的保留消息',
+    'will.messageExpiryDropped': '会带着消息过期间隔发布遗嘱消息：为离线订阅者排队的副本会过期',
+    'conn.refused.emptyWill': '会接受载荷为空的遗嘱消息（长度为 0 的二进制数据），像其他遗嘱消息一样发布',
+    'will.deleted.quirkShutdown': '会在停止时发布它关闭的每个连接的遗嘱消息，以及它丢失的每个会话的遗嘱消息',
+    'session.expiryRaisedAccepted':
+      '会把在 DISCONNECT 中把会话过期间隔从 0 提高视为协议错误：发送 DISCONNECT 0x82，并发布遗嘱消息',
+    'broker.persistenceIgnored': '在启用持久化时会跨越重启保留会话和保留消息',
+    'packet.reservedIgnored': '会把保留类型 0 的报文视为畸形报文并关闭连接',
   },
   profileSummary: {
     spec: '严格按照 MQTT 5.0 和 3.1.1 规范行事；规范有歧义之处，采用文档中写明的选择。',
     'mosquitto-2.0':
       'Mosquitto 2.0.11：遗嘱延迟和会话过期按整秒处理，每 6 秒检查一次保活；除 0x04 以外的任何 DISCONNECT 都会删除遗嘱消息；保留会话的接管不发布遗嘱消息，新连接到达时会丢弃正在等待的遗嘱消息；会话过期间隔为 0 时仍等待遗嘱延迟（mosquitto#3505）；延迟更短的遗嘱消息会挡住排在后面的遗嘱消息；不发送 DISCONNECT 0x8E 或 0x8B；停止时发布所有正在等待的遗嘱消息。',
     'nanomq-0.23.2':
-      'NanoMQ 0.23.2：Clean Start 0 的客户端断线时扣下其遗嘱消息（nanomq#1989）；任何 DISCONNECT 都会删除遗嘱消息；忽略遗嘱保留标志；从不保留 Clean Start 1 的会话；遗嘱延迟从 CONNECT 时开始计算；静默达到保活时间的 1.25 倍时关闭连接；每 10 秒检查一次缓存的会话。',
+      'NanoMQ 0.23.2，实测：Clean Start 0 的客户端断线时扣下其遗嘱消息并保留会话，会话过期间隔为 0 也不例外（nanomq#1989）；用每个连接自己的定时器（CONNECT 后 15 秒，之后每 10 秒）检查保活和缓存的会话，静默达到保活时间的 1.25 倍时关闭连接，保活为 0 也不例外；遗嘱延迟从 CONNECT 时开始计算；任何 DISCONNECT 都会删除遗嘱消息；从不保留 Clean Start 1 的会话；接管时缓存旧会话；不发送 DISCONNECT 0x8E 或 0x8B；忽略保留类型的报文；拒绝载荷为空的遗嘱消息；投递保留遗嘱消息但不保存它；重启时什么都不保留，遗嘱消息也一并丢失。',
+    'nanomq-0.23.3':
+      'NanoMQ 0.23.3，实测：与 0.23.2 相同，只是会话过期间隔为 0 的缓存会话现在会在其连接定时器的下一次触发时关闭，因此断线的 Clean Start 0 客户端的遗嘱消息会在那时发出：迟到了，但不再是永远不发（“NanoNNG 9551ebe”）。',
   },
   entry: {
     step: (e) => `第 ${e.index + 1} 步：${ACTIONS[e.action]}`,

@@ -12,7 +12,10 @@ const title = () => scenarioStore.getState().scenario.title;
 const next = () => screen.getByRole('button', { name: 'Next' });
 
 describe('the lessons view', () => {
-  it('lists the lessons, loads lesson 1 into the simulator, hides the runs until the prediction, then shows all three side by side', async () => {
+  // Three runs rendered side by side: slower than vitest's default 5 s on a loaded machine.
+  it('lists the lessons, loads lesson 1 into the simulator, hides the runs until the prediction, then shows all three side by side', {
+    timeout: 30_000,
+  }, async () => {
     scenarioStore.setState({ scenario: defaultScenario(), past: [], future: [] });
     const user = userEvent.setup();
     const { unmount } = render(<LessonsView />);
