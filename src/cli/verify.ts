@@ -28,8 +28,9 @@ import { fail, failProblems, readJson } from './io';
  * plays both conformance files when no file is given.
  */
 
-/** What `--nanomq` plays when no file is given. */
+/** What `--nanomq` plays when no file is given: these, without the cases that last an hour or more. */
 const NANOMQ_DEFAULT_FILES = ['conformance/spec-cases.json', 'conformance/mosquitto-suite.json'];
+const NANOMQ_DEFAULT_MAX_END_S = 620;
 
 type OwnInstance = MosquittoInstance | NanoMqInstance;
 
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
     }
     items = items.filter((i) => !re.test(i.id));
   }
-  const maxEnd = flags['max-end'];
+  const maxEnd = flags['max-end'] ?? (nanomq && positional.length === 0 ? String(NANOMQ_DEFAULT_MAX_END_S) : undefined);
   if (maxEnd !== undefined) {
     const m = Number(maxEnd);
     if (!Number.isFinite(m) || m <= 0) fail('--max-end: must be a number of seconds');
