@@ -223,7 +223,7 @@ async function main(): Promise<void> {
       if (version && !rec.brokerVersion) rec.brokerVersion = `mosquitto version ${version}`;
       if (nanomqVer && !rec.brokerVersion) rec.brokerVersion = `nanomq ${nanomqVer}`;
       // A broker that died is a failed recording, never an outcome ("no will").
-      const death = inst && 'died' in inst ? inst.died() : null;
+      const death = inst?.died() ?? null;
       if (death) rec.problems.push(death);
       const predicted = simulate(sc, { profile, clock: rec.clock });
       const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) => d.line);
