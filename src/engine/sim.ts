@@ -631,6 +631,13 @@ class Simulation extends Runtime {
         : undefined;
     if (deviation) params.factor = this.profile.keepAliveFactor;
     if (deviation && sweep !== undefined) params.sweep = sweep / 1000;
+    const timer = this.profile.connectionTimer;
+    if (cause === 'keepAlive' && timer) {
+      deviation = this.deviation('conn.closed.keepAlive');
+      params.factor = this.profile.keepAliveFactor;
+      params.firstTick = timer.firstMs / 1000;
+      params.tick = timer.everyMs / 1000;
+    }
     if (over !== undefined) {
       params.disconnect = over;
       deviation = this.deviation(code);

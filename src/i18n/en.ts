@@ -56,6 +56,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     const ka = p.serverKeepAlive
       ? `the Server Keep Alive of ${p.keepAlive} s (the broker's value, which replaced the client's)`
       : `its Keep Alive of ${p.keepAlive} s`;
+    if (p.tick !== undefined)
+      return `The broker checks each connection on a timer of its own (${p.firstTick} s after the CONNECT, then every ${p.tick} s). Nothing arrived from the client until the ticks since its last packet, times ${p.tick} s, exceeded ${p.factor} x ${ka}: it closed the connection as if the network had failed.`;
     return p.sweep !== undefined
       ? `Nothing arrived from the client for more than ${p.factor ?? 1.5} x ${ka} (counted in whole seconds), and the broker noticed at its keep-alive check, which runs every ${p.sweep} s: it closed the connection as if the network had failed.`
       : `Nothing arrived from the client for ${p.factor ?? 1.5} x ${ka}, so the broker closed the connection as if the network had failed.`;

@@ -60,6 +60,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     const ka = p.serverKeepAlive
       ? zh`Server Keep Alive（${p.keepAlive}秒，这是服务器的取值，取代了客户端的取值）`
       : zh`保活时间（${p.keepAlive}秒）`;
+    if (p.tick !== undefined)
+      return zh`服务器用每个连接自己的定时器检查保活（CONNECT 后${p.firstTick}秒第一次触发，之后每${p.tick}秒一次）。直到自最后一个报文以来的触发次数乘以${p.tick}秒超过${ka}的${p.factor}倍，都没有收到客户端的任何报文：服务器便按网络故障处理，关闭了连接。`;
     return p.sweep !== undefined
       ? zh`超过${ka}的${p.factor ?? 1.5}倍（按整秒计）仍未收到客户端的任何报文；服务器每${p.sweep}秒做一次保活检查，在检查时发现了这一点，便按网络故障处理，关闭了连接。`
       : zh`在${ka}的${p.factor ?? 1.5}倍时间内没有收到客户端的任何报文，服务器便按网络故障处理，关闭了连接。`;
