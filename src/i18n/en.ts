@@ -317,7 +317,7 @@ export const en: Catalog = {
       'keeps the session for its Session Expiry and waits for the Will Delay (Clean Start only decides whether a session is resumed)',
     'session.ended.cleanStartNotKept': 'keeps the session for its Session Expiry Interval',
     'will.retainIgnored': 'publishes a will with Will Retain 1 as a retained message',
-    'conn.closed.keepAlive': 'closes after 1.5 x Keep Alive of silence',
+    'conn.closed.keepAlive': 'closes after 1.5 x Keep Alive of silence, and never when Keep Alive is 0',
     'will.deleted.quirkNewConnection':
       'publishes the will when a new connection ends its session (Clean Start 1, or Session Expiry 0), and only cancels it when the session is resumed',
     'will.deleted.quirkSecondConnect':

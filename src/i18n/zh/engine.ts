@@ -356,7 +356,7 @@ export const zhEngine: Catalog = {
       '会按会话过期间隔保留会话，并等待遗嘱延迟（Clean Start 只决定是否恢复已有的会话）',
     'session.ended.cleanStartNotKept': '会按会话过期间隔保留会话',
     'will.retainIgnored': '会把 Will Retain 为 1 的遗嘱消息作为保留消息发布',
-    'conn.closed.keepAlive': '会在静默达到保活时间的 1.5 倍时关闭连接',
+    'conn.closed.keepAlive': '会在静默达到保活时间的 1.5 倍时关闭连接，保活时间为 0 时则永不关闭',
     'will.deleted.quirkNewConnection':
       '会在新连接结束会话时（Clean Start 1，或会话过期间隔为 0）发布遗嘱消息，只有会话被恢复时才取消它',
     'will.deleted.quirkSecondConnect': '会在因协议错误关闭连接时发布遗嘱消息，并按会话过期间隔保留会话',
