@@ -226,7 +226,7 @@ export const NANOMQ_0_23_2: BrokerProfile = {
   },
   cachedSessionTickMs: 10_000,
   cachedSessionDeadline: 'nanomq',
-  deviations: nanomqDeviations(NNG_2, 'nanomq 0.23.2'),
+  deviations: nanomqDeviations(NNG_2, 'nanomq/nanomq 0.23.2'),
 };
 
 /**
@@ -241,7 +241,7 @@ export const NANOMQ_0_23_3: BrokerProfile = {
   label: 'NanoMQ 0.23.3',
   cachedSeiZeroExpires: true,
   deviations: {
-    ...nanomqDeviations('NanoNNG 431a408 (NanoMQ 0.23.3)', 'nanomq 0.23.3'),
+    ...nanomqDeviations('NanoNNG 431a408 (NanoMQ 0.23.3)', 'nanomq/nanomq 0.23.3'),
     'will.published.cachedSessionClosed': {
       source: `NanoNNG 431a408 (NanoMQ 0.23.3) ${NMQ_TIMER} (time > session_expiry_interval, also for 0: NanoNNG 9551ebe, nanomq#1989; the cached pipe closes at a tick of its own timer, 15 s after CONNECT then every 10 s)`,
     },
