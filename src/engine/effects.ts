@@ -1,4 +1,4 @@
-import { cachedSessionClose, cachedSessionDeadline, nextCheck } from './broker/clock';
+import { cachedSessionClose, nextCheck } from './broker/clock';
 import { neverExpires } from './broker/connect';
 import { discardCopy, route } from './delivery';
 import type { MachineEffect } from './machines/stepper';
@@ -61,16 +61,8 @@ function cachedDeadline(rt: Runtime, s: SessionRt): number | null {
       timer,
       rt.profile.cachedSeiZeroExpires === true,
     );
-  return cachedSessionDeadline(
-    {
-      v: s.v,
-      sei: s.sei,
-      closedAt: s.closedAt ?? rt.now,
-      willDelay: w ? w.def.delay : null,
-      willConnectedAt: w ? w.connectedAt : null,
-    },
-    rt.profile.cachedSessionTickMs,
-  );
+  // Without a connection timer no profile closes a cached session by itself.
+  return null;
 }
 
 function timerDue(rt: Runtime, s: SessionRt, timer: 'willDelay' | 'sessionExpiry'): number | null {

@@ -31,9 +31,9 @@ export interface BrokerProfile {
    * or after them (ms; null = exact). Ticks fall on whole multiples from the broker's start.
    */
   timerTickMs: number | null;
-  /** NanoMQ's cached sessions are checked on a periodic timer (ms). */
+  /** NanoMQ's cached sessions are checked on a periodic timer (ms): its `connectionTimer` period. */
   cachedSessionTickMs: number;
-  /** How a cached session's close deadline is computed (NanoMQ only). */
+  /** 'nanomq': a cached session is closed at the ticks of its last connection's `connectionTimer`. */
   cachedSessionDeadline: 'none' | 'nanomq';
   /** Departures by decision code (see src/engine/rules.ts), cited in the trace. */
   deviations: Partial<Record<string, Deviation>>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NANOMQ_0_23_2, SPEC } from '../profiles';
-import { cachedSessionClose, cachedSessionDeadline, nextConnectionTick, onTick, ticksBetween } from './clock';
+import { cachedSessionClose, nextConnectionTick, onTick, ticksBetween } from './clock';
 import { keepAliveDeadline, latestClose } from './keep-alive';
 
 describe('broker clock arithmetic', () => {
@@ -23,22 +23,6 @@ describe('broker clock arithmetic', () => {
     const sweeping = { ...SPEC, keepAliveSweepMs: 6000 };
     // Last packet at 0, Keep Alive 10: grace 15 whole seconds, exceeded from 16 s; sweeps at 0, 6, 12, 18 ...
     expect(keepAliveDeadline(0, 15_000, 10, sweeping, { t0Phase: 0 })).toBe(18_000);
-  });
-
-  it("NanoMQ's cached session closes at its 10 s timer after Session Expiry or the will's deadline from CONNECT", () => {
-    const tick = NANOMQ_0_23_2.cachedSessionTickMs;
-    expect(cachedSessionDeadline({ v: 5, sei: 12, closedAt: 5000, willDelay: 0, willConnectedAt: 0 }, tick)).toBe(
-      20_000,
-    );
-    expect(cachedSessionDeadline({ v: 5, sei: 0, closedAt: 100_000, willDelay: 30, willConnectedAt: 0 }, tick)).toBe(
-      110_000,
-    );
-    expect(
-      cachedSessionDeadline({ v: 5, sei: 0, closedAt: 5000, willDelay: null, willConnectedAt: 0 }, tick),
-    ).toBeNull();
-    expect(
-      cachedSessionDeadline({ v: 4, sei: 4294967295, closedAt: 5000, willDelay: null, willConnectedAt: 0 }, tick),
-    ).toBeNull();
   });
 
   // NanoMQ (NanoNNG nmq_mqtt.c): a timer per connection, 15 s after its CONNECT, then every 10 s.

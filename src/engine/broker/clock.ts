@@ -74,23 +74,6 @@ export function cachedSessionClose(
   return best;
 }
 
-/**
- * NanoMQ 0.23.2 closes a cached session on its periodic timer once Session Expiry has passed
- * (never for 0), or once the will's deadline, counted from CONNECT, has passed.
- */
-export function cachedSessionDeadline(
-  s: { v: 4 | 5; sei: number; closedAt: number; willDelay: number | null; willConnectedAt: number | null },
-  tickMs: number,
-): number | null {
-  const candidates: number[] = [];
-  if (s.v === 5 && s.sei > 0 && s.sei !== SEI_NEVER) candidates.push(s.closedAt + s.sei * 1000);
-  if (s.v === 5 && s.willConnectedAt !== null && (s.willDelay ?? 0) > 0)
-    candidates.push(s.willConnectedAt + (s.willDelay ?? 0) * 1000);
-  if (candidates.length === 0) return null;
-  const deadline = Math.max(Math.min(...candidates), s.closedAt);
-  return (Math.floor(deadline / tickMs) + 1) * tickMs;
-}
-
 /** When the broker next looks at its timers from `now`: now itself on the spec or on a tick. */
 export function nextCheck(now: number, profile: BrokerProfile, clock: BrokerClock): number {
   const tick = profile.timerTickMs;
