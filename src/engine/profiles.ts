@@ -1,5 +1,6 @@
 import type { ConnectionTimer } from './broker/clock';
 import type { SessionQuirks } from './machines/session.machine';
+import type { WhyCode } from './rules';
 
 /**
  * Broker profiles are data: the engine and the machines read these knobs at their decision points.
@@ -33,10 +34,10 @@ export interface BrokerProfile {
   timerTickMs: number | null;
   /** NanoMQ's cached sessions are checked on a periodic timer (ms): its `connectionTimer` period. */
   cachedSessionTickMs: number;
-  /** 'nanomq': a cached session is closed at the ticks of its last connection's `connectionTimer`. */
-  cachedSessionDeadline: 'none' | 'nanomq';
+  /** 'expiryOrWillFromConnect' (NanoMQ): a cached session is closed at the ticks of its last connection's `connectionTimer`. */
+  cachedSessionDeadline: 'none' | 'expiryOrWillFromConnect';
   /** Departures by decision code (see src/engine/rules.ts), cited in the trace. */
-  deviations: Partial<Record<string, Deviation>>;
+  deviations: Partial<Record<WhyCode, Deviation>>;
 
   // Optional knobs (absent = the spec's behaviour). Mosquitto 2.0 is the first profile to use them.
   /**
@@ -225,7 +226,7 @@ export const NANOMQ_0_23_2: BrokerProfile = {
     keepsSessions: false,
   },
   cachedSessionTickMs: 10_000,
-  cachedSessionDeadline: 'nanomq',
+  cachedSessionDeadline: 'expiryOrWillFromConnect',
   deviations: nanomqDeviations(NNG_2, 'nanomq/nanomq 0.23.2'),
 };
 
