@@ -1,4 +1,3 @@
-import type { ConnectionTimer } from './broker/clock';
 import type { SessionQuirks } from './machines/session.machine';
 import type { WhyCode } from './rules';
 
@@ -12,6 +11,12 @@ export interface Deviation {
   /** Where the departure is documented: an issue, commit or test. What the spec would have done
    * instead is worded in src/i18n (specInstead), keyed by the same decision code. */
   source: string;
+}
+
+/** A connection's own timer (NanoMQ): ticks at CONNECT + firstMs, then every everyMs. */
+export interface ConnectionTimer {
+  firstMs: number;
+  everyMs: number;
 }
 
 export interface BrokerProfile {

@@ -1,4 +1,4 @@
-import type { BrokerProfile } from '../profiles';
+import type { BrokerProfile, ConnectionTimer } from '../profiles';
 import { type BrokerClock, SEI_NEVER } from '../types';
 
 /**
@@ -15,12 +15,6 @@ export function onTick(at: number, profile: BrokerProfile, clock: BrokerClock): 
   const off = Math.round(clock.t0Phase * 1000) % tick;
   const k = profile.timerTickAfter ? Math.floor((at + off) / tick) + 1 : Math.ceil((at + off) / tick);
   return k * tick - off;
-}
-
-/** A connection's own timer (NanoMQ): ticks at connectedAt + firstMs + k x everyMs. */
-export interface ConnectionTimer {
-  firstMs: number;
-  everyMs: number;
 }
 
 /** The first tick of the connection's timer strictly after `t`. */

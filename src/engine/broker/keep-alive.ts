@@ -1,6 +1,6 @@
-import type { BrokerProfile } from '../profiles';
+import type { BrokerProfile, ConnectionTimer } from '../profiles';
 import type { BrokerClock, BrokerSettings, ProtocolLevel } from '../types';
-import { type ConnectionTimer, nextConnectionTick } from './clock';
+import { nextConnectionTick } from './clock';
 
 /**
  * Keep Alive (5.0 §3.1.2.10, §3.2.2.3.14; 3.1.1 §3.1.2.10): the value in force, the broker's
