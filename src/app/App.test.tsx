@@ -34,9 +34,9 @@ async function willCard(name: string) {
   return within(section).getByRole('listitem', { name });
 }
 
-/** The set-up panel (loaded lazily). */
+/** The set-up panel (loaded lazily: its first import may take a while on a busy machine). */
 async function setup() {
-  return within(await screen.findByRole('region', { name: 'Set up' }));
+  return within(await screen.findByRole('region', { name: 'Set up' }, { timeout: 10_000 }));
 }
 
 async function setField(user: ReturnType<typeof userEvent.setup>, label: string, value: string) {

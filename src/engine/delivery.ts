@@ -5,7 +5,6 @@ import {
   dropsExpired,
   hasExpired,
   liveRetainFlag,
-  noLocalBlocks,
   remainingExpiry,
   sendsRetainedOnSubscribe,
 } from './broker/routing';
@@ -49,11 +48,7 @@ export function route(rt: Runtime, m: Message): void {
   } else if (m.retain) retain(rt, m);
   for (const s of rt.sessions.values()) {
     // No Local [MQTT-3.8.3-3] is keyed on the Client Identifier, for wills too (decision A6).
-    const best = bestSubscription(
-      s.subs.values(),
-      (filter) => topicMatches(filter, m.topic),
-      (sub) => noLocalBlocks(sub, s.clientId, m.publisherClientId),
-    );
+    const best = bestSubscription(s.subs.values(), m.topic, s.clientId, m.publisherClientId);
     if (best === null) continue;
     const qos = deliveryQos(m.qos, best.qos);
     const keeps = rt.profile.v311LiveKeepsRetain === true;
@@ -92,9 +87,26 @@ function retain(rt: Runtime, m: Message): void {
 export function deliver(rt: Runtime, conn: ConnRt, s: SessionRt, copy: Copy, code: WhyCode): void {
   const params: Why['params'] = { messageExpiry: remainingExpiry(copy.msg, rt.now) };
   if (copy.started) params.dup = true;
-  // A 3.1.1 live copy with RETAIN 1 is a profile's departure (BrokerProfile.v311LiveKeepsRetain).
-  const dev = code === 'message.delivered' && conn.v === 4 && copy.retain ? rt.deviation(code) : undefined;
-  copyEntry(rt, 'delivered', conn.client.name, copy, why(code, conn.v, params, dev));
+  // 3.1.1 PUBLISH packets have no properties: a 3.1.1 subscriber gets the payload alone.
+  const m = copy.msg;
+  const props = conn.v === 5 ? m.props : undefined;
+  rt.trace.message(
+    'delivered',
+    conn.client.name,
+    m.topic,
+    m.payload,
+    copy.qos,
+    copy.retain,
+    m.willOf,
+    // A 3.1.1 live copy with RETAIN 1 is a profile's departure (BrokerProfile.v311LiveKeepsRetain).
+    why(
+      code,
+      conn.v,
+      params,
+      code === 'message.delivered' && conn.v === 4 && copy.retain ? rt.deviation(code) : undefined,
+    ),
+    props,
+  );
   if (copy.qos === 0) return;
   if (!inState(conn.client.snap, 'connected.active')) {
     // A silent client does not acknowledge: the copy stays in flight in the session.

@@ -242,7 +242,7 @@ export const explorerEn: ExplorerCatalog = {
     'will.deleted.quirkSecondConnect': 'this broker discards it with the failed second CONNECT',
     'will.deleted.quirkNewConnection': 'this broker drops a waiting will when a new connection arrives',
     'will.published.seiZeroDelayed': 'this broker waits for the Will Delay although the session ended',
-    'will.published.flushedAtShutdown': 'the broker published waiting wills as it stopped',
+    'will.published.flushedAtShutdown': 'the broker published every will as it stopped, Will Delay or not',
     'will.heldBehind': "held behind another will in the broker's delay list",
     'will.published.v4Closed': 'MQTT 3.1.1: published when the connection closes',
     'will.published.sessionEndsAtClose': 'the session ended at the close',

@@ -12,7 +12,10 @@ export interface RestartPlan {
   persistenceIgnored: boolean;
   /** The broker stops without publishing any will, those of open connections included. */
   dropsWills: boolean;
-  /** Every will waiting for its delay is published as the broker stops (profile.restart). */
+  /**
+   * Every will is published as the broker stops (profile.restart.publishesEveryWill): connected
+   * clients are closed first, so their wills join those already waiting, and all go out now.
+   */
   flushWaitingWills: boolean;
   /** A flushed Session Expiry 0 session only waited for its will (mosquitto#3505): it ends. */
   endSeiZeroAfterFlush: boolean;
@@ -30,8 +33,8 @@ export function restartPlan(broker: BrokerSettings, profile: BrokerProfile): Res
     persist,
     persistenceIgnored,
     dropsWills: r?.deliversWills === false,
-    flushWaitingWills: r?.publishesWaitingWills === true,
-    endSeiZeroAfterFlush: r?.publishesWaitingWills === true,
+    flushWaitingWills: r?.publishesEveryWill === true,
+    endSeiZeroAfterFlush: r?.publishesEveryWill === true,
     dropCleanStartSessions: persist && r?.persistsOnlyCleanStart0 === true,
     restoredNeverExpire: persist && r !== undefined && !r.restoredSessionsExpire,
   };
