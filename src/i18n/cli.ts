@@ -73,4 +73,13 @@ export interface CliCatalog {
   commands: Record<CliCommand, { usage: string[]; summary: string; options: Record<string, string> }>;
 }
 
-export type CliCommand = 'sim' | 'share' | 'conformance' | 'verify' | 'verify:suite' | 'matrix' | 'bench' | 'fuzz';
+export type CliCommand =
+  | 'sim'
+  | 'share'
+  | 'conformance'
+  | 'verify'
+  | 'verify:suite'
+  | 'recordings:repeat'
+  | 'matrix'
+  | 'bench'
+  | 'fuzz';

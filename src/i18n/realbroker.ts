@@ -78,6 +78,10 @@ export const realBrokerEn: RealBrokerCatalog = {
         return `the broker did not restart (${p.detail})`;
       case 'observerLost':
         return 'the observer could not reconnect after the restart';
+      case 'observerClosed':
+        return `the broker closed the observer's connection at ${p.atS} s; wills after that cannot be seen`;
+      case 'brokerDied':
+        return `the broker process died during the case (${p.detail}); nothing after that was recorded`;
     }
   },
   difference: (d) => {

@@ -66,6 +66,12 @@ export interface PlayOptions {
   probeKeepAlive?: boolean;
   /** How long to wait for CONNACK, SUBACK and the like (ms). */
   ackTimeoutMs?: number;
+  /**
+   * How long the offline subscriber stays after it reconnects: up to `firstMs` for a first message,
+   * then `quietMs` after each one (default 500 / 500). NanoMQ sends a resumed session's queued
+   * messages only at its per-connection timer, one per tick (docs/nanomq.md).
+   */
+  offlineWait?: { firstMs: number; quietMs: number };
   onEvent?: (e: LiveEvent) => void;
   signal?: AbortSignal;
 }
@@ -82,7 +88,11 @@ export type PlayerProblem =
   | { code: 'willPropsDiffer'; client: string; conn: number; detail: string }
   | { code: 'connectFailed'; client: string; detail: string }
   | { code: 'restartFailed'; detail: string }
-  | { code: 'observerLost' };
+  | { code: 'observerLost' }
+  /** The broker closed the observer's connection mid-case at `atS` seconds: later wills cannot be seen. */
+  | { code: 'observerClosed'; atS: number }
+  /** The broker process exited during the case (`detail`: how); never recorded as "no will". */
+  | { code: 'brokerDied'; detail: string };
 
 export interface Recording {
   observed: Outcome;
@@ -117,6 +127,9 @@ export const defaultClock: Clock = {
   },
   wall: () => Date.now(),
 };
+
+/** Keep Alive of the implicit observer (s); it sends PINGREQ when it has sent nothing for this long. */
+export const OBSERVER_KEEP_ALIVE_S = 30;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const frac = (x: number) => x - Math.floor(x);
@@ -190,6 +203,8 @@ class Player {
   private readonly done = new Set<number>();
   private restarting = false;
   private sweepAt: number | null = null;
+  /** The steps are over: closes from here on are the player's own clean-up. */
+  private finished = false;
   private version: string | null = null;
   private readonly all: LiveConn[] = [];
 
@@ -237,6 +252,7 @@ class Player {
       await this.waker.sleep(this.t0 - this.clock.mono());
       await this.runSteps();
       await this.sleepUntil(this.sc.end * 1000);
+      this.finished = true;
       const endT = this.sc.end;
       const retained = await this.readRetained(`${p}retained`);
       const offlineMsgs = offline ? await this.readOffline() : null;
@@ -379,7 +395,7 @@ class Player {
         this.event('connack', name, no, { sessionPresent: c.sessionPresent === true, reason: code });
       }
     }
-    if (o.keepAlive > 0 && !implicit) this.armPing(conn);
+    if (o.keepAlive > 0 && (!implicit || name === '$observer')) this.armPing(conn);
     return { conn, connack };
   }
 
@@ -428,6 +444,9 @@ class Player {
     conn.ping = null;
     conn.closedAt = this.vt();
     for (const w of [...conn.waiters.values()]) w({ cmd: 'disconnect' } as Packet);
+    // Without the observer no will can be seen: say so rather than record "no will".
+    if (conn === this.observer && !this.restarting && !this.finished)
+      this.problem({ code: 'observerClosed', atS: round1(conn.closedAt / 1000) });
     if (implicit) return;
     this.event('closed', conn.name, conn.no);
     const client = this.clients.get(conn.name);
@@ -511,7 +530,16 @@ class Player {
     const id = `${this.opt.idPrefix}observer`;
     const { conn, connack } = await this.open(
       '$observer',
-      { clientId: id, protocol: o.protocol, cleanStart: !again, keepAlive: 0, sessionExpiry: null, will: null },
+      // The observer keeps itself alive: some brokers close a Keep Alive 0 connection (NanoMQ after
+      // about 25 s, at its second per-connection timer tick).
+      {
+        clientId: id,
+        protocol: o.protocol,
+        cleanStart: !again,
+        keepAlive: OBSERVER_KEEP_ALIVE_S,
+        sessionExpiry: null,
+        will: null,
+      },
       -1,
       true,
     );
@@ -583,7 +611,18 @@ class Player {
     const ack = this.waitFor(conn, 'connack');
     this.send(conn, connectPacket(this.offlineOptions()));
     await ack;
-    await this.waker.sleep(500);
+    // Stay until no further message comes: up to firstMs for the first, quietMs after each.
+    const wait = this.opt.offlineWait ?? { firstMs: 500, quietMs: 500 };
+    let seen = 0;
+    const until = () => this.clock.mono() + (seen === 0 ? wait.firstMs : wait.quietMs);
+    let deadline = until();
+    while (conn.open && this.clock.mono() < deadline) {
+      await this.waker.sleep(Math.min(100, deadline - this.clock.mono()));
+      if (got.length > seen) {
+        seen = got.length;
+        deadline = until();
+      }
+    }
     // Leave nothing behind: Session Expiry 0 ends the session at this close.
     this.send(conn, { cmd: 'disconnect', reasonCode: 0, properties: { sessionExpiryInterval: 0 } });
     t.end();

@@ -43,6 +43,10 @@ export const zhRealBroker: RealBrokerCatalog = {
         return `服务器没有重启成功（${p.detail}）`;
       case 'observerLost':
         return '重启后观察者无法重新连接';
+      case 'observerClosed':
+        return `服务器在 ${p.atS} 秒时关闭了观察者的连接；此后的遗嘱消息无法再观察到`;
+      case 'brokerDied':
+        return `服务器进程在用例进行中退出（${p.detail}）；此后没有任何记录`;
     }
   },
   difference: (d) => {
