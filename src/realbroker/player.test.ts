@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { realBrokerEn } from '../i18n/realbroker';
 import { loadDocument } from '../scenario/load';
 import { encode, type Packet, packetReader } from './codec';
 import { OBSERVER_KEEP_ALIVE_S, playScenario } from './player';
@@ -95,6 +96,8 @@ describe('the real-broker player', () => {
   it('reports a broker that closes the observer mid-case instead of recording "no will"', async () => {
     const b = fakeBroker({ closeObserverAfterMs: 200 });
     const rec = await playScenario(scenario(), { dial: b.dial, idPrefix: 'p2-', ackTimeoutMs: 500 });
-    expect(rec.problems.join('\n')).toMatch(/the broker closed the observer's connection at .* s/);
+    expect(rec.problems.map((p) => realBrokerEn.problem(p)).join('\n')).toMatch(
+      /the broker closed the observer's connection at .* s/,
+    );
   });
 });
