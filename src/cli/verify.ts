@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { PROFILE_IDS, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { Scenario } from '../engine/types';
+import { type EjabberdInstance, ejabberdVersion, findEjabberd, startEjabberd } from '../realbroker/ejabberd';
 import { findMosquitto, type MosquittoInstance, mosquittoVersion, startMosquitto } from '../realbroker/mosquitto';
 import { playScenario, type Recording, unsupportedSteps } from '../realbroker/player';
 import { caseClock, caseFromScenario, recordedCase, TOLERANCE_S } from '../realbroker/record';
@@ -12,18 +13,24 @@ import { loadDocument } from '../scenario/load';
 import { fail, failProblems, parseArgs, readJson } from './io';
 
 /**
- * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json>
+ * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --ejabberd) <cases.json|scenario.json>
  *     [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--ws]
+ *     [--username U --password P]
  *
  * Plays each scenario against a real broker with raw MQTT packets, records what it did (FORMAT.md
  * `observed`), and compares it with the engine's prediction under the profile. `--broker` uses a
  * broker someone else runs (cases one at a time: Mosquitto's will-delay list is shared by all
  * clients); `--mosquitto` starts Debian's mosquitto for each case on 127.0.0.1 and a free port
- * (persistence as the case needs; broker restarts possible) and stops it by its pid.
+ * (persistence as the case needs; broker restarts possible) and stops it by its pid; `--ejabberd`
+ * does the same with our own node of Debian's ejabberd (src/realbroker/ejabberd.ts). `--username`
+ * and `--password` go into every CONNECT (ejabberd's mod_mqtt refuses one without them).
  */
 
 const USAGE =
-  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--exclude REGEX] [--ws]';
+  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --ejabberd) <cases.json|scenario.json> [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--exclude REGEX] [--ws] [--username U --password P]';
+
+/** A broker this tool started itself (one per case). */
+type OwnBroker = MosquittoInstance | EjabberdInstance;
 
 interface Item {
   id: string;
@@ -42,17 +49,26 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-  const { flags, positional } = parseArgs(process.argv.slice(2), ['mosquitto', 'quiet', 'ws']);
+  const { flags, positional } = parseArgs(process.argv.slice(2), ['mosquitto', 'ejabberd', 'quiet', 'ws']);
   if (positional.length !== 1) fail(USAGE);
   const profileId = String(flags.get('profile') ?? 'spec');
   const profile =
     profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
   const tolerance = Number(flags.get('tolerance') ?? TOLERANCE_S);
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
-  const own = flags.has('mosquitto');
+  const kind = flags.has('ejabberd') ? 'ejabberd' : flags.has('mosquitto') ? 'mosquitto' : null;
+  const own = kind !== null;
   const brokerUrl = flags.get('broker');
-  if (own === (brokerUrl !== undefined)) fail(`give exactly one of --broker and --mosquitto\n${USAGE}`);
+  if (own === (brokerUrl !== undefined) || (flags.has('ejabberd') && flags.has('mosquitto')))
+    fail(`give exactly one of --broker, --mosquitto and --ejabberd\n${USAGE}`);
+  const username = flags.get('username');
+  const password = flags.get('password');
+  if (username === true || password === true || (password !== undefined && username === undefined))
+    fail('--password needs --username, and both need a value');
+  const credentials =
+    typeof username === 'string' ? { username, password: typeof password === 'string' ? password : '' } : undefined;
   const useWs = flags.has('ws') || String(flags.get('broker') ?? '').startsWith('ws');
+  if (useWs && kind === 'ejabberd') fail('--ws: our ejabberd node has no WebSocket listener (mod_mqtt over TCP only)');
   // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
   if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
     // (A computed specifier: the package ships no types, and only this WHATWG-like surface is used.)
@@ -80,13 +96,17 @@ async function main(): Promise<void> {
   }
   if (items.length === 0) fail('no case to run');
 
-  let dialFor: (inst: MosquittoInstance | null) => ReturnType<typeof tcpDial>;
+  let dialFor: (inst: OwnBroker | null) => ReturnType<typeof tcpDial>;
   let bin: string | null = null;
   let version: string | null = null;
-  if (own) {
+  let ejabberdLib: string | null = null;
+  if (kind === 'mosquitto') {
     bin = findMosquitto();
     if (!bin) fail('mosquitto is not installed (Debian: apt-get install mosquitto)');
     version = mosquittoVersion(bin);
+  } else if (kind === 'ejabberd') {
+    ejabberdLib = findEjabberd()?.lib ?? fail('ejabberd is not installed (Debian: apt-get install ejabberd)');
+    version = ejabberdVersion(ejabberdLib);
   }
   if (brokerUrl !== undefined) {
     const u = new URL(String(brokerUrl));
@@ -97,7 +117,7 @@ async function main(): Promise<void> {
     dialFor = () => (wsUrl ? webSocketDial(wsUrl, wsCtor()) : tcpDial('127.0.0.1', port));
   } else {
     dialFor = (inst) => {
-      const i = inst as MosquittoInstance;
+      const i = inst as OwnBroker;
       return useWs && i.wsPort ? webSocketDial(`ws://127.0.0.1:${i.wsPort}/`, wsCtor()) : tcpDial(i.host, i.port);
     };
   }
@@ -106,7 +126,7 @@ async function main(): Promise<void> {
   const retries = Math.max(0, Number(flags.get('retries') ?? 0));
 
   process.stdout.write(
-    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${own ? `mosquitto ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
+    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${own ? `${kind} ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
   );
   const t0 = Date.now();
   const results: Result[] = [];
@@ -135,21 +155,20 @@ async function main(): Promise<void> {
     const unsupported = unsupportedSteps(sc, own);
     if (unsupported.length > 0)
       return { item, rec: null, error: `not played: ${unsupported.join('; ')}`, diffs: [], specDiffs: 0, seconds: 0 };
-    let inst: MosquittoInstance | null = null;
+    let inst: OwnBroker | null = null;
     try {
-      if (own)
-        inst = await startMosquitto({
-          bin: bin as string,
-          persistence: sc.broker.persistence === 'persist',
-          websockets: useWs,
-        });
+      const persistence = sc.broker.persistence === 'persist';
+      if (kind === 'mosquitto') inst = await startMosquitto({ bin: bin as string, persistence, websockets: useWs });
+      else if (kind === 'ejabberd') inst = await startEjabberd({ lib: ejabberdLib as string, persistence });
       const rec = await playScenario(sc, {
         dial: dialFor(inst),
         idPrefix: `mwl-${prefix}`,
         probeKeepAlive: sc.steps.some((s) => s.action === 'silence' || s.action === 'reconnect'),
         ...(restart && inst ? { broker: inst } : {}),
+        ...(credentials ? { credentials } : {}),
       });
-      if (version && !rec.brokerVersion) rec.brokerVersion = `mosquitto version ${version}`;
+      if (version && !rec.brokerVersion)
+        rec.brokerVersion = kind === 'ejabberd' ? `ejabberd ${version}` : `mosquitto version ${version}`;
       const predicted = simulate(sc, { profile, clock: rec.clock });
       const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) => d.line);
       for (const p of rec.problems) diffs.push(`problem: ${p}`);

@@ -56,6 +56,8 @@ export interface PlayOptions {
   ackTimeoutMs?: number;
   onEvent?: (e: LiveEvent) => void;
   signal?: AbortSignal;
+  /** Sent in every CONNECT of the run (the scenario's clients and the implicit ones). */
+  credentials?: { username: string; password: string };
 }
 
 export interface Recording {
@@ -190,6 +192,11 @@ class Player {
     if (detail) e.detail = detail;
     this.events.push(e);
     this.opt.onEvent?.(e);
+  }
+
+  private connectPacket(o: ConnectOptions): Packet {
+    const c = this.opt.credentials;
+    return connectPacket(c ? { ...o, username: c.username, password: c.password } : o);
   }
 
   private problem(msg: string) {
@@ -338,7 +345,7 @@ class Player {
     t.onData(read);
     t.onClose(() => this.onClosed(conn, implicit));
     const ack = this.waitFor(conn, 'connack');
-    this.send(conn, connectPacket(o));
+    this.send(conn, this.connectPacket(o));
     const connack = await ack;
     if (!implicit) {
       if (!connack) this.problem(`${name}#${no}: no CONNACK within ${this.ackMs} ms`);
@@ -548,7 +555,7 @@ class Player {
       conn.open = false;
     });
     const ack = this.waitFor(conn, 'connack');
-    this.send(conn, connectPacket(this.offlineOptions()));
+    this.send(conn, this.connectPacket(this.offlineOptions()));
     await ack;
     await this.waker.sleep(500);
     // Leave nothing behind: Session Expiry 0 ends the session at this close.
@@ -604,7 +611,14 @@ class Player {
     const ack = this.waitFor(conn, 'connack');
     this.send(
       conn,
-      connectPacket({ clientId: id, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: null, will: null }),
+      this.connectPacket({
+        clientId: id,
+        protocol: 5,
+        cleanStart: true,
+        keepAlive: 0,
+        sessionExpiry: null,
+        will: null,
+      }),
     );
     await ack;
     const sub = this.waitFor(conn, 'suback');
@@ -636,7 +650,14 @@ class Player {
     const ack = this.waitFor(conn, 'connack');
     this.send(
       conn,
-      connectPacket({ clientId: id, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: null, will: null }),
+      this.connectPacket({
+        clientId: id,
+        protocol: 5,
+        cleanStart: true,
+        keepAlive: 0,
+        sessionExpiry: null,
+        will: null,
+      }),
     );
     await ack;
     for (const topic of this.topics)
@@ -680,7 +701,7 @@ class Player {
         const ack = this.waitFor(conn, 'connack');
         this.send(
           conn,
-          connectPacket({ clientId, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: 0, will: null }),
+          this.connectPacket({ clientId, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: 0, will: null }),
         );
         await ack;
         this.send(conn, { cmd: 'disconnect', reasonCode: 0 });
@@ -716,7 +737,14 @@ class Player {
     });
     this.send(
       conn,
-      connectPacket({ clientId: id, protocol: 4, cleanStart: true, keepAlive: 1, sessionExpiry: null, will: null }),
+      this.connectPacket({
+        clientId: id,
+        protocol: 4,
+        cleanStart: true,
+        keepAlive: 1,
+        sessionExpiry: null,
+        will: null,
+      }),
     );
     const at = await Promise.race([closed, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
     if (at === null) {
@@ -801,7 +829,7 @@ class Player {
         if (!live || live.silent) return;
         this.send(
           live,
-          connectPacket({
+          this.connectPacket({
             clientId: live.clientId,
             protocol: live.protocol,
             cleanStart: true,
