@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, with one closing line `N passed, M failed`.
-// Steps: typecheck, lint, unit/component/property tests, the live differential against mosquitto
-// (when it is installed), build (+ size report), browser tests against the build. Any failing step fails the run.
+// Steps: typecheck, lint, unit/component/property tests, the live differentials against mosquitto
+// and ejabberd (when they are installed), build (+ size report), browser tests against the build. Any failing step fails the run.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 mkdirSync('reports', { recursive: true });
@@ -47,11 +47,24 @@ function mosquittoInstalled() {
   return false;
 }
 
-function liveDifferential(script, over) {
-  const name = `live differential against mosquitto${over} (npm run ${script})`;
-  if (!mosquittoInstalled()) {
+// Debian's ejabberd: its library folder (src/realbroker/ejabberd.ts findEjabberd) and erl.
+function ejabberdInstalled() {
+  if (!existsSync('/usr/bin/erl')) return false;
+  for (const base of ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib']) {
+    let names = [];
+    try {
+      names = readdirSync(base);
+    } catch {}
+    if (names.some((n) => /^ejabberd-\d/.test(n) && existsSync(join(base, n, 'ebin', 'ejabberd.app')))) return true;
+  }
+  return false;
+}
+
+function liveDifferential(script, over, broker = 'mosquitto') {
+  const name = `live differential against ${broker}${over} (npm run ${script})`;
+  if (!(broker === 'ejabberd' ? ejabberdInstalled() : mosquittoInstalled())) {
     process.stdout.write(
-      `\n=== ${name}\nmosquitto is NOT installed, so the live differential did not run (Debian: apt-get install mosquitto; .ci/run installs it).\n`,
+      `\n=== ${name}\n${broker} is NOT installed, so the live differential did not run (Debian: apt-get install ${broker}; .ci/run installs it).\n`,
     );
     return;
   }
@@ -90,6 +103,8 @@ countVitest('reports/vitest.json');
 liveDifferential('verify:mosquitto', '');
 // The browser's path: the same player over MQTT-over-WebSocket (mosquitto's websockets listener).
 liveDifferential('verify:mosquitto:ws', ' over WebSocket');
+// Debian's ejabberd (mod_mqtt), our own node per case: the same suite against the ejabberd-23.01 profile.
+liveDifferential('verify:ejabberd', '', 'ejabberd');
 run('build', npx, ['vite', 'build']);
 if (existsSync('scripts/size-report.mjs')) run('size report', 'node', ['scripts/size-report.mjs']);
 if (existsSync('e2e') && existsSync('dist/index.html')) {

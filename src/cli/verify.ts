@@ -126,9 +126,26 @@ async function main(): Promise<void> {
   const retries = Math.max(0, Number(flags.get('retries') ?? 0));
 
   process.stdout.write(
-    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${own ? `${kind} ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
+    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${own ? `${kind} ${version ?? '?'} (${kind === 'ejabberd' ? 'one own node, and one per restart case' : 'own instance per case'})` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
   );
   const t0 = Date.now();
+  // Every broker this run started, so that an interrupted run (npm test's time limit) stops them.
+  const live = new Set<OwnBroker>();
+  for (const sig of ['SIGTERM', 'SIGINT'] as const)
+    process.once(sig, () => {
+      void Promise.all([...live].map((b) => b.stop())).finally(() => process.exit(130));
+    });
+  // ejabberd: mod_mqtt keeps no broker-wide timer list (each session's timers are its own Erlang
+  // process's), and every case has its own Client Identifiers and topics, so the cases share one
+  // node; a restart case gets a node of its own. (Mosquitto's will-delay list is broker-wide.)
+  let shared: Promise<OwnBroker> | null = null;
+  const sharedNode = (): Promise<OwnBroker> => {
+    shared ??= startEjabberd({ lib: ejabberdLib as string, persistence: false }).then((b) => {
+      live.add(b);
+      return b;
+    });
+    return shared;
+  };
   const results: Result[] = [];
   let next = 0;
   const runId = Date.now().toString(36);
@@ -156,10 +173,14 @@ async function main(): Promise<void> {
     if (unsupported.length > 0)
       return { item, rec: null, error: `not played: ${unsupported.join('; ')}`, diffs: [], specDiffs: 0, seconds: 0 };
     let inst: OwnBroker | null = null;
+    let owned = false;
     try {
       const persistence = sc.broker.persistence === 'persist';
       if (kind === 'mosquitto') inst = await startMosquitto({ bin: bin as string, persistence, websockets: useWs });
-      else if (kind === 'ejabberd') inst = await startEjabberd({ lib: ejabberdLib as string, persistence });
+      else if (kind === 'ejabberd' && restart) inst = await startEjabberd({ lib: ejabberdLib as string, persistence });
+      else if (kind === 'ejabberd') inst = await sharedNode();
+      owned = kind === 'mosquitto' || (kind === 'ejabberd' && restart);
+      if (inst && owned) live.add(inst);
       const rec = await playScenario(sc, {
         dial: dialFor(inst),
         idPrefix: `mwl-${prefix}`,
@@ -185,7 +206,10 @@ async function main(): Promise<void> {
         seconds: (Date.now() - start) / 1000,
       };
     } finally {
-      await inst?.stop();
+      if (inst && owned) {
+        live.delete(inst);
+        await inst.stop();
+      }
     }
   }
   function report(r: Result, prefix = ''): void {
@@ -202,6 +226,11 @@ async function main(): Promise<void> {
     );
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  if (shared) {
+    const b = await (shared as Promise<OwnBroker>);
+    live.delete(b);
+    await b.stop();
+  }
 
   const order = new Map(items.map((it, i) => [it.id, i]));
   results.sort((a, b) => (order.get(a.item.id) ?? 0) - (order.get(b.item.id) ?? 0));

@@ -7,6 +7,7 @@ export const PROFILE_LIST = [
   { id: 'spec', label: 'Strict spec' },
   { id: 'nanomq-0.23.2', label: 'NanoMQ 0.23.2' },
   { id: 'mosquitto-2.0', label: 'Mosquitto 2.0' },
+  { id: 'ejabberd-23.01', label: 'ejabberd 23.01' },
 ] as const;
 
 export type ProfileId = (typeof PROFILE_LIST)[number]['id'];

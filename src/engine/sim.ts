@@ -4,7 +4,7 @@ import { type ConnectionEvent, connectionMachine, type DeleteRule } from './mach
 import { type SessionEvent, sessionMachine } from './machines/session.machine';
 import { type MachineEffect, type Snap, Stepper } from './machines/stepper';
 import { outcomeFromTrace } from './outcome';
-import { type BrokerProfile, SPEC } from './profiles';
+import { type BrokerProfile, type ServerDisconnectEvent, SPEC } from './profiles';
 import { EventQueue } from './queue';
 import { nextU32, type Rng, rngFrom } from './rng';
 import { type WhyCode, why } from './rules';
@@ -730,7 +730,10 @@ class Simulation {
     // Keep Alive in force: 5.0 Server Keep Alive replaces the client's value [MQTT-3.2.2-21].
     const serverKa = v === 5 ? b.serverKeepAlive : null;
     conn.keepAlive = serverKa ?? p.keepAlive;
-    conn.windowMs = Math.round(conn.keepAlive * 1000 * this.profile.keepAliveFactor);
+    // ejabberd 23.01 rounds the grace to whole seconds (keepAliveGraceWholeSeconds).
+    conn.windowMs = this.profile.keepAliveGraceWholeSeconds
+      ? Math.round(conn.keepAlive * this.profile.keepAliveFactor) * 1000
+      : Math.round(conn.keepAlive * 1000 * this.profile.keepAliveFactor);
     const deletes = this.profile.disconnectDeletesWill;
     const r = connectionStepper.init({
       v,
@@ -840,20 +843,20 @@ class Simulation {
     const effects = this.sendConnection(conn, event);
     let cause: CloseCause = 'network';
     let deleteRule: DeleteRule = 'none';
-    // A profile may send another DISCONNECT than the spec's choice here, or none (5.0 only).
-    const over = conn.v === 5 ? this.profile.serverDisconnect?.[event.type as 'takeover'] : undefined;
-    let sent = false;
+    let specReason: number | null = null;
     for (const e of effects) {
-      if (e.type === 'sendDisconnect') {
-        const reason = over === undefined ? (e.params.reason as number) : over;
-        if (reason !== null) this.packet('out', conn, 'DISCONNECT', { reason });
-        sent = true;
-      } else if (e.type === 'close') {
+      if (e.type === 'sendDisconnect') specReason = e.params.reason as number;
+      else if (e.type === 'close') {
         cause = e.params.cause as CloseCause;
         deleteRule = e.params.deleteRule as DeleteRule;
       }
     }
-    if (!sent && typeof over === 'number') this.packet('out', conn, 'DISCONNECT', { reason: over });
+    // A profile may send another DISCONNECT than the spec's choice here, or none (5.0 only). A
+    // DISCONNECT with an unknown Reason Code is a malformed packet like any other.
+    const key = event.type === 'packet.disconnect' && cause === 'malformed' ? 'packet.malformed' : event.type;
+    const over = conn.v === 5 ? this.profile.serverDisconnect?.[key as ServerDisconnectEvent] : undefined;
+    const sentReason = over === undefined ? specReason : over;
+    if (sentReason !== null) this.packet('out', conn, 'DISCONNECT', { reason: sentReason });
     conn.open = false;
     if (this.live.get(conn.clientId) === conn) this.live.delete(conn.clientId);
     if (conn.ka) {
@@ -870,11 +873,14 @@ class Simulation {
     if (extra.reason !== undefined && v === 5) params.reason = extra.reason;
     if (cause === 'keepAlive') params.keepAlive = conn.keepAlive;
     const sweep = this.profile.keepAliveSweepMs;
+    // Rounding the grace departs from the spec only where 1.5 x Keep Alive is not whole seconds.
+    const rounded = this.profile.keepAliveGraceWholeSeconds === true && conn.windowMs !== conn.keepAlive * 1500;
     let deviation =
-      cause === 'keepAlive' && (this.profile.keepAliveFactor !== 1.5 || sweep !== undefined)
+      cause === 'keepAlive' && (this.profile.keepAliveFactor !== 1.5 || sweep !== undefined || rounded)
         ? this.deviation('conn.closed.keepAlive')
         : undefined;
     if (deviation) params.factor = this.profile.keepAliveFactor;
+    if (deviation && rounded) params.grace = conn.windowMs / 1000;
     if (deviation && sweep !== undefined) params.sweep = sweep / 1000;
     if (over !== undefined) {
       params.disconnect = over;

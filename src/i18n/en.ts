@@ -43,13 +43,19 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'conn.closed.keepAlive': (p) =>
     p.sweep !== undefined
       ? `Nothing arrived from the client for more than ${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s (counted in whole seconds), and the broker noticed at its keep-alive check, which runs every ${p.sweep} s: it closed the connection as if the network had failed.`
-      : `Nothing arrived from the client for ${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s, so the broker closed the connection as if the network had failed.`,
+      : p.grace !== undefined
+        ? `Nothing arrived from the client for ${p.grace} s (${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s, rounded to whole seconds), so the broker ${typeof p.disconnect === 'number' ? `sent DISCONNECT ${hex(p.disconnect)} (Keep Alive timeout) and closed the connection` : 'closed the connection as if the network had failed'}.`
+        : typeof p.disconnect === 'number'
+          ? `Nothing arrived from the client for ${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s, so the broker sent DISCONNECT ${hex(p.disconnect)} (Keep Alive timeout) and closed the connection.`
+          : `Nothing arrived from the client for ${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s, so the broker closed the connection as if the network had failed.`,
   'conn.closed.clientDisconnect': (p, v) =>
     v === 5
       ? `The client sent DISCONNECT with Reason Code ${hex(p.reason)} and closed the connection.`
       : 'The client sent DISCONNECT and closed the connection.',
-  'conn.closed.protocolError': () =>
-    'A second CONNECT on the same connection is a Protocol Error: the broker closed the connection.',
+  'conn.closed.protocolError': (p) =>
+    typeof p.disconnect === 'number'
+      ? `A second CONNECT on the same connection is a Protocol Error: the broker sent DISCONNECT ${hex(p.disconnect)} and closed the connection.`
+      : 'A second CONNECT on the same connection is a Protocol Error: the broker closed the connection.',
   'conn.closed.seiRaised': () =>
     'The DISCONNECT raised the Session Expiry from 0, which is a Protocol Error: it does not count as a valid DISCONNECT, the broker answers 0x82 and closes.',
   'conn.closed.malformed': (p, v) =>
@@ -269,7 +275,9 @@ export const en: Catalog = {
       'keeps the session for its Session Expiry and waits for the Will Delay (Clean Start only decides whether a session is resumed)',
     'session.ended.cleanStartNotKept': 'keeps the session for its Session Expiry Interval',
     'will.retainIgnored': 'publishes a will with Will Retain 1 as a retained message',
-    'conn.closed.keepAlive': 'closes after 1.5 x Keep Alive of silence',
+    'conn.closed.keepAlive':
+      'closes after exactly 1.5 x Keep Alive of silence, as if the network had failed (no DISCONNECT)',
+    'conn.closed.protocolError': 'closes the connection without a DISCONNECT',
     'will.deleted.quirkNewConnection':
       'publishes the will when a new connection ends its session (Clean Start 1, or Session Expiry 0), and only cancels it when the session is resumed',
     'will.deleted.quirkSecondConnect':
@@ -290,6 +298,8 @@ export const en: Catalog = {
     spec: 'Follows MQTT 5.0 and 3.1.1 to the letter, with the documented choices on ambiguous points.',
     'mosquitto-2.0':
       'Mosquitto 2.0.11: serves Will Delay and Session Expiry on whole seconds, checks keep-alive every 6 s, deletes the will on every DISCONNECT but 0x04, publishes no will on a takeover that keeps the session and drops a waiting will when a new connection arrives, lets Session Expiry 0 wait for the Will Delay (mosquitto#3505), holds wills behind shorter delays, sends no DISCONNECT 0x8E or 0x8B, and publishes all waiting wills when it stops.',
+    'ejabberd-23.01':
+      'ejabberd 23.01 (mod_mqtt): rounds the keep-alive grace of 1.5 x Keep Alive to whole seconds, and sends DISCONNECT before it closes a connection: 0x8D on a keep-alive timeout, 0x81 on a malformed packet, 0x82 on a second CONNECT.',
     'nanomq-0.23.2':
       'NanoMQ 0.23.2: withholds the will of a Clean Start 0 client that drops (nanomq#1989), deletes the will on every DISCONNECT, ignores Will Retain, never keeps Clean Start 1 sessions, counts Will Delay from CONNECT, closes after 1.25 x Keep Alive and checks cached sessions every 10 s.',
   },
