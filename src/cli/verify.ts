@@ -27,7 +27,7 @@ import { fail, failProblems, parseArgs, readJson } from './io';
  */
 
 const USAGE =
-  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --ejabberd) <cases.json|scenario.json> [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--exclude REGEX] [--ws] [--username U --password P]';
+  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --ejabberd) <cases.json|scenario.json>... [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--exclude REGEX] [--ws] [--username U --password P]';
 
 /** A broker this tool started itself (one per case). */
 type OwnBroker = MosquittoInstance | EjabberdInstance;
@@ -50,7 +50,7 @@ interface Result {
 
 async function main(): Promise<void> {
   const { flags, positional } = parseArgs(process.argv.slice(2), ['mosquitto', 'ejabberd', 'quiet', 'ws']);
-  if (positional.length !== 1) fail(USAGE);
+  if (positional.length < 1) fail(USAGE);
   const profileId = String(flags.get('profile') ?? 'spec');
   const profile =
     profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
@@ -74,18 +74,21 @@ async function main(): Promise<void> {
     // (A computed specifier: the package ships no types, and only this WHATWG-like surface is used.)
     nodeWebSocket = ((await import(String('ws'))) as { WebSocket: WebSocketCtor }).WebSocket;
 
-  const file = positional[0] as string;
-  const data = readJson(file);
-  const doc = loadDocument(data);
-  if (!doc.ok) failProblems(file, doc.problems);
-  let items: Item[];
-  if (doc.value.kind === 'cases') {
-    const raws = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[];
-    items = doc.value.cases.map((c, i) => ({ id: c.id, title: c.title, scenario: c.scenario, raw: raws[i] ?? {} }));
-  } else {
-    const sc = doc.value.scenario;
-    const raw = caseFromScenario(sc, 'scenario');
-    items = [{ id: 'scenario', title: sc.title, scenario: sc, raw }];
+  // Several case files play as one run (e.g. the Mosquitto suite and ejabberd's own cases).
+  let items: Item[] = [];
+  for (const file of positional) {
+    const data = readJson(file);
+    const doc = loadDocument(data);
+    if (!doc.ok) failProblems(file, doc.problems);
+    if (doc.value.kind === 'cases') {
+      const raws = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[];
+      items.push(
+        ...doc.value.cases.map((c, i) => ({ id: c.id, title: c.title, scenario: c.scenario, raw: raws[i] ?? {} })),
+      );
+    } else {
+      const sc = doc.value.scenario;
+      items.push({ id: 'scenario', title: sc.title, scenario: sc, raw: caseFromScenario(sc, 'scenario') });
+    }
   }
   const only = flags.get('case');
   if (typeof only === 'string') items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));

@@ -76,6 +76,11 @@ export interface BrokerProfile {
    * (ejabberd 23.01: `round(Secs * 1.5)` seconds).
    */
   keepAliveGraceWholeSeconds?: boolean;
+  /**
+   * An offline session queues a QoS 0 message too when a QoS 1 or 2 message already waits there
+   * (ejabberd 23.01: one message in flight, everything after it queued).
+   */
+  queuesQos0BehindUnacked?: boolean;
   /** What a stop and restart does beyond the spec's model. */
   restart?: {
     /** Every will still waiting for its delay is published as the broker stops. */
@@ -84,6 +89,10 @@ export interface BrokerProfile {
     persistsOnlyCleanStart0: boolean;
     /** Sessions read back from persistence never expire (until their client connects again). */
     restoredSessionsExpire: boolean;
+    /** false: no session survives a restart, with persistence or without (absent = the spec's). */
+    keepsSessions?: boolean;
+    /** false: the wills of connected clients and waiting wills are not delivered as it stops. */
+    deliversWills?: boolean;
   };
 }
 
@@ -247,7 +256,20 @@ export const EJABBERD_23_01: BrokerProfile = {
   id: 'ejabberd-23.01',
   label: 'ejabberd 23.01',
   keepAliveGraceWholeSeconds: true,
-  serverDisconnect: { 'keepAlive.expired': 0x8d, 'packet.malformed': 0x81, 'packet.secondConnect': 0x82 },
+  queuesQos0BehindUnacked: true,
+  serverDisconnect: {
+    'keepAlive.expired': 0x8d,
+    'packet.malformed': 0x81,
+    'packet.secondConnect': 0x82,
+    'broker.shutdown': null,
+  },
+  restart: {
+    publishesWaitingWills: false,
+    persistsOnlyCleanStart0: false,
+    restoredSessionsExpire: true,
+    keepsSessions: false,
+    deliversWills: false,
+  },
   deviations: {
     'conn.closed.keepAlive': {
       source:
@@ -260,6 +282,23 @@ export const EJABBERD_23_01: BrokerProfile = {
     'conn.closed.protocolError': {
       source:
         'ejabberd 23.01 src/mqtt_codec.erl decode_pkt/4 (a CONNECT once the version is known is {unexpected_packet, connect}: protocol-error); src/mod_mqtt_session.erl disconnect/2 (DISCONNECT 0x82)',
+    },
+    // Measured (the m20-restart cases); the source shows why sessions cannot survive, not why the
+    // stopping node's wills reach no one nor why no DISCONNECT 0x8B is sent (read from recordings).
+    'session.ended.inMemoryOnly': {
+      source:
+        'ejabberd 23.01 src/mod_mqtt_mnesia.erl init/2 (mqtt_session is a ram_copies table) and src/mod_mqtt_session.erl (the session state lives in its process)',
+    },
+    'will.deleted.quirkShutdown': {
+      source:
+        'recorded only: m20-restart-* cases of golden/ejabberd-23.01 (every MQTT session process stops with the node)',
+    },
+    'conn.closed.shutdown': {
+      source: 'recorded only: m20-restart-*-connected-* cases of golden/ejabberd-23.01 (no DISCONNECT 0x8B at SIGTERM)',
+    },
+    'message.queuedQos0BehindUnacked': {
+      source:
+        'ejabberd 23.01 src/mod_mqtt_session.erl send/2 (with no socket, the first QoS 1/2 message becomes in_flight and any later one, QoS 0 included, goes to the queue) and resend/1 (in_flight again with DUP, then the queue, on reconnect)',
     },
   },
 };

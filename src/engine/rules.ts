@@ -50,6 +50,7 @@ export const RULES = {
   'session.expiryChanged': { 4: [], 5: ['§3.14.2.2.2'] },
   'session.expiryCapped': { 4: [], 5: ['§3.2.2.3.2'] },
   'session.ended.notPersisted': { 4: ['MQTT-3.1.2-4'], 5: ['MQTT-3.1.2-23'] },
+  'session.ended.inMemoryOnly': { 4: ['MQTT-3.1.2-4'], 5: ['MQTT-3.1.2-23'] },
   'session.restoredNoExpiry': { 4: [], 5: ['MQTT-4.1.0-2', '§3.1.2.11.2'] },
 
   // --- wills -------------------------------------------------------------------------------
@@ -57,6 +58,7 @@ export const RULES = {
   'will.deleted.normalDisconnect': { 4: ['MQTT-3.1.2-10', 'MQTT-3.14.4-3'], 5: ['MQTT-3.1.2-10', 'MQTT-3.14.4-3'] },
   'will.deleted.quirkAnyDisconnect': { 4: ['MQTT-3.14.4-3'], 5: ['MQTT-3.1.2-8', '§3.14.2.1'] },
   'will.deleted.quirkTakeover': { 4: ['MQTT-3.1.4-2', 'MQTT-3.1.2-8'], 5: ['MQTT-3.1.4-3', '§3.1.3.2.2'] },
+  'will.deleted.quirkShutdown': both(['§3.1.2.5', 'MQTT-3.1.2-8']),
   'will.deleted.quirkSecondConnect': { 4: ['MQTT-3.1.0-2', 'MQTT-3.1.2-8'], 5: ['MQTT-3.1.0-2', 'MQTT-3.1.2-8'] },
   'will.deleted.quirkNewConnection': { 4: ['MQTT-3.1.2-8'], 5: ['MQTT-3.1.2-8', 'MQTT-3.1.2-4', '§3.1.4'] },
   'will.published.v4Closed': { 4: ['MQTT-3.1.2-8', '§3.1.2.5'], 5: ['MQTT-3.1.2-8'] },
@@ -84,6 +86,7 @@ export const RULES = {
   'message.queueDelivered': { 4: ['MQTT-4.4.0-1'], 5: ['MQTT-4.4.0-1', 'MQTT-3.3.2-6'] },
   'message.expired': { 4: [], 5: ['MQTT-3.3.2-5'] },
   'message.qos0NotQueued': both(['§4.1']),
+  'message.queuedQos0BehindUnacked': both(['§4.1']),
   'message.retained': { 4: ['MQTT-3.3.1-5'], 5: ['MQTT-3.3.1-5'] },
   'message.retainCleared': { 4: ['MQTT-3.3.1-10', 'MQTT-3.3.1-11'], 5: ['MQTT-3.3.1-6', 'MQTT-3.3.1-7'] },
   'message.retainedExpired': { 4: [], 5: ['§3.3.1.3', 'MQTT-3.3.2-5'] },

@@ -838,7 +838,11 @@ class Simulation {
     );
   }
 
-  private closeConnection(conn: ConnRt, event: ConnectionEvent, extra: { takeoverBy?: ConnRt; reason?: number }): void {
+  private closeConnection(
+    conn: ConnRt,
+    event: ConnectionEvent,
+    extra: { takeoverBy?: ConnRt; reason?: number; shutdownDropsWill?: boolean },
+  ): void {
     if (!conn.open) return;
     const effects = this.sendConnection(conn, event);
     let cause: CloseCause = 'network';
@@ -934,6 +938,11 @@ class Simulation {
       ) {
         deleteWill = true;
         rule = 'quirkTakeover';
+      }
+      // ejabberd 23.01: a stopping node delivers no will (restart.deliversWills false).
+      if (extra.shutdownDropsWill) {
+        deleteWill = true;
+        rule = 'quirkShutdown';
       }
       const seiZero = s.sei === 0;
       const seiNever = s.v === 4 ? !seiZero : s.sei === SEI_NEVER;
@@ -1073,7 +1082,9 @@ class Simulation {
                   ? 'will.deleted.quirkNewConnection'
                   : ctx.deleteRule === 'quirkSecondConnect'
                     ? 'will.deleted.quirkSecondConnect'
-                    : 'will.deleted.normalDisconnect';
+                    : ctx.deleteRule === 'quirkShutdown'
+                      ? 'will.deleted.quirkShutdown'
+                      : 'will.deleted.normalDisconnect';
           this.emit({
             t: this.now,
             kind: 'will',
@@ -1411,8 +1422,11 @@ class Simulation {
       // Live deliveries carry RETAIN only with Retain As Published (5.0); 3.1.1 always clears it.
       const retain = s.v === 5 && best.retainAsPublished ? m.retain : false;
       const qm: QueuedMessage = { msg: m, qos, retain };
+      // ejabberd 23.01 queues a QoS 0 copy behind an unacknowledged QoS 1 or 2 one (queuesQos0BehindUnacked).
+      const behind =
+        qos === 0 && this.profile.queuesQos0BehindUnacked === true && s.queue.length + s.inflight.length > 0;
       if (s.conn?.open) this.deliver(s.conn, s, qm, 'message.delivered');
-      else if (qos > 0) {
+      else if (qos > 0 || behind) {
         s.queue.push(qm);
         this.emit({
           t: this.now,
@@ -1424,7 +1438,9 @@ class Simulation {
           qos,
           retain,
           willOf: m.willOf,
-          why: why('message.queued', s.v),
+          why: behind
+            ? why('message.queuedQos0BehindUnacked', s.v, {}, this.deviation('message.queuedQos0BehindUnacked'))
+            : why('message.queued', s.v),
         });
         if (m.expiry !== null)
           this.schedule(m.publishedAt + ms(m.expiry), { kind: 'timer', timer: 'messageExpiry', target: s });
@@ -1568,8 +1584,13 @@ class Simulation {
     const v = this.sc.protocol;
     // Close user connections first, implicit clients last, so the observer sees the wills.
     const open = [...this.live.values()];
-    for (const conn of open) if (!conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});
     const r = this.profile.restart;
+    // ejabberd 23.01: no will goes out while the node stops, and no session survives it.
+    const dropsWills = r?.deliversWills === false;
+    const keepsSessions = persist && r?.keepsSessions !== false;
+    for (const conn of open)
+      if (!conn.client.implicit)
+        this.closeConnection(conn, { type: 'broker.shutdown' }, dropsWills ? { shutdownDropsWill: true } : {});
     if (r?.publishesWaitingWills) {
       for (const s of [...this.sessions.values()]) {
         if (s.state !== 'detached.willDelayed') continue;
@@ -1584,10 +1605,10 @@ class Simulation {
         if (s.cleanStart && !s.ended && s.conn === null && !s.clientId.startsWith('__'))
           this.sendSession(s, { type: 'session.discard', why: 'notPersisted' }, { pendingWill: null, conn: null });
     // A volatile broker loses every session: pending wills go out now, while the observer listens.
-    if (!persist) for (const s of [...this.sessions.values()]) this.discardSession(s);
+    if (!keepsSessions) for (const s of [...this.sessions.values()]) this.discardSession(s, persist, dropsWills);
     for (const conn of open) if (conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});
+    if (!keepsSessions) for (const s of [...this.sessions.values()]) this.discardSession(s, persist, dropsWills);
     if (!persist) {
-      for (const s of [...this.sessions.values()]) this.discardSession(s);
       for (const [topic, r] of this.retained) {
         if (r.expiry) r.expiry.cancelled = true;
         this.emit({
@@ -1627,10 +1648,15 @@ class Simulation {
       });
   }
 
-  private discardSession(s: SessionRt): void {
+  private discardSession(s: SessionRt, persist = false, dropWill = false): void {
     if (s.ended) return;
     if (s.state.startsWith('detached'))
-      this.sendSession(s, { type: 'session.discard', why: 'brokerStopped' }, { pendingWill: null, conn: null });
+      this.sendSession(
+        s,
+        // With persistence, only a broker that keeps sessions in memory alone loses them (ejabberd).
+        { type: 'session.discard', why: persist ? 'inMemoryOnly' : 'brokerStopped', dropWill },
+        { pendingWill: null, conn: null, ...(dropWill ? { deleteRule: 'quirkShutdown' as const } : {}) },
+      );
   }
 
   // ------------------------------------------------------------------------------------------
@@ -1658,7 +1684,7 @@ class Simulation {
 interface SessionCtx {
   pendingWill: SessionRt['will'];
   conn: ConnRt | null;
-  deleteRule?: DeleteRule | 'quirkTakeover' | 'newConnection' | 'quirkSecondConnect';
+  deleteRule?: DeleteRule | 'quirkTakeover' | 'newConnection' | 'quirkSecondConnect' | 'quirkShutdown';
   reason?: number;
   /** The broker is stopping and publishes waiting wills (BrokerProfile.restart). */
   flush?: boolean;

@@ -108,6 +108,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'session.ended.cleanStartNotKept': () => 'NanoMQ does not keep a Clean Start 1 session, whatever its Session Expiry.',
   'session.ended.cachedSessionClosed': () => 'NanoMQ closed the cached session on its periodic timer.',
   'session.expiryChanged': (p) => `The DISCONNECT set the Session Expiry from ${p.from} s to ${p.to} s.`,
+  'session.ended.inMemoryOnly': () =>
+    'The broker keeps MQTT sessions in memory only, persistence or not: the restart lost this session.',
   'session.ended.notPersisted': () =>
     'The broker stopped and wrote only Clean Start 0 sessions to its persistence: this session is lost.',
   'session.restoredNoExpiry': () =>
@@ -125,6 +127,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'will.deleted.quirkAnyDisconnect': (p) =>
     `The broker deletes the will on any DISCONNECT; this one had Reason Code ${hex(p.reason)}.`,
   'will.deleted.quirkTakeover': () => 'The broker removes the old will when a takeover keeps the session.',
+  'will.deleted.quirkShutdown': () =>
+    'The broker stopped: its MQTT sessions all ended at once, and this will was delivered to no one.',
   'will.deleted.quirkSecondConnect': () =>
     'The client sent a second CONNECT: the broker discarded its will and its session along with the failed CONNECT, then closed the connection.',
   'will.deleted.quirkNewConnection': () =>
@@ -170,6 +174,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'message.expired': (p) =>
     `The Message Expiry Interval (${p.expiry} s, counted from publication) passed before delivery: discarded.`,
   'message.qos0NotQueued': () => 'The subscriber is offline and this copy is QoS 0: the broker does not queue it.',
+  'message.queuedQos0BehindUnacked': () =>
+    'The subscriber is offline and this copy is QoS 0, but a QoS 1 or 2 message still waits for its acknowledgement: the broker queues this one behind it.',
   'message.retained': () =>
     "Published with RETAIN 1: the broker keeps it as the topic's retained message, outside any session.",
   'message.retainCleared': () =>
@@ -278,6 +284,10 @@ export const en: Catalog = {
     'conn.closed.keepAlive':
       'closes after exactly 1.5 x Keep Alive of silence, as if the network had failed (no DISCONNECT)',
     'conn.closed.protocolError': 'closes the connection without a DISCONNECT',
+    'message.queuedQos0BehindUnacked': 'does not queue QoS 0 messages for an offline subscriber',
+    'will.deleted.quirkShutdown':
+      'publishes the will of a client connected at the shutdown; a will still waiting for its delay goes out at once without persistence, and waits across the restart with it',
+    'session.ended.inMemoryOnly': 'keeps sessions across a restart with persistence',
     'will.deleted.quirkNewConnection':
       'publishes the will when a new connection ends its session (Clean Start 1, or Session Expiry 0), and only cancels it when the session is resumed',
     'will.deleted.quirkSecondConnect':
@@ -299,7 +309,7 @@ export const en: Catalog = {
     'mosquitto-2.0':
       'Mosquitto 2.0.11: serves Will Delay and Session Expiry on whole seconds, checks keep-alive every 6 s, deletes the will on every DISCONNECT but 0x04, publishes no will on a takeover that keeps the session and drops a waiting will when a new connection arrives, lets Session Expiry 0 wait for the Will Delay (mosquitto#3505), holds wills behind shorter delays, sends no DISCONNECT 0x8E or 0x8B, and publishes all waiting wills when it stops.',
     'ejabberd-23.01':
-      'ejabberd 23.01 (mod_mqtt): rounds the keep-alive grace of 1.5 x Keep Alive to whole seconds, and sends DISCONNECT before it closes a connection: 0x8D on a keep-alive timeout, 0x81 on a malformed packet, 0x82 on a second CONNECT.',
+      'ejabberd 23.01 (mod_mqtt): rounds the keep-alive grace of 1.5 x Keep Alive to whole seconds, and sends DISCONNECT before it closes a connection: 0x8D on a keep-alive timeout, 0x81 on a malformed packet, 0x82 on a second CONNECT; an offline session queues QoS 0 messages behind an unacknowledged QoS 1 or 2 one.',
     'nanomq-0.23.2':
       'NanoMQ 0.23.2: withholds the will of a Clean Start 0 client that drops (nanomq#1989), deletes the will on every DISCONNECT, ignores Will Retain, never keeps Clean Start 1 sessions, counts Will Delay from CONNECT, closes after 1.25 x Keep Alive and checks cached sessions every 10 s.',
   },

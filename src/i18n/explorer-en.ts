@@ -243,6 +243,7 @@ export const explorerEn: ExplorerCatalog = {
     'will.deleted.quirkTakeover': 'this broker drops it when a takeover keeps the session',
     'will.deleted.quirkSecondConnect': 'this broker discards it with the failed second CONNECT',
     'will.deleted.quirkNewConnection': 'this broker drops a waiting will when a new connection arrives',
+    'will.deleted.quirkShutdown': 'this broker delivers no will while it stops',
     'will.published.seiZeroDelayed': 'this broker waits for the Will Delay although the session ended',
     'will.published.flushedAtShutdown': 'the broker published waiting wills as it stopped',
     'will.heldBehind': "held behind another will in the broker's delay list",
