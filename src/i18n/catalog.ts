@@ -1,3 +1,4 @@
+import type { ProfileCheck } from '../engine/profile-list';
 import type { WhyCode } from '../engine/rules';
 import type { ProtocolLevel, StepAction, TraceEntry } from '../engine/types';
 import type { ProblemCode, ProblemParams } from '../scenario/problems';
@@ -25,6 +26,9 @@ export interface Catalog {
   specInstead: Partial<Record<WhyCode, string>>;
   /** One line describing each broker profile, by profile id. */
   profileSummary: Record<string, string>;
+  /** The picker's hint for a profile: its summary, what it was checked against, how many of its
+   * departures are read from source only. */
+  profileHint: (summary: string | undefined, checked: ProfileCheck, sourceOnly: number) => string;
   entry: {
     step: (e: Of<'step'>) => string;
     packet: (e: Of<'packet'>, who: string) => string;

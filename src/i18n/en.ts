@@ -313,6 +313,21 @@ export const en: Catalog = {
     'nanomq-0.23.2':
       'NanoMQ 0.23.2: withholds the will of a Clean Start 0 client that drops (nanomq#1989), deletes the will on every DISCONNECT, ignores Will Retain, never keeps Clean Start 1 sessions, counts Will Delay from CONNECT, closes after 1.25 x Keep Alive and checks cached sessions every 10 s.',
   },
+  profileHint: (summary, c, sourceOnly) => {
+    const checked =
+      c.kind === 'specCases'
+        ? `Checked against the expected outcomes of the ${c.cases} spec cases.`
+        : c.kind === 'broker'
+          ? `Measured: ${c.cases} recorded cases of ${c.broker} ${c.version} (${c.date}) agree with it.`
+          : "Not measured: modelled from the broker's source and issues.";
+    const points =
+      sourceOnly > 0
+        ? ` ${sourceOnly} of its departures ${sourceOnly === 1 ? 'is' : 'are'} read from source only.`
+        : c.kind === 'broker'
+          ? ' None of its departures is read from source only.'
+          : '';
+    return `${summary ? `${summary} ` : ''}${checked}${points}`;
+  },
   entry: {
     step: (e) => `step ${e.index + 1}: ${ACTIONS[e.action]}`,
     packet: (e, who) => {

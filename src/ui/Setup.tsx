@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { PROFILE_LIST } from '../engine/profile-list';
+import { PROFILE_LIST, profileEntry } from '../engine/profile-list';
 import { filterProblem, topicProblem } from '../engine/topic';
 import { type ClientDef, SEI_NEVER, type SubscriptionDef, type WillDef } from '../engine/types';
 import { useCatalog } from '../i18n/ui';
@@ -23,6 +23,7 @@ function ScenarioSettings() {
   const observer = useScenario((s) => s.scenario.observer !== null);
   const persistence = useScenario((s) => s.scenario.broker.persistence);
   const [example, setExample] = useState('default');
+  const entry = profileEntry(profile);
   return (
     <fieldset className="grid gap-2">
       <legend className="sr-only">{ed.setup.scenario}</legend>
@@ -53,7 +54,11 @@ function ScenarioSettings() {
         label={ed.setup.profile}
         value={profile}
         options={PROFILE_LIST.map((p) => ({ value: p.id, label: p.label }))}
-        hint={cat.profileSummary[profile]}
+        hint={
+          entry
+            ? cat.profileHint(cat.profileSummary[profile], entry.checked, entry.sourceOnly.length)
+            : cat.profileSummary[profile]
+        }
         onChange={(v) => act().profilePicked(v)}
       />
       <div className="grid grid-cols-2 gap-2">
