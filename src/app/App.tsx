@@ -1,8 +1,8 @@
-import { lazy, Suspense, startTransition, useEffect, useId, useState } from 'react';
+import { Suspense, startTransition, useEffect, useId, useState } from 'react';
 import { useT } from '../i18n/ui';
 import { RunContext, useCurrentRun } from '../runner/context';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
-import { noticeStore, useNotice } from '../store/notice';
+import { type NoticeDownload, noticeStore, useNotice } from '../store/notice';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
 import { EventLog } from '../ui/EventLog';
@@ -11,16 +11,18 @@ import { findShortcut, shortcutKey } from '../ui/shortcuts';
 import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';
 import { useTargetClient } from '../ui/target';
+import { ErrorBoundary, lazyRetry } from './boundary';
 import { extraViews, headerActions, sidebarPanels } from './extensions';
 
 // Secondary views load on demand: they are not part of the first load.
-const HelpDialog = lazy(() => import('../ui/HelpDialog'));
-const Statechart = lazy(() => import('../ui/Statechart'));
+// Each is retried after a failed load (offline, a redeploy) and sits in an ErrorBoundary.
+const HelpDialog = lazyRetry(() => import('../ui/HelpDialog'));
+const Statechart = lazyRetry(() => import('../ui/Statechart'));
 // The editing panels are below the fold: they load right after the first paint.
-const Setup = lazy(() => import('../ui/Setup'));
-const InjectAndScript = lazy(() => import('../ui/Inject'));
+const Setup = lazyRetry(() => import('../ui/Setup'));
+const InjectAndScript = lazyRetry(() => import('../ui/Inject'));
 // The embedded player (?embed=1) is a layout of parts the shell already has.
-const Embed = lazy(() => import('./Embed'));
+const Embed = lazyRetry(() => import('./Embed'));
 
 function Loading() {
   const t = useT();
@@ -101,9 +103,11 @@ function StatechartPanel() {
         {t.statechart.show}
       </button>
       {open && client && (
-        <Suspense fallback={<p className="mt-2 text-sm">{t.statechart.loading}</p>}>
-          <Statechart client={client.name} />
-        </Suspense>
+        <ErrorBoundary>
+          <Suspense fallback={<p className="mt-2 text-sm">{t.statechart.loading}</p>}>
+            <Statechart client={client.name} />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </section>
   );
@@ -124,21 +128,29 @@ export function SimulatorView() {
       <div className="grid grid-cols-1 items-start gap-3 md:grid-cols-2 xl:grid-cols-[minmax(20rem,24rem)_minmax(0,1fr)_minmax(22rem,28rem)]">
         <div className="grid gap-3">
           {sidebarPanels.map(({ id, Component }) => (
-            <Suspense key={id} fallback={null}>
-              <Component />
-            </Suspense>
+            <ErrorBoundary key={id}>
+              <Suspense fallback={null}>
+                <Component />
+              </Suspense>
+            </ErrorBoundary>
           ))}
-          <Suspense fallback={<Loading />}>
-            <Setup />
-          </Suspense>
+          <ErrorBoundary>
+            <Suspense fallback={<Loading />}>
+              <Setup />
+            </Suspense>
+          </ErrorBoundary>
         </div>
         <div className="grid gap-3">
-          <Suspense fallback={<Loading />}>
-            <InjectAndScript />
-          </Suspense>
+          <ErrorBoundary>
+            <Suspense fallback={<Loading />}>
+              <InjectAndScript />
+            </Suspense>
+          </ErrorBoundary>
         </div>
         <div className="md:col-span-2 xl:col-span-1">
-          <EventLog />
+          <ErrorBoundary>
+            <EventLog />
+          </ErrorBoundary>
         </div>
       </div>
     </div>
@@ -177,9 +189,11 @@ function Header() {
       )}
       <div role="toolbar" aria-label={t.app.headerActions} className="ml-auto flex flex-wrap items-center gap-2">
         {headerActions.map(({ id, Component }) => (
-          <Suspense key={id} fallback={null}>
-            <Component />
-          </Suspense>
+          <ErrorBoundary key={id} compact>
+            <Suspense fallback={null}>
+              <Component />
+            </Suspense>
+          </ErrorBoundary>
         ))}
         <button type="button" className="btn" disabled={!canUndo} onClick={() => scenarioStore.getState().undone()}>
           {t.app.undo}
@@ -216,6 +230,18 @@ function Header() {
   );
 }
 
+/** Saves a text as a file (work that failed to load, kept aside). */
+function download(d: NoticeDownload): void {
+  const url = URL.createObjectURL(new Blob([d.text], { type: 'application/octet-stream' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = d.filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** A message for the whole app (a link that could not be opened), until dismissed. */
 function NoticeBanner() {
   const t = useT();
@@ -237,6 +263,15 @@ function NoticeBanner() {
           </ul>
         )}
         {notice.outcome && <p>{notice.outcome}</p>}
+        {notice.downloads && notice.downloads.length > 0 && (
+          <p className="mt-1 flex flex-wrap gap-2">
+            {notice.downloads.map((d) => (
+              <button key={d.filename} type="button" className="btn" onClick={() => download(d)}>
+                {d.label}
+              </button>
+            ))}
+          </p>
+        )}
       </div>
       <button type="button" className="btn" onClick={() => noticeStore.getState().noticeDismissed()}>
         {t.app.dismiss}
@@ -257,9 +292,11 @@ function Shell({ embed }: { embed: boolean }) {
     return (
       <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
         <NoticeBanner />
-        <Suspense fallback={null}>
-          <Embed />
-        </Suspense>
+        <ErrorBoundary>
+          <Suspense fallback={null}>
+            <Embed />
+          </Suspense>
+        </ErrorBoundary>
       </div>
     );
   return (
@@ -268,17 +305,23 @@ function Shell({ embed }: { embed: boolean }) {
       <NoticeBanner />
       <main className="mx-auto max-w-[120rem] p-3">
         {extra ? (
-          <Suspense fallback={null}>
-            <extra.Component />
-          </Suspense>
+          <ErrorBoundary key={extra.id} view>
+            <Suspense fallback={null}>
+              <extra.Component />
+            </Suspense>
+          </ErrorBoundary>
         ) : (
-          <SimulatorView />
+          <ErrorBoundary key="simulator">
+            <SimulatorView />
+          </ErrorBoundary>
         )}
       </main>
       {helpOpen && (
-        <Suspense fallback={null}>
-          <HelpDialog />
-        </Suspense>
+        <ErrorBoundary view>
+          <Suspense fallback={null}>
+            <HelpDialog />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </div>
   );

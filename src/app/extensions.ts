@@ -1,4 +1,5 @@
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazyRetry } from './boundary';
 
 /**
  * Seams for the features built beside the simulator (see docs/ui.md):
@@ -20,19 +21,19 @@ export interface ViewEntry extends Slot {
 /** Buttons in the header's toolbar, after the view switch ("Copy link", "Import", "Export"). */
 export const headerActions: Slot[] = [
   // Issue 4: Share (copy link, size meter), Open (file, paste, case picker), Export, Reset.
-  { id: 'share', Component: lazy(() => import('../ui/share/HeaderActions')) },
+  { id: 'share', Component: lazyRetry(() => import('../ui/share/HeaderActions')) },
 ];
 
 /** Panels above the set-up panel in the simulator's left column (a lessons panel). */
 export const sidebarPanels: Slot[] = [];
 
-/** Extra main views, shown by the view switch next to the simulator. Use React.lazy for each. */
+/** Extra main views, shown by the view switch next to the simulator. Use lazyRetry (./boundary) for each: a failed load is retried. */
 export const extraViews: ViewEntry[] = [
   // Issue 5: every combination of the lifecycle parameters at once (the engine runs in a worker).
-  { id: 'explorer', labelKey: 'explorer', Component: lazy(() => import('../ui/explorer/ExplorerEntry')) },
+  { id: 'explorer', labelKey: 'explorer', Component: lazyRetry(() => import('../ui/explorer/ExplorerEntry')) },
   // Issue 4: the guided lessons, and the scenario side by side with a variant.
-  { id: 'lessons', labelKey: 'lessons', Component: lazy(() => import('../ui/lessons/LessonsView')) },
-  { id: 'compare', labelKey: 'compare', Component: lazy(() => import('../ui/compare/CompareSlot')) },
+  { id: 'lessons', labelKey: 'lessons', Component: lazyRetry(() => import('../ui/lessons/LessonsView')) },
+  { id: 'compare', labelKey: 'compare', Component: lazyRetry(() => import('../ui/compare/CompareSlot')) },
   // Issue 6: plays the working scenario on a WebSocket broker (the player loads only on Run).
-  { id: 'real-broker', labelKey: 'realBroker', Component: lazy(() => import('../ui/realbroker/RealBrokerSlot')) },
+  { id: 'real-broker', labelKey: 'realBroker', Component: lazyRetry(() => import('../ui/realbroker/RealBrokerSlot')) },
 ];

@@ -31,6 +31,7 @@ async function start(root: HTMLElement): Promise<void> {
           message: boot.summary ?? boot.message,
           details: boot.details,
           outcome: boot.summary ? (boot.outcome ?? undefined) : undefined,
+          downloads: boot.downloads,
         });
     } catch {
       // The decoder could not be fetched (offline, a new deployment): the default scenario opens.

@@ -1,12 +1,13 @@
 import type { Scenario } from '../engine/types';
 import { shareCatalog } from '../i18n/share-en';
-import { clearAutosave, createAutosaver, type StorageLike } from '../share/autosave';
-import { decodeLink } from '../share/codec';
-import { describeLinkError } from '../share/describe';
+import { scenarioProblems } from '../scenario/fields';
+import { clearAutosave, createAutosaver, type StorageLike, setAside } from '../share/autosave';
+import { decodeLink, MAX_LINK_CHARS } from '../share/codec';
+import { describeLinkError, problemLine } from '../share/describe';
 import { createLinkWriter, hashHasLink } from '../share/urlsync';
 import { defaultScenario } from '../store/defaults';
 import { noticeStore } from '../store/notice';
-import { scenarioStore } from '../store/scenario';
+import { scenarioStore, setEditCheck } from '../store/scenario';
 import { viewStore } from '../store/view';
 
 /**
@@ -38,11 +39,32 @@ function opened(): void {
 
 export function startSync({ embed, storage }: { embed: boolean; storage: StorageLike | null }): void {
   if (active) return;
+  // From now on an edit the loader would refuse is not made, and the person is told why.
+  setEditCheck(scenarioProblems);
+  scenarioStore.subscribe((s, prev) => {
+    if (!s.refused || s.refused === prev.refused) return;
+    const t = shareCatalog(document.documentElement.lang || 'en');
+    noticeStore.getState().noticeShown({
+      message: t.link.editRefused,
+      details: s.refused.problems.map((p) => problemLine(p)),
+    });
+  });
   let push = false;
   const writer = embed
     ? null
-    : createLinkWriter((hash) =>
-        push ? history.pushState(null, '', hash) : history.replaceState(history.state, '', hash),
+    : createLinkWriter(
+        (hash) => {
+          // An empty hash drops the fragment (a link too long for an address): the URL keeps no stale link.
+          const url = hash === '' ? `${location.pathname}${location.search}` : hash;
+          if (push) history.pushState(null, '', url);
+          else history.replaceState(history.state, '', url);
+        },
+        250,
+        undefined,
+        (chars) => {
+          const t = shareCatalog(document.documentElement.lang || 'en');
+          noticeStore.getState().noticeShown({ message: t.link.linkTooLongForUrl(chars, MAX_LINK_CHARS), details: [] });
+        },
       );
   const saver = embed ? null : createAutosaver(storage);
   // After Reset the autosave stays cleared until the next edit.
@@ -67,10 +89,13 @@ export function startSync({ embed, storage }: { embed: boolean; storage: Storage
     }
     const t = shareCatalog(document.documentElement.lang || 'en');
     const d = describeLinkError(r.error, t);
+    // The link that failed stays retrievable: the next edit rewrites the address.
+    const kept = setAside(storage, 'link', location.hash);
     noticeStore.getState().noticeShown({
       message: `${t.link.headline} ${d.message}`,
       details: d.details,
       outcome: t.link.keptCurrent,
+      downloads: [{ label: t.link.downloadSetAside('link'), filename: kept.filename, text: kept.text }],
     });
   });
   const flush = () => {

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTransitionMemo } from '../engine/machines/stepper';
+import { buildClient, buildScenario, buildSubscription, buildWill } from '../engine/script';
 import { machineEvaluations, simulate } from '../engine/sim';
 import type { ClientDef, Scenario, Step } from '../engine/types';
 import { matrixBenchmark } from '../explorer/bench';
 import { parseCaseFile } from '../scenario/cases';
+import { parseCommand } from './args';
 
 /**
  * npm run bench [-- --json]
@@ -15,7 +17,12 @@ import { parseCaseFile } from '../scenario/cases';
  * - hour100ClientsMs: one hour of virtual time with 100 clients pinging every 60 s, publishing once
  *   a minute each, with seeded random drops and reconnects; median wall time of one run.
  */
-const json = process.argv.includes('--json');
+const { values } = parseCommand({
+  command: 'bench',
+  options: { json: { type: 'boolean' } },
+  positionals: { min: 0, max: 0, name: '' },
+});
+const json = values.json === true;
 const log = (s: string) => {
   if (!json) process.stdout.write(`${s}\n`);
 };
@@ -43,24 +50,15 @@ export function hourScenario(clients = 100, seed = 42): Scenario {
   const steps: Step[] = [];
   for (let i = 0; i < clients; i++) {
     const name = `d${i}`;
-    defs.push({
-      name,
-      clientId: `dev-${i}`,
-      protocol: i % 4 === 0 ? 4 : 5,
-      cleanStart: i % 2 === 0,
-      sessionExpiry: i % 3 === 0 ? 0 : 600,
-      keepAlive: 60,
-      will: {
-        topic: `devices/${i}/status`,
-        payload: 'offline',
-        qos: 1,
-        retain: i % 5 === 0,
-        delay: i % 3 === 1 ? 10 : 0,
-        messageExpiry: null,
-        props: null,
-      },
-      subscriptions: [],
-    });
+    defs.push(
+      buildClient(name, {
+        clientId: `dev-${i}`,
+        protocol: i % 4 === 0 ? 4 : 5,
+        cleanStart: i % 2 === 0,
+        sessionExpiry: i % 3 === 0 ? 0 : 600,
+        will: buildWill(`devices/${i}/status`, { retain: i % 5 === 0, delay: i % 3 === 1 ? 10 : 0 }),
+      }),
+    );
     const offset = Math.floor(rnd() * 60_000) / 1000;
     steps.push({ t: offset, action: 'connect', client: name });
     let connected = true;
@@ -87,37 +85,16 @@ export function hourScenario(clients = 100, seed = 42): Scenario {
       }
     }
   }
-  defs.push({
-    name: 'dashboard',
-    clientId: 'dashboard',
-    protocol: 5,
-    cleanStart: false,
-    sessionExpiry: 3600,
-    keepAlive: 60,
-    will: null,
-    subscriptions: [{ filter: 'devices/+/status', qos: 1, retainAsPublished: true, noLocal: false, retainHandling: 0 }],
-  });
+  defs.push(
+    buildClient('dashboard', {
+      cleanStart: false,
+      sessionExpiry: 3600,
+      subscriptions: [buildSubscription('devices/+/status', { retainAsPublished: true })],
+    }),
+  );
   steps.unshift({ t: 0, action: 'connect', client: 'dashboard' });
   steps.sort((a, b) => a.t - b.t);
-  return {
-    version: 1,
-    title: 'hour with 100 clients',
-    profile: 'spec',
-    seed,
-    protocol: 5,
-    broker: {
-      persistence: 'volatile',
-      maximumQos: 2,
-      retainAvailable: true,
-      serverKeepAlive: null,
-      maxSessionExpiry: null,
-    },
-    observer: { protocol: 5, subscriptionQos: 2, retainAsPublished: true },
-    offlineSubscriber: false,
-    clients: defs,
-    steps,
-    end: 3600,
-  };
+  return buildScenario({ title: 'hour with 100 clients', seed, clients: defs, steps, end: 3600 });
 }
 
 function median(xs: number[]): number {

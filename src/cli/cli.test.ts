@@ -42,7 +42,7 @@ const oneCase = (expectWillAt: number | null) => [
   },
 ];
 
-describe('npm run conformance', () => {
+describe('npm run conformance', { timeout: 120_000 }, () => {
   it('passes a matching case and ends with the count line', () => {
     const f = join(dir, 'ok.json');
     writeFileSync(f, JSON.stringify(oneCase(2)));
@@ -79,7 +79,7 @@ describe('npm run conformance', () => {
   });
 });
 
-describe('npm run sim', () => {
+describe('npm run sim', { timeout: 120_000 }, () => {
   it('prints the trace with times, actors, reasons and clauses', () => {
     const f = join(dir, 'sim.json');
     writeFileSync(f, JSON.stringify(oneCase(2)));

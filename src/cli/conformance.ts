@@ -3,43 +3,56 @@ import { simulate } from '../engine/sim';
 import { caseClock } from '../realbroker/record';
 import { parseCaseFile } from '../scenario/cases';
 import { compareOutcomes } from '../scenario/compare';
-import { fail, failProblems, parseArgs, readJson } from './io';
+import { EXIT, parseCommand, runCommand } from './args';
+import { fail, failProblems, readJson, writeLines } from './io';
 
 /**
- * npm run conformance -- <cases.json>... [--profile P] [--tolerance S]
+ * npm run conformance -- <cases.json>... [--profile P] [--tolerance S] [--quiet]
  * Runs FORMAT.md cases through the engine; PASS/FAIL per case with a readable diff; exits 1 on failure.
  */
-const { flags, positional } = parseArgs(process.argv.slice(2), ['quiet']);
-if (positional.length === 0) fail('usage: npm run conformance -- <cases.json>... [--profile P] [--tolerance S]');
-const profileId = String(flags.get('profile') ?? 'spec');
-const profile =
-  profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
-const tolerance = Number(flags.get('tolerance') ?? 0);
-if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
+const { values, positionals } = parseCommand({
+  command: 'conformance',
+  options: {
+    profile: { type: 'string', value: 'P' },
+    tolerance: { type: 'string', value: 'S' },
+    quiet: { type: 'boolean' },
+  },
+  positionals: { min: 1, max: Number.POSITIVE_INFINITY, name: 'a case file' },
+});
 
-let passed = 0;
-let failed = 0;
-for (const file of positional) {
-  const parsed = parseCaseFile(readJson(file));
-  if (!parsed.ok) failProblems(file, parsed.problems);
-  for (const c of parsed.value) {
-    const wanted = c.expect ?? c.observed;
-    if (!wanted) {
-      process.stdout.write(`SKIP ${c.id}: no expect or observed outcome\n`);
-      continue;
+runCommand(async () => {
+  const profileId = values.profile ?? 'spec';
+  const profile =
+    profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+  const tolerance = Number(values.tolerance ?? 0);
+  if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
+
+  let passed = 0;
+  let failed = 0;
+  for (const file of positionals) {
+    const parsed = parseCaseFile(readJson(file));
+    if (!parsed.ok) failProblems(file, parsed.problems);
+    const out: string[] = [];
+    for (const c of parsed.value) {
+      const wanted = c.expect ?? c.observed;
+      if (!wanted) {
+        out.push(`SKIP ${c.id}: no expect or observed outcome`);
+        continue;
+      }
+      // Recordings carry the broker's clock phases; profiles with coarse timers read them.
+      const clock = caseClock(c);
+      const result = simulate(c.scenario, clock ? { profile, clock } : { profile });
+      const diffs = compareOutcomes(result.outcome, wanted, c.expect ? tolerance : Math.max(tolerance, 0));
+      if (diffs.length === 0) {
+        passed++;
+        if (!values.quiet) out.push(`PASS ${c.id}`);
+      } else {
+        failed++;
+        out.push(`FAIL ${c.id}: ${c.title}`, ...diffs.map((d) => `     - ${d.line}`));
+      }
     }
-    // Recordings carry the broker's clock phases; profiles with coarse timers read them.
-    const clock = caseClock(c);
-    const result = simulate(c.scenario, clock ? { profile, clock } : { profile });
-    const diffs = compareOutcomes(result.outcome, wanted, c.expect ? tolerance : Math.max(tolerance, 0));
-    if (diffs.length === 0) {
-      passed++;
-      if (!flags.has('quiet')) process.stdout.write(`PASS ${c.id}\n`);
-    } else {
-      failed++;
-      process.stdout.write(`FAIL ${c.id}: ${c.title}\n${diffs.map((d) => `     - ${d.line}`).join('\n')}\n`);
-    }
+    await writeLines(out);
   }
-}
-process.stdout.write(`${passed} passed, ${failed} failed\n`);
-process.exit(failed > 0 ? 1 : 0);
+  await writeLines([`${passed} passed, ${failed} failed`]);
+  process.exitCode = failed > 0 ? EXIT.failed : EXIT.ok;
+});

@@ -3,18 +3,26 @@ import { SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import { mosquittoSuite } from '../realbroker/suite';
 import { parseCase } from '../scenario/cases';
+import { parseCommand, runCommand } from './args';
 import { fail } from './io';
 
 /**
  * npm run verify:suite -- writes conformance/mosquitto-suite.json: the live differential matrix
  * (src/realbroker/suite.ts) as FORMAT.md cases whose `expect` is what the spec requires.
  */
-const out = process.argv[2] ?? 'conformance/mosquitto-suite.json';
-const cases = mosquittoSuite().map((raw) => {
-  const parsed = parseCase(raw);
-  if (!parsed.ok) fail(`${String(raw.id)}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-  const expect = simulate(parsed.value.scenario, { profile: SPEC }).outcome;
-  return { ...raw, expect };
+const { positionals } = parseCommand({
+  command: 'verify:suite',
+  options: {},
+  positionals: { min: 0, max: 1, name: 'the output file' },
 });
-writeFileSync(out, `${JSON.stringify(cases, null, 1)}\n`);
-process.stdout.write(`${cases.length} cases written to ${out}\n`);
+runCommand(() => {
+  const out = positionals[0] ?? 'conformance/mosquitto-suite.json';
+  const cases = mosquittoSuite().map((raw) => {
+    const parsed = parseCase(raw);
+    if (!parsed.ok) fail(`${String(raw.id)}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    const expect = simulate(parsed.value.scenario, { profile: SPEC }).outcome;
+    return { ...raw, expect };
+  });
+  writeFileSync(out, `${JSON.stringify(cases, null, 1)}\n`);
+  process.stdout.write(`${cases.length} cases written to ${out}\n`);
+});

@@ -16,7 +16,8 @@ import { FILTER_KINDS, type FilterKind, type Matrix, matchingCells } from '../ex
 import { presentCell } from '../explorer/present';
 import { computeMatrix } from '../explorer/run';
 import { explorerCatalog } from '../i18n/explorer';
-import { fail, parseArgs } from './io';
+import { parseCommand } from './args';
+import { fail } from './io';
 
 /**
  * npm run matrix -- [axes options] [--filter F] [--compare A,B] [--csv] [--bench] [--link L]
@@ -24,43 +25,40 @@ import { fail, parseArgs } from './io';
  * a readable table by default, CSV with --csv (the page's "Export CSV" gives the same text).
  */
 const cat = explorerCatalog('en');
-const { flags, positional } = parseArgs(process.argv.slice(2), ['csv', 'bench', 'help']);
-if (flags.has('help')) {
-  process.stdout.write(`${cat.cli.usage}\n`);
-  process.exit(0);
-}
-if (positional.length > 0) fail(`${cat.cli.error.unexpected(String(positional[0]))}\n${cat.cli.usage}`);
+const AXIS = (value: string) => ({ type: 'string', value }) as const;
+const { values: flags } = parseCommand({
+  command: 'matrix',
+  options: {
+    protocol: AXIS('4,5'),
+    'clean-start': AXIS('0,1'),
+    'will-delay': AXIS('S,...'),
+    'session-expiry': AXIS('K,...'),
+    'keep-alive': AXIS('S,...'),
+    'will-qos': AXIS('Q,...'),
+    end: AXIS('E,...'),
+    next: AXIS('N,...'),
+    profile: AXIS('P,...'),
+    link: AXIS('L'),
+    filter: AXIS('F'),
+    compare: AXIS('A,B'),
+    csv: { type: 'boolean' },
+    bench: { type: 'boolean' },
+  },
+  positionals: { min: 0, max: 0, name: '' },
+  optionsHelp: cat.cli.usage,
+});
+type Flag = Exclude<keyof typeof flags, 'csv' | 'bench'>;
 
-const KNOWN = new Set([
-  'protocol',
-  'clean-start',
-  'will-delay',
-  'session-expiry',
-  'keep-alive',
-  'will-qos',
-  'end',
-  'next',
-  'profile',
-  'link',
-  'filter',
-  'compare',
-  'csv',
-  'bench',
-  'help',
-]);
-for (const k of flags.keys()) if (!KNOWN.has(k)) fail(`${cat.cli.error.unknownOption(k)}\n${cat.cli.usage}`);
-
-function list(flag: string): string[] | null {
-  const v = flags.get(flag);
+function list(flag: Flag): string[] | null {
+  const v = flags[flag];
   if (v === undefined) return null;
-  if (v === true) fail(cat.cli.error.needsValue(flag));
   return v
     .split(',')
     .map((x) => x.trim())
     .filter((x) => x !== '');
 }
 
-function mapValues<T>(flag: string, parse: (v: string) => T | undefined, allowed: string): T[] | null {
+function mapValues<T>(flag: Flag, parse: (v: string) => T | undefined, allowed: string): T[] | null {
   const values = list(flag);
   if (values === null) return null;
   return values.map((v) => {
@@ -77,8 +75,8 @@ const oneOf =
 const int = (v: string) => (/^\d+$/.test(v) ? Number(v) : undefined);
 
 let settings: ExplorerSettings = defaultSettings();
-const link = flags.get('link');
-if (typeof link === 'string') {
+const link = flags.link;
+if (link !== undefined) {
   const d = decodeSettings(link);
   for (const p of d.problems) process.stderr.write(`${cat.cli.error.link(cat.linkProblem(p))}\n`);
   settings = d.settings;
@@ -110,8 +108,8 @@ if (problems.length > 0) fail(problems.map((p) => cat.problem(p)).join('\n'));
 const axes = normalizeAxes(a);
 
 let filter = settings.filter;
-const f = flags.get('filter');
-if (typeof f === 'string') {
+const f = flags.filter;
+if (f !== undefined) {
   if (!(FILTER_KINDS as readonly string[]).includes(f)) fail(cat.cli.error.filter(FILTER_KINDS.join(', ')));
   filter = { ...filter, kind: f as FilterKind };
 }
@@ -128,7 +126,7 @@ if (compare !== null) {
 process.stdout.write(output());
 
 function output(): string {
-  if (flags.has('bench')) {
+  if (flags.bench) {
     const r = matrixBenchmark({ axes });
     return `${cat.cli.bench(r.cells, r.ms, r.cellsPerSecond, r.coldMs)}\n`;
   }
@@ -136,7 +134,7 @@ function output(): string {
   const m = computeMatrix(axes);
   const ms = performance.now() - t0;
   const shown = matchingCells(m, filter);
-  if (flags.has('csv')) return matrixToCsv(m, shown, cat);
+  if (flags.csv) return matrixToCsv(m, shown, cat);
   return table(m, shown, ms);
 }
 

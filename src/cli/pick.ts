@@ -1,21 +1,22 @@
 import type { Scenario } from '../engine/types';
-import { loadDocument } from '../scenario/load';
-import { fail, failProblems, readJson } from './io';
+import type { LoadedDocument } from '../scenario/load';
+import { fail, readDocument } from './io';
 
 /**
- * The scenario a file holds: a scenario file, or one case of a FORMAT.md case file (`--case ID`;
+ * The scenario a document holds: a scenario file, or one case of a FORMAT.md case file (`--case ID`;
  * a file with a single case needs none). Exits with a message naming the problem otherwise.
  */
-export function scenarioFromFile(file: string, caseId: string | true | undefined): Scenario {
-  const doc = loadDocument(readJson(file));
-  if (!doc.ok) failProblems(file, doc.problems);
-  if (doc.value.kind === 'scenario') return doc.value.scenario;
-  const cases = doc.value.cases;
-  const picked =
-    typeof caseId === 'string' ? cases.find((c) => c.id === caseId) : cases.length === 1 ? cases[0] : undefined;
+export function pickCase(file: string, doc: LoadedDocument, caseId: string | undefined): Scenario {
+  if (doc.kind === 'scenario') return doc.scenario;
+  const cases = doc.cases;
+  const picked = caseId !== undefined ? cases.find((c) => c.id === caseId) : cases.length === 1 ? cases[0] : undefined;
   if (!picked)
     fail(
       `${file} holds ${cases.length} cases; pick one with --case ID:\n${cases.map((c) => `  ${c.id}  ${c.title}`).join('\n')}`,
     );
   return picked.scenario;
+}
+
+export function scenarioFromFile(file: string, caseId: string | undefined): Scenario {
+  return pickCase(file, readDocument(file), caseId);
 }

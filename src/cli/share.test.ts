@@ -85,6 +85,6 @@ describe('npm run share / npm run sim -- --link', { timeout: 60_000 }, () => {
     expect(missing.stderr).toContain('cannot read the file');
     const both = run('sim.ts', [file, '--link', link]);
     expect(both.status).toBe(2);
-    expect(both.stderr).toContain('usage:');
+    expect(both.stderr).toContain('give a scenario file or --link, not both');
   });
 });

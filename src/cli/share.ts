@@ -1,7 +1,8 @@
 import { PROFILE_IDS, profileById } from '../engine/profiles';
 import { shareEn } from '../i18n/share-en';
 import { LINK_WARN_CHARS, linkSize, shareLink } from '../share/codec';
-import { fail, parseArgs } from './io';
+import { EXIT, parseCommand, runCommand } from './args';
+import { fail } from './io';
 import { scenarioFromFile } from './pick';
 
 /**
@@ -10,26 +11,34 @@ import { scenarioFromFile } from './pick';
  * length on stderr, with a warning above 2,000 characters. `--profile` sets the link's profile.
  */
 const DEFAULT_BASE = 'http://127.0.0.1:5173/';
-const usage = 'usage: npm run share -- <scenario.json> [--case ID] [--base URL] [--profile P]';
-const { flags, positional } = parseArgs(process.argv.slice(2), []);
-const file = positional[0];
-if (!file || positional.length > 1) fail(usage);
+const { values, positionals } = parseCommand({
+  command: 'share',
+  options: {
+    case: { type: 'string', value: 'ID' },
+    base: { type: 'string', value: 'URL' },
+    profile: { type: 'string', value: 'P' },
+  },
+  positionals: { min: 1, max: 1, name: 'a scenario file' },
+});
 
-let scenario = scenarioFromFile(file, flags.get('case'));
-const profileId = flags.get('profile');
-if (typeof profileId === 'string') {
-  if (!profileById(profileId)) fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
-  scenario = { ...scenario, profile: profileId };
-}
-const base = String(flags.get('base') ?? DEFAULT_BASE);
-if (!/^https?:\/\/\S+$/i.test(base)) fail(`--base: "${base}" is not an http(s) URL`);
+runCommand(() => {
+  const file = positionals[0] as string;
+  let scenario = scenarioFromFile(file, values.case);
+  const profileId = values.profile;
+  if (profileId !== undefined) {
+    if (!profileById(profileId)) fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+    scenario = { ...scenario, profile: profileId };
+  }
+  const base = values.base ?? DEFAULT_BASE;
+  if (!/^https?:\/\/\S+$/i.test(base)) fail(`--base: "${base}" is not an http(s) URL`);
 
-const link = shareLink(scenario, base);
-const size = linkSize(link);
-process.stdout.write(`${link}\n`);
-process.stderr.write(`# ${shareEn.share.meterValue(size.chars, LINK_WARN_CHARS)}\n`);
-if (size.level === 'long') process.stderr.write(`# ${shareEn.share.long(size.chars, LINK_WARN_CHARS)}\n`);
-if (size.level === 'tooLong') {
-  process.stderr.write(`# ${shareEn.share.tooLong}\n`);
-  process.exit(1);
-}
+  const link = shareLink(scenario, base);
+  const size = linkSize(link);
+  process.stdout.write(`${link}\n`);
+  process.stderr.write(`# ${shareEn.share.meterValue(size.chars, LINK_WARN_CHARS)}\n`);
+  if (size.level === 'long') process.stderr.write(`# ${shareEn.share.long(size.chars, LINK_WARN_CHARS)}\n`);
+  if (size.level === 'tooLong') {
+    process.stderr.write(`# ${shareEn.share.tooLong}\n`);
+    process.exit(EXIT.failed);
+  }
+});

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { PROFILE_IDS, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { Scenario } from '../engine/types';
+import { cliEn } from '../i18n/cli-en';
 import { type EjabberdInstance, ejabberdVersion, findEjabberd, startEjabberd } from '../realbroker/ejabberd';
 import { findMosquitto, type MosquittoInstance, mosquittoVersion, startMosquitto } from '../realbroker/mosquitto';
 import { playScenario, type Recording, unsupportedSteps } from '../realbroker/player';
@@ -10,7 +11,8 @@ import { tcpDial } from '../realbroker/tcp';
 import { type WebSocketCtor, webSocketDial } from '../realbroker/websocket';
 import { compareOutcomes } from '../scenario/compare';
 import { loadDocument } from '../scenario/load';
-import { fail, failProblems, parseArgs, readJson } from './io';
+import { parseCommand, runCommand } from './args';
+import { fail, failProblems, readJson } from './io';
 
 /**
  * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --ejabberd) <cases.json|scenario.json>
@@ -26,10 +28,7 @@ import { fail, failProblems, parseArgs, readJson } from './io';
  * and `--password` go into every CONNECT (ejabberd's mod_mqtt refuses one without them).
  */
 
-const USAGE =
-  'usage: npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --ejabberd) <cases.json|scenario.json>... [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--retries N] [--exclude REGEX] [--ws] [--username U --password P]';
-
-/** A broker this tool started itself (one per case). */
+/** A broker this tool started itself (one per case; ejabberd: one per run, see below). */
 type OwnBroker = MosquittoInstance | EjabberdInstance;
 
 interface Item {
@@ -49,25 +48,46 @@ interface Result {
 }
 
 async function main(): Promise<void> {
-  const { flags, positional } = parseArgs(process.argv.slice(2), ['mosquitto', 'ejabberd', 'quiet', 'ws']);
-  if (positional.length < 1) fail(USAGE);
-  const profileId = String(flags.get('profile') ?? 'spec');
+  const {
+    values: flags,
+    positionals: positional,
+    usageError,
+  } = parseCommand({
+    command: 'verify',
+    options: {
+      broker: { type: 'string', value: 'URL' },
+      mosquitto: { type: 'boolean' },
+      ejabberd: { type: 'boolean' },
+      username: { type: 'string', value: 'NAME' },
+      password: { type: 'string', value: 'PASSWORD' },
+      profile: { type: 'string', value: 'P' },
+      tolerance: { type: 'string', value: 'S' },
+      record: { type: 'string', value: 'FILE' },
+      case: { type: 'string', value: 'ID' },
+      exclude: { type: 'string', value: 'REGEX' },
+      concurrency: { type: 'string', value: 'N' },
+      retries: { type: 'string', value: 'N' },
+      ws: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    },
+    // Several case files play as one run (e.g. the Mosquitto suite and ejabberd's own cases).
+    positionals: { min: 1, max: 16, name: 'a case or scenario file' },
+  });
+  const profileId = flags.profile ?? 'spec';
   const profile =
     profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
-  const tolerance = Number(flags.get('tolerance') ?? TOLERANCE_S);
+  const tolerance = Number(flags.tolerance ?? TOLERANCE_S);
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
-  const kind = flags.has('ejabberd') ? 'ejabberd' : flags.has('mosquitto') ? 'mosquitto' : null;
+  const kind = flags.ejabberd === true ? 'ejabberd' : flags.mosquitto === true ? 'mosquitto' : null;
   const own = kind !== null;
-  const brokerUrl = flags.get('broker');
-  if (own === (brokerUrl !== undefined) || (flags.has('ejabberd') && flags.has('mosquitto')))
-    fail(`give exactly one of --broker, --mosquitto and --ejabberd\n${USAGE}`);
-  const username = flags.get('username');
-  const password = flags.get('password');
-  if (username === true || password === true || (password !== undefined && username === undefined))
-    fail('--password needs --username, and both need a value');
+  const brokerUrl = flags.broker;
+  if (own === (brokerUrl !== undefined) || (flags.ejabberd === true && flags.mosquitto === true))
+    usageError(cliEn.args.oneOf(['--broker', '--mosquitto', '--ejabberd']));
+  if (flags.password !== undefined && flags.username === undefined)
+    usageError(cliEn.args.requires('--password', '--username'));
   const credentials =
-    typeof username === 'string' ? { username, password: typeof password === 'string' ? password : '' } : undefined;
-  const useWs = flags.has('ws') || String(flags.get('broker') ?? '').startsWith('ws');
+    flags.username !== undefined ? { username: flags.username, password: flags.password ?? '' } : undefined;
+  const useWs = flags.ws === true || String(brokerUrl ?? '').startsWith('ws');
   if (useWs && kind === 'ejabberd') fail('--ws: our ejabberd node has no WebSocket listener (mod_mqtt over TCP only)');
   // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
   if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
@@ -90,11 +110,16 @@ async function main(): Promise<void> {
       items.push({ id: 'scenario', title: sc.title, scenario: sc, raw: caseFromScenario(sc, 'scenario') });
     }
   }
-  const only = flags.get('case');
-  if (typeof only === 'string') items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));
-  const exclude = flags.get('exclude');
-  if (typeof exclude === 'string') {
-    const re = new RegExp(exclude);
+  const only = flags.case;
+  if (only !== undefined) items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));
+  const exclude = flags.exclude;
+  if (exclude !== undefined) {
+    let re: RegExp;
+    try {
+      re = new RegExp(exclude);
+    } catch (e) {
+      fail(`--exclude: ${(e as Error).message}`);
+    }
     items = items.filter((i) => !re.test(i.id));
   }
   if (items.length === 0) fail('no case to run');
@@ -112,7 +137,12 @@ async function main(): Promise<void> {
     version = ejabberdVersion(ejabberdLib);
   }
   if (brokerUrl !== undefined) {
-    const u = new URL(String(brokerUrl));
+    let u: URL;
+    try {
+      u = new URL(brokerUrl);
+    } catch {
+      fail(`--broker: "${brokerUrl}" is not a URL (mqtt://127.0.0.1:PORT or ws://127.0.0.1:PORT/)`);
+    }
     if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost' && u.hostname !== '[::1]')
       fail('--broker: only brokers on this machine (127.0.0.1) are played against');
     const port = Number(u.port || (u.protocol === 'ws:' ? 80 : 1883));
@@ -124,9 +154,9 @@ async function main(): Promise<void> {
       return useWs && i.wsPort ? webSocketDial(`ws://127.0.0.1:${i.wsPort}/`, wsCtor()) : tcpDial(i.host, i.port);
     };
   }
-  const concurrency = Math.max(1, Number(flags.get('concurrency') ?? (own ? 8 : 1)));
-  const quiet = flags.has('quiet');
-  const retries = Math.max(0, Number(flags.get('retries') ?? 0));
+  const concurrency = Math.max(1, Number(flags.concurrency ?? (own ? 8 : 1)));
+  const quiet = flags.quiet === true;
+  const retries = Math.max(0, Number(flags.retries ?? 0));
 
   process.stdout.write(
     `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${own ? `${kind} ${version ?? '?'} (${kind === 'ejabberd' ? 'one own node, and one per restart case' : 'own instance per case'})` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
@@ -237,8 +267,8 @@ async function main(): Promise<void> {
 
   const order = new Map(items.map((it, i) => [it.id, i]));
   results.sort((a, b) => (order.get(a.item.id) ?? 0) - (order.get(b.item.id) ?? 0));
-  const record = flags.get('record');
-  if (typeof record === 'string') {
+  const record = flags.record;
+  if (record !== undefined) {
     const out = results.filter((r) => r.rec).map((r) => recordedCase(r.item.raw, r.rec as Recording, caseClock));
     writeFileSync(record, `${JSON.stringify(out, null, 1)}\n`);
     process.stdout.write(`recorded ${out.length} case${out.length === 1 ? '' : 's'} to ${record}\n`);
@@ -259,4 +289,4 @@ function wsCtor(): WebSocketCtor | undefined {
   return (globalThis as { WebSocket?: WebSocketCtor }).WebSocket ?? nodeWebSocket;
 }
 
-main().catch((e) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));
+runCommand(main);

@@ -1,5 +1,6 @@
 import { type BrokerProfile, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
+import { decisions } from '../engine/trace';
 import type { RunResult, Scenario, TraceEntry } from '../engine/types';
 import { problem } from '../scenario/problems';
 import { type Parsed, type Problem, parseScenario } from '../scenario/validate';
@@ -56,10 +57,8 @@ export function applyVariant(sc: Scenario, v: Variant): Parsed<Scenario> {
   return parseScenario(file);
 }
 
-/** The broker's decisions: what became of connections, sessions and wills. */
-export function decisions(trace: readonly TraceEntry[]): TraceEntry[] {
-  return trace.filter((e) => e.kind === 'will' || e.kind === 'session' || e.kind === 'connection');
-}
+/** The broker's decisions: what became of connections, sessions and wills (the trace layer's query). */
+export { decisions };
 
 /** What makes two decisions the same: time, kind, what happened, to whom, and the rule applied. */
 export function decisionKey(e: TraceEntry): string {

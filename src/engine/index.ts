@@ -18,7 +18,8 @@ export {
   SPEC,
 } from './profiles';
 export { RULES, type WhyCode, why } from './rules';
+export * from './script';
 export { machineEvaluations, type SimulateOptions, simulate } from './sim';
-export { type WillFate, type WillFateKind, willFates } from './summary';
 export { filterProblem, topicMatches, topicProblem } from './topic';
+export * from './trace';
 export * from './types';

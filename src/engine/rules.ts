@@ -26,11 +26,14 @@ export const RULES = {
   'conn.closed.protocolError': { 4: ['MQTT-3.1.0-2', '§4.8'], 5: ['MQTT-3.1.0-2', 'MQTT-4.13.1-1'] },
   'conn.closed.seiRaised': { 4: [], 5: ['§3.14.2.2.2', 'MQTT-4.13.1-1'] },
   'conn.closed.malformed': { 4: ['§4.8'], 5: ['MQTT-3.14.2-1', 'MQTT-4.13.1-1'] },
+  'conn.closed.qosNotSupported': { 4: [], 5: ['§3.2.2.3.4', 'MQTT-3.2.2-11', 'MQTT-4.13.1-1'] },
+  'conn.closed.retainNotSupported': { 4: [], 5: ['§3.2.2.3.5', 'MQTT-3.2.2-14', '§3.3.1.3', 'MQTT-4.13.1-1'] },
   'conn.closed.takeover': { 4: ['MQTT-3.1.4-2'], 5: ['MQTT-3.1.4-3'] },
   'conn.closed.adminKick': both(['§3.1.2.5']),
   'conn.closed.shutdown': both(['§3.1.2.5']),
   'keepAlive.inForce': { 4: ['MQTT-3.1.2-24'], 5: ['MQTT-3.1.2-22', 'MQTT-3.2.2-21', 'MQTT-3.2.2-22'] },
   'keepAlive.off': both(['§3.1.2.10']),
+  'keepAlive.server': { 4: [], 5: ['MQTT-3.2.2-21', 'MQTT-3.2.2-22', '§3.2.2.3.14'] },
   'ping.sent': { 4: ['MQTT-3.1.2-23'], 5: ['MQTT-3.1.2-20'] },
 
   // --- sessions ----------------------------------------------------------------------------
@@ -44,7 +47,8 @@ export const RULES = {
   'session.ended.expired': { 4: ['§4.1'], 5: ['MQTT-4.1.0-2'] },
   'session.ended.cleanStart': { 4: ['MQTT-3.1.2-6'], 5: ['MQTT-3.1.2-4'] },
   'session.ended.adminDiscard': both(['§4.1']),
-  'session.ended.brokerStopped': { 4: ['§4.1'], 5: ['MQTT-3.1.2-23', '§4.1'] },
+  // A volatile broker loses Session State at a restart (§4.1): not a rule it follows, so none is cited.
+  'session.ended.brokerStopped': both(['§4.1']),
   'session.ended.cleanStartNotKept': { 4: ['MQTT-3.1.2-6'], 5: ['MQTT-3.1.2-23'] },
   'session.ended.cachedSessionClosed': { 4: ['MQTT-3.1.2-4'], 5: ['§3.1.2.11.2'] },
   'session.expiryChanged': { 4: [], 5: ['§3.14.2.2.2'] },
@@ -84,6 +88,7 @@ export const RULES = {
   'message.deliveredRetained': { 4: ['MQTT-3.3.1-6'], 5: ['MQTT-3.3.1-9', 'MQTT-3.3.1-10', 'MQTT-3.3.1-11'] },
   'message.queued': { 4: ['MQTT-3.1.2-5'], 5: ['MQTT-4.5.0-1', 'MQTT-3.1.2-23'] },
   'message.queueDelivered': { 4: ['MQTT-4.4.0-1'], 5: ['MQTT-4.4.0-1', 'MQTT-3.3.2-6'] },
+  'message.resent': { 4: ['MQTT-4.4.0-1', 'MQTT-3.3.1-1'], 5: ['MQTT-4.4.0-1', 'MQTT-3.3.1-1', 'MQTT-3.3.2-5'] },
   'message.expired': { 4: [], 5: ['MQTT-3.3.2-5'] },
   'message.qos0NotQueued': both(['§4.1']),
   'message.queuedQos0BehindUnacked': both(['§4.1']),

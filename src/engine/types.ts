@@ -4,9 +4,9 @@
  * Everything here is plain JSON-safe data: no classes, no functions, no Infinity.
  */
 
+export { OBSERVER, OFFLINE_SUBSCRIBER, SEI_NEVER } from './script/names';
+
 export type ProtocolLevel = 4 | 5;
-/** Session Expiry Interval value meaning "never expires" (§3.1.2.11.2). */
-export const SEI_NEVER = 4294967295;
 
 export interface WillProps {
   payloadFormatIndicator?: boolean;
@@ -316,7 +316,3 @@ export interface RunResult {
   /** Set when the run hit the event budget before `end`. */
   truncated: boolean;
 }
-
-/** Names of the implicit clients (user names may not start with "$"). */
-export const OBSERVER = '$observer';
-export const OFFLINE_SUBSCRIBER = '$offline';

@@ -1,4 +1,5 @@
 import { PROFILE_IDS } from '../engine/profiles';
+import { SEI_NEVER } from '../engine/script/names';
 import type { ProtocolLevel } from '../engine/types';
 
 /**
@@ -128,7 +129,7 @@ export function seiSeconds(kind: SeiKind | null, willDelay: number | null): numb
     case 'long':
       return d + TIMING.longerBy;
     case 'never':
-      return 4294967295;
+      return SEI_NEVER;
   }
 }
 

@@ -168,3 +168,17 @@ describe('every cell of the default matrix', () => {
     expect(r.outcome.wills.map((w) => w.t * 1000)).toEqual([runCell(c).willAt]);
   });
 });
+
+// Issue 9, drift 2: the reconnect "before the Will Delay" is placed after the close the profile
+// really produces (broker/keep-alive.ts latestClose), not after the spec's 1.5 x Keep Alive.
+describe('reconnects come after the close the profile produces', () => {
+  it.each([1, 2, 3, 4])('mosquitto-2.0, silence, Keep Alive %i s: a reconnect, not a takeover', (keepAlive) => {
+    const c = cell({ profile: 'mosquitto-2.0', end: 'silence', keepAlive, willDelay: 5, next: 'beforeCs0' });
+    const r = simulate(buildScenario(c));
+    const closes = r.trace.filter((e) => e.kind === 'connection' && e.op === 'closed' && e.client === 'device');
+    expect(closes.map((e) => (e.kind === 'connection' ? e.cause : null))).toEqual(['keepAlive']);
+    const o = summarize(c, r);
+    expect(o.fate).toBe('cancelled');
+    expect(o.sessionPresent).toBe(true);
+  });
+});

@@ -1,4 +1,7 @@
-import type { ClientDef, Scenario, Step, WillDef } from '../engine/types';
+import { latestClose } from '../engine/broker/keep-alive';
+import { profileById, SPEC } from '../engine/profiles';
+import { buildClient, buildWill, buildScenario as scenarioOf } from '../engine/script';
+import type { ClientDef, Scenario, Step } from '../engine/types';
 import { type CellSpec, isTakeover, reconnectDelay, seiSeconds, TIMING } from './axes';
 
 /**
@@ -31,25 +34,14 @@ export function buildScenario(c: CellSpec, title = ''): Scenario {
   const v = c.protocol;
   const d = v === 5 ? (c.willDelay ?? 0) : 0;
   const sei = v === 5 ? seiSeconds(c.sessionExpiry, c.willDelay) : null;
-  const will: WillDef = {
-    topic: WILL_TOPIC,
-    payload: WILL_PAYLOAD,
-    qos: c.willQos,
-    retain: false,
-    delay: v === 5 ? d : null,
-    messageExpiry: null,
-    props: null,
-  };
-  const device: ClientDef = {
-    name: DEVICE,
-    clientId: DEVICE,
+  const will = buildWill(WILL_TOPIC, { payload: WILL_PAYLOAD, qos: c.willQos, delay: v === 5 ? d : null });
+  const device = buildClient(DEVICE, {
     protocol: v,
     cleanStart: c.cleanStart,
     sessionExpiry: sei,
     keepAlive: c.keepAlive,
     will,
-    subscriptions: [],
-  };
+  });
   const clients: ClientDef[] = [device];
   const at = TIMING.endAt;
   const steps: Step[] = [{ t: 0, action: 'connect', client: DEVICE }];
@@ -90,8 +82,10 @@ export function buildScenario(c: CellSpec, title = ''): Scenario {
       steps.push({ t: at, action: 'takeover', client: TAKER, of: DEVICE, cleanStart: c.end === 'takeoverCs1' });
       break;
   }
-  // The broker closes a silent connection at most 1.5 x Keep Alive after the last packet.
-  const closeBy = at + Math.ceil(1.5 * c.keepAlive);
+  // The latest the cell's profile closes the silent connection (Mosquitto's 6 s sweep comes up to
+  // 10 s after a Keep Alive of 2 s): the reconnect's own t must not come before that close, or it
+  // would be a takeover instead of a reconnect "after the close".
+  const closeBy = at + (c.keepAlive > 0 ? Math.ceil(latestClose(c.keepAlive, profileById(c.profile) ?? SPEC)) : 0);
   const again = reconnectDelay(c.next, c.willDelay);
   if (again !== null && !isTakeover(c.end))
     steps.push({
@@ -102,25 +96,15 @@ export function buildScenario(c: CellSpec, title = ''): Scenario {
       afterClose: again,
     });
   const lastTimer = Math.max(d + TIMING.longerBy, d + TIMING.afterDelay);
-  return {
-    version: 1,
+  return scenarioOf({
     title,
     profile: c.profile,
-    seed: 1,
     protocol: v,
-    broker: {
-      persistence: 'volatile',
-      maximumQos: 2,
-      retainAvailable: true,
-      serverKeepAlive: null,
-      maxSessionExpiry: null,
-    },
-    observer: { protocol: 5, subscriptionQos: 2, retainAsPublished: true },
     offlineSubscriber: true,
     clients,
     steps,
     end: closeBy + lastTimer + TIMING.tail,
-  };
+  });
 }
 
 const disconnectV4 = (t: number): Step => ({ t, action: 'disconnect', client: DEVICE });

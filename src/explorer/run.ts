@@ -1,6 +1,6 @@
 import { profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
-import { willFates } from '../engine/summary';
+import { closeOf, willFates } from '../engine/trace';
 import type { RunResult } from '../engine/types';
 import { type Axes, type CellSpec, enumerateCells, isTakeover } from './axes';
 import {
@@ -22,12 +22,7 @@ import type { Matrix } from './matrix';
 
 /** Summarises a run of {@link buildScenario}'s scenario. */
 export function summarize(c: CellSpec, r: RunResult): CellOutcome {
-  let closedAt: number | null = null;
-  for (const e of r.trace)
-    if (e.kind === 'connection' && e.op === 'closed' && e.client === DEVICE && e.conn === 1) {
-      closedAt = e.t;
-      break;
-    }
+  const closedAt = closeOf(r.trace, DEVICE)?.t ?? null;
   const f = willFates(r.trace).find((w) => w.from === DEVICE && w.conn === 1);
   let fate: Fate;
   if (!f) fate = 'noWill';

@@ -1,5 +1,6 @@
 import { profileById } from '../engine/profiles';
-import { type ClientDef, type ProtocolLevel, type Scenario, SEI_NEVER, type Step, type WillDef } from '../engine/types';
+import { type ConnectParams, connectParams, publishTopic, willTopics as willTopicsOf } from '../engine/script';
+import { type ClientDef, type ProtocolLevel, type Scenario, SEI_NEVER, type Step } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
 import { en } from '../i18n/en';
 import type { ExportCatalog } from '../i18n/export';
@@ -46,13 +47,7 @@ const secs = (t: number) => String(Math.round(t * 1000) / 1000);
 const version = (p: ProtocolLevel) => (p === 5 ? 'mqttv5' : 'mqttv311');
 const hasNul = (...xs: (string | undefined)[]) => xs.some((x) => x?.includes('\u0000'));
 
-interface Conn {
-  protocol: ProtocolLevel;
-  cleanStart: boolean;
-  sessionExpiry: number | null;
-  keepAlive: number;
-  will: WillDef | null;
-}
+type Conn = ConnectParams;
 
 export function toReproScript(scenario: Scenario, options: ReproOptions = {}): string {
   const cat = options.cat ?? en;
@@ -68,17 +63,13 @@ export function toReproScript(scenario: Scenario, options: ReproOptions = {}): s
   const profile = profileById(scenario.profile)?.label ?? scenario.profile;
 
   // Topics the observer watches: every will topic of the scenario (FORMAT.md, "The implicit observer").
-  const willTopics: string[] = [];
-  const addTopic = (t: string | undefined) => {
-    if (t !== undefined && !willTopics.includes(t)) willTopics.push(t);
-  };
-  for (const c of scenario.clients) addTopic(c.will?.topic);
-  for (const s of scenario.steps) if (s.action === 'reconnect' && s.will) addTopic(s.will.topic);
+  const willTopics = willTopicsOf(scenario);
   const retainedTopics = [...willTopics];
   for (const s of scenario.steps)
     if (s.action === 'publish' && s.retain) {
-      const t = s.topic ?? clients.get(s.topicOf ?? '')?.def.will?.topic;
-      if (t !== undefined && !retainedTopics.includes(t)) retainedTopics.push(t);
+      // The topic the engine publishes to (src/engine/script: `topicOf` wins over `topic`).
+      const t = publishTopic(scenario, s);
+      if (!retainedTopics.includes(t)) retainedTopics.push(t);
     }
   const topicArgs = willTopics.map((t) => `-t ${shellQuote(t)}`).join(' ');
 
@@ -260,17 +251,7 @@ export function toReproScript(scenario: Scenario, options: ReproOptions = {}): s
         // The previous process of this client (dropped, silenced or disconnected) must not linger.
         if (launched.has(name)) out.push(`kill -CONT "$${v}" 2>/dev/null; kill -9 "$${v}" 2>/dev/null`);
         if (s.action === 'reconnect' && s.afterClose !== undefined) comment(r.afterClose(s.afterClose));
-        const conn: Conn =
-          s.action === 'reconnect'
-            ? {
-                protocol: s.protocol ?? c.protocol,
-                cleanStart: s.cleanStart ?? c.cleanStart,
-                sessionExpiry: s.sessionExpiry !== undefined ? s.sessionExpiry : c.sessionExpiry,
-                keepAlive: s.keepAlive ?? c.keepAlive,
-                will: s.will ?? null,
-              }
-            : { ...c };
-        launch(i, name, c, conn);
+        launch(i, name, c, connectParams(c, s));
         break;
       }
       case 'drop':
@@ -318,7 +299,7 @@ export function toReproScript(scenario: Scenario, options: ReproOptions = {}): s
           break;
         }
         if (launched.has(name)) out.push(`kill -CONT "$${v}" 2>/dev/null; kill -9 "$${v}" 2>/dev/null`);
-        launch(i, name, c, { ...c, cleanStart: s.cleanStart ?? c.cleanStart });
+        launch(i, name, c, connectParams(c, s));
         if (wasAlive) out.push('sleep 1', `kill -9 "$${old}"`);
         alive.delete(s.of);
         alive.add(name);
@@ -326,7 +307,7 @@ export function toReproScript(scenario: Scenario, options: ReproOptions = {}): s
       }
       case 'publish': {
         stepAt(s, r.publish);
-        const topic = s.topic ?? clients.get(s.topicOf ?? '')?.def.will?.topic ?? '';
+        const topic = publishTopic(scenario, s);
         if (hasNul(topic, s.payload)) comment(r.nul);
         const proto = live.get(name)?.protocol ?? c.protocol;
         const args = ['mosquitto_pub', '"${MQ[@]}"', `-V ${version(proto)}`, `-t ${shellQuote(topic)}`];

@@ -1,4 +1,5 @@
 import type { WhyCode } from '../engine/rules';
+import { SEI_NEVER } from '../engine/script/names';
 import type { CloseCause, ProtocolLevel, TraceEntry } from '../engine/types';
 import type { ProblemCode, ProblemParams } from '../scenario/problems';
 import type { Catalog, P } from './catalog';
@@ -9,7 +10,9 @@ const hex = (n: unknown) =>
     .toUpperCase()
     .padStart(2, '0')}`;
 const sec = (msValue: unknown) => `${(Number(msValue) / 1000).toFixed(3)} s`;
-const sei = (p: P) => (p.sessionExpiry === 4294967295 ? 'never expires' : `${p.sessionExpiry ?? 0} s`);
+/** A Session Expiry value in words: 0xFFFFFFFF is "never expires", not a number of seconds. */
+const seconds = (x: unknown) => (x === SEI_NEVER ? 'never expires' : `${x ?? 0} s`);
+const sei = (p: P) => seconds(p.sessionExpiry);
 
 const CAUSES: Record<CloseCause, string> = {
   network: 'the network connection was lost without a DISCONNECT',
@@ -23,7 +26,12 @@ const CAUSES: Record<CloseCause, string> = {
   shutdown: 'the broker shut down',
 };
 
-const cause = (p: P) => CAUSES[(p.cause as CloseCause) ?? 'network'] ?? String(p.cause);
+const cause = (p: P) =>
+  p.cause === 'clientDisconnect' && typeof p.reason === 'number' && p.reason !== 0
+    ? `the client sent DISCONNECT with Reason Code ${hex(p.reason)} (only 0x00 deletes a will)`
+    : (CAUSES[(p.cause as CloseCause) ?? 'network'] ?? String(p.cause));
+/** Will Delay and Session Expiry end at the same instant. */
+const tie = (p: P) => p.delay !== null && p.delay !== undefined && p.delay === p.sessionExpiry;
 
 const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'conn.accepted': (p) =>
@@ -40,14 +48,20 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'conn.closed.network': () =>
     'The network connection closed without a DISCONNECT, which the broker treats as a failure.',
   'conn.closed.reset': () => 'The connection was reset (TCP RST): the same as a network failure for MQTT.',
-  'conn.closed.keepAlive': (p) =>
-    p.sweep !== undefined
-      ? `Nothing arrived from the client for more than ${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s (counted in whole seconds), and the broker noticed at its keep-alive check, which runs every ${p.sweep} s: it closed the connection as if the network had failed.`
-      : p.grace !== undefined
-        ? `Nothing arrived from the client for ${p.grace} s (${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s, rounded to whole seconds), so the broker ${typeof p.disconnect === 'number' ? `sent DISCONNECT ${hex(p.disconnect)} (Keep Alive timeout) and closed the connection` : 'closed the connection as if the network had failed'}.`
-        : typeof p.disconnect === 'number'
-          ? `Nothing arrived from the client for ${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s, so the broker sent DISCONNECT ${hex(p.disconnect)} (Keep Alive timeout) and closed the connection.`
-          : `Nothing arrived from the client for ${p.factor ?? 1.5} x its Keep Alive of ${p.keepAlive} s, so the broker closed the connection as if the network had failed.`,
+  'conn.closed.keepAlive': (p) => {
+    const ka = p.serverKeepAlive
+      ? `the Server Keep Alive of ${p.keepAlive} s (the broker's value, which replaced the client's)`
+      : `its Keep Alive of ${p.keepAlive} s`;
+    const closed =
+      typeof p.disconnect === 'number'
+        ? `sent DISCONNECT ${hex(p.disconnect)} (Keep Alive timeout) and closed the connection`
+        : 'closed the connection as if the network had failed';
+    if (p.sweep !== undefined)
+      return `Nothing arrived from the client for more than ${p.factor ?? 1.5} x ${ka} (counted in whole seconds), and the broker noticed at its keep-alive check, which runs every ${p.sweep} s: it ${closed}.`;
+    if (p.grace !== undefined)
+      return `Nothing arrived from the client for ${p.grace} s (${p.factor ?? 1.5} x ${ka}, rounded to whole seconds), so the broker ${closed}.`;
+    return `Nothing arrived from the client for ${p.factor ?? 1.5} x ${ka}, so the broker ${closed}.`;
+  },
   'conn.closed.clientDisconnect': (p, v) =>
     v === 5
       ? `The client sent DISCONNECT with Reason Code ${hex(p.reason)} and closed the connection.`
@@ -58,6 +72,10 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
       : 'A second CONNECT on the same connection is a Protocol Error: the broker closed the connection.',
   'conn.closed.seiRaised': () =>
     'The DISCONNECT raised the Session Expiry from 0, which is a Protocol Error: it does not count as a valid DISCONNECT, the broker answers 0x82 and closes.',
+  'conn.closed.qosNotSupported': (p) =>
+    `The client published at QoS ${p.qos}, above the Maximum QoS ${p.maximumQos} the broker announced: a Protocol Error. The broker sent DISCONNECT 0x9B (QoS not supported), closed the connection and did not forward the message.`,
+  'conn.closed.retainNotSupported': () =>
+    'The client published with RETAIN 1 although the broker announced Retain Available 0: a Protocol Error. The broker sent DISCONNECT 0x9A (Retain not supported), closed the connection and did not forward the message.',
   'conn.closed.malformed': (p, v) =>
     typeof p.disconnect === 'number'
       ? `The broker received a malformed packet, sent DISCONNECT ${hex(p.disconnect)} and closed the connection.`
@@ -73,7 +91,10 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'conn.closed.shutdown': (p, v) =>
     v === 5 && p.disconnect !== null ? 'The broker shut down (DISCONNECT 0x8B).' : 'The broker shut down.',
   'keepAlive.inForce': (p) => `Keep Alive in force: ${p.keepAlive} s.`,
-  'keepAlive.off': () => 'Keep Alive 0 turns keep-alive off: a silent, half-open connection may never be noticed.',
+  'keepAlive.off': () =>
+    'This connection has Keep Alive 0, so the broker keeps no keep-alive window for it: if it goes silent or half-open, only the network can end it.',
+  'keepAlive.server': (p) =>
+    `The broker sent a Server Keep Alive of ${p.keepAlive} s in CONNACK: it replaces the ${p.requested} s the client asked for, and the broker's 1.5 x window is counted on it.`,
   'ping.sent': () => 'The client had sent nothing for its Keep Alive, so it sent PINGREQ.',
   'session.created.cleanStart': (_p, v) =>
     v === 5
@@ -104,10 +125,11 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
       ? 'A new connection with Clean Start 1 discarded the session.'
       : 'A new connection with CleanSession 1 discarded the session.',
   'session.ended.adminDiscard': () => 'An administrator discarded the session.',
-  'session.ended.brokerStopped': () => 'The broker stopped without persistence: the session is lost.',
+  'session.ended.brokerStopped': () =>
+    'The broker stopped without persistence and lost the session, which the Session Expiry would otherwise have kept.',
   'session.ended.cleanStartNotKept': () => 'NanoMQ does not keep a Clean Start 1 session, whatever its Session Expiry.',
   'session.ended.cachedSessionClosed': () => 'NanoMQ closed the cached session on its periodic timer.',
-  'session.expiryChanged': (p) => `The DISCONNECT set the Session Expiry from ${p.from} s to ${p.to} s.`,
+  'session.expiryChanged': (p) => `The DISCONNECT set the Session Expiry from ${seconds(p.from)} to ${seconds(p.to)}.`,
   'session.ended.inMemoryOnly': () =>
     'The broker keeps MQTT sessions in memory only, persistence or not: the restart lost this session.',
   'session.ended.notPersisted': () =>
@@ -115,7 +137,7 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'session.restoredNoExpiry': () =>
     'The session was read back from persistence and no longer expires until its client connects again.',
   'session.expiryCapped': (p) =>
-    `The broker grants a Session Expiry of ${p.granted} s instead of ${p.requested} s and says so in CONNACK.`,
+    `The broker grants a Session Expiry of ${seconds(p.granted)} instead of ${seconds(p.requested)} and says so in CONNACK.`,
   'will.stored': (_p, v) =>
     v === 5
       ? 'The CONNECT carried a will: the broker stores it with the session.'
@@ -145,9 +167,13 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     `${capital(cause(p))} and the session ended at once (Session Expiry ${p.sessionExpiry ?? 0}), which cuts any Will Delay short.`,
   'will.published.noDelay': (p) => `${capital(cause(p))} and the will has no Will Delay, so it was published at once.`,
   'will.published.delayElapsed': (p) =>
-    `The Will Delay of ${p.delay} s passed after the connection closed at ${sec(p.closedAt)}, before the session ended.`,
+    tie(p)
+      ? `The Will Delay and the Session Expiry are both ${p.delay} s: they ended together, ${p.delay} s after the connection closed at ${sec(p.closedAt)}, and the will was published then.`
+      : `The Will Delay of ${p.delay} s passed after the connection closed at ${sec(p.closedAt)}, before the session ended.`,
   'will.published.sessionExpired': (p) =>
-    `The session expired ${p.sessionExpiry} s after the close, before the Will Delay of ${p.delay} s had passed: whichever comes first.`,
+    tie(p)
+      ? `The Will Delay and the Session Expiry are both ${p.delay} s: they ended together, ${p.delay} s after the close, and the will was published then.`
+      : `The session expired ${p.sessionExpiry} s after the close, before the Will Delay of ${p.delay} s had passed: whichever comes first.`,
   'will.published.cleanStart': () =>
     'A new connection with Clean Start 1 ended the session while the will was waiting: it was published at once.',
   'will.published.adminDiscard': () => 'An administrator discarded the session, so the waiting will was published.',
@@ -171,6 +197,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     'The subscriber is offline but its session is alive: QoS 1 and 2 messages wait in its session.',
   'message.queueDelivered': (p) =>
     `Delivered from the session's queue on reconnect${p.messageExpiry !== null && p.messageExpiry !== undefined ? `, with ${p.messageExpiry} s of Message Expiry left` : ''}.`,
+  'message.resent': () =>
+    'Sent before the connection closed but never acknowledged: the broker resends it with DUP 1 when the session resumes, whatever its Message Expiry (its delivery had started).',
   'message.expired': (p) =>
     `The Message Expiry Interval (${p.expiry} s, counted from publication) passed before delivery: discarded.`,
   'message.qos0NotQueued': () => 'The subscriber is offline and this copy is QoS 0: the broker does not queue it.',
@@ -250,7 +278,13 @@ const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   duplicateId: (p) => `"${p.id}" is used twice; ids must be unique`,
   emptyCases: () => 'the list of cases is empty',
   tooLong: (p) =>
-    `is ${Number(p.length).toLocaleString('en')} characters long; at most ${Number(p.max).toLocaleString('en')} are accepted`,
+    `is ${Number(p.length).toLocaleString('en')} bytes long; at most ${Number(p.max).toLocaleString('en')} bytes are accepted`,
+  tooDeep: (p) =>
+    `nests lists and objects more than ${p.max} levels deep (at line ${p.line}, column ${p.column}); a scenario never needs that many`,
+  tooManyBytes: (p) =>
+    `is ${Number(p.bytes).toLocaleString('en')} bytes in UTF-8; at most ${Number(p.max).toLocaleString('en')} bytes are accepted`,
+  loneSurrogate: () => 'contains a broken character (a lone UTF-16 surrogate), which UTF-8 text cannot hold',
+  nullChar: () => 'may not contain the null character U+0000 (MQTT strings never do)',
   json: (p) => `is not valid JSON: ${p.detail}`,
   notDocument: () => 'must be a scenario object or a list of cases',
   formatWrong: (p) => `must be "${p.expected}", not ${p.got}`,

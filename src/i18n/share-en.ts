@@ -23,14 +23,23 @@ export const shareEn: ShareCatalog = {
       tooBig: (p) => `The link unpacks to more than ${n(p.max)} bytes, more than any scenario file may hold.`,
       notUtf8: () => "The link's data is not text (not UTF-8).",
       notJson: (p) => `The link's data is not valid JSON (${p.detail}).`,
+      tooDeep: (p) =>
+        `The link unpacks fine, but its data nests lists and objects more than ${p.max} levels deep, which no scenario does: it was not made by MQTT Will Lab.`,
       notObject: () => "The link's data is not a scenario.",
       invalidScenario: () => 'The link holds a scenario with problems:',
     },
     headline: 'This link could not be opened.',
     fellBackToAutosave: 'Your autosaved scenario is shown instead.',
     fellBackToDefault: 'The default scenario is shown instead.',
-    autosaveUnreadable: 'The autosaved scenario could not be read, so it was set aside.',
+    autosaveUnreadable:
+      'The autosaved scenario could not be read, so it was set aside: it is kept as it was, and the next edit will not overwrite it.',
+    autosaveProblem: 'Autosave:',
+    downloadSetAside: (kind) => (kind === 'link' ? 'Download the link that failed' : 'Download the set-aside autosave'),
+    linkTooLongForUrl: (chars, max) =>
+      `This scenario's link would be ${n(chars)} characters long, more than the ${n(max)} a browser address keeps, so the address no longer follows your edits. Your work is still autosaved; use Export to keep it as a file.`,
     keptCurrent: 'The scenario you had open stays open.',
+    editRefused:
+      'That change was not made: the scenario could not be saved, shared or opened again with it. What it would break:',
   },
   actions: {
     share: 'Share…',

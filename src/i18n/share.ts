@@ -14,8 +14,16 @@ export interface ShareCatalog {
     fellBackToAutosave: string;
     fellBackToDefault: string;
     autosaveUnreadable: string;
+    /** Before each of the autosave's problems in the details list. */
+    autosaveProblem: string;
+    /** The notice's button that downloads a set-aside text, by what it was. */
+    downloadSetAside: (kind: 'autosave' | 'link') => string;
+    /** The scenario's link would be longer than a browser keeps: the address stopped following it. */
+    linkTooLongForUrl: (chars: number, max: number) => string;
     /** After a bad link pasted into the address bar: the scenario that was open stays open. */
     keptCurrent: string;
+    /** An edit was not made: its result could not be saved, shared or opened again. */
+    editRefused: string;
   };
   /** The header's buttons and their dialogs. */
   actions: {

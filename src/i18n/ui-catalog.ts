@@ -24,6 +24,19 @@ export interface UiCatalog {
     /** The embedded player's link to the full simulator (it opens in a new tab). */
     openFull: string;
   };
+  /** What a view or panel shows instead of itself when it failed (src/app/boundary.tsx). */
+  boundary: {
+    /** Its code could not be loaded (offline, or a new version was deployed meanwhile). */
+    loadFailed: string;
+    /** It failed while showing the scenario. */
+    crashed: string;
+    /** The error's own words, after the sentence. */
+    detail: (message: string) => string;
+    retry: string;
+    backToSimulator: string;
+    /** A compact Retry button's accessible name (a header action that failed). */
+    retryPart: string;
+  };
   transport: {
     region: string;
     play: string;

@@ -28,6 +28,15 @@ export const uiEn: UiCatalog = {
     dismiss: 'Dismiss',
     openFull: 'Open in the full simulator (new tab)',
   },
+  boundary: {
+    loadFailed:
+      'This part of the app could not be loaded: the network may be down, or a new version was published meanwhile. Your scenario is safe.',
+    crashed: 'This part of the app failed while showing the scenario. Your scenario is safe.',
+    detail: (m) => `(${m})`,
+    retry: 'Retry',
+    backToSimulator: 'Back to the simulator',
+    retryPart: 'This control could not be loaded: retry',
+  },
   transport: {
     region: 'Playback',
     play: 'Play',

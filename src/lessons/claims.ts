@@ -1,6 +1,6 @@
-import type { WillFateKind } from '../engine/summary';
-import { willFates } from '../engine/summary';
-import type { CloseCause, PacketType, RunResult, TraceEntry } from '../engine/types';
+import { toMs } from '../engine/script';
+import { closes, deliveries, entriesOf, type WillFateKind, willFates } from '../engine/trace';
+import type { CloseCause, PacketType, RunResult } from '../engine/types';
 
 /**
  * Claims a lesson makes about its runs, as data the engine's output is checked against. A lesson's
@@ -50,12 +50,9 @@ export type Claim = On &
 
 export type Runs = Partial<Record<RunId, RunResult>>;
 
-const ms = (s: number) => Math.round(s * 1000);
+const ms = toMs;
 const atMs = (s: number | undefined, t: number) => s === undefined || ms(s) === t;
-
-function entries<K extends TraceEntry['kind']>(r: RunResult, kind: K): Extract<TraceEntry, { kind: K }>[] {
-  return r.trace.filter((e): e is Extract<TraceEntry, { kind: K }> => e.kind === kind);
-}
+const entries = <K extends Parameters<typeof entriesOf>[1]>(r: RunResult, kind: K) => entriesOf(r.trace, kind);
 
 /** Whether a claim holds in the runs. A claim about a run that is missing does not hold. */
 export function claimHolds(claim: Claim, runs: Runs): boolean {
@@ -78,10 +75,8 @@ export function claimHolds(claim: Claim, runs: Runs): boolean {
           e.due === ms(claim.dueS),
       );
     case 'delivered': {
-      const found = entries(r, 'message').some(
+      const found = deliveries(r.trace, claim.to).some(
         (e) =>
-          e.op === 'delivered' &&
-          e.to === claim.to &&
           (claim.topic === undefined || e.topic === claim.topic) &&
           (claim.payload === undefined || e.payload === claim.payload) &&
           (claim.retain === undefined || e.retain === claim.retain) &&
@@ -90,13 +85,8 @@ export function claimHolds(claim: Claim, runs: Runs): boolean {
       return found === (claim.happens ?? true);
     }
     case 'closed':
-      return entries(r, 'connection').some(
-        (e) =>
-          e.op === 'closed' &&
-          e.client === claim.client &&
-          e.conn === (claim.conn ?? 1) &&
-          e.t === ms(claim.atS) &&
-          (claim.cause === undefined || e.cause === claim.cause),
+      return closes(r.trace, claim.client, claim.conn ?? 1).some(
+        (e) => e.t === ms(claim.atS) && (claim.cause === undefined || e.cause === claim.cause),
       );
     case 'packet':
       return entries(r, 'packet').some(

@@ -1,4 +1,12 @@
 /** The engine's types the player needs, and the will topics the implicit observer subscribes to. */
+
+/** Every will topic of the scenario, in the order the engine's observer subscribes (FORMAT.md). */
+export {
+  afterCloseDue,
+  connectParams,
+  publishTopic,
+  willTopics as willTopicsOf,
+} from '../engine/script';
 export type {
   BrokerClock,
   ClientDef,
@@ -9,16 +17,3 @@ export type {
   Step,
   WillDef,
 } from '../engine/types';
-
-import type { Scenario, WillDef } from '../engine/types';
-
-/** Every will topic of the scenario, in the order the engine's observer subscribes (FORMAT.md). */
-export function willTopicsOf(sc: Scenario): string[] {
-  const topics: string[] = [];
-  const add = (w: WillDef | null | undefined) => {
-    if (w && !topics.includes(w.topic)) topics.push(w.topic);
-  };
-  for (const c of sc.clients) add(c.will);
-  for (const s of sc.steps) if (s.action === 'reconnect') add(s.will);
-  return topics;
-}

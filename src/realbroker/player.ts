@@ -1,10 +1,13 @@
 import { type ConnectOptions, connectPacket, encode, type Packet, packetReader, RESERVED_PACKET, text } from './codec';
 import {
+  afterCloseDue,
   type BrokerClock,
   type ClientDef,
+  connectParams,
   type Outcome,
   type OutcomeWill,
   type ProtocolLevel,
+  publishTopic,
   type Scenario,
   type Step,
   type WillDef,
@@ -412,9 +415,8 @@ class Player {
     if (client.conn === conn) client.conn = null;
     // FORMAT.md afterClose: the client's next step, a reconnect, happens s seconds after the close.
     const next = client.steps.find((i) => !this.done.has(i));
-    const step = next === undefined ? undefined : this.sc.steps[next];
-    if (next !== undefined && step?.action === 'reconnect' && step.afterClose !== undefined) {
-      const at = Math.round(conn.closedAt + step.afterClose * 1000);
+    const at = afterCloseDue(next === undefined ? undefined : this.sc.steps[next], conn.closedAt);
+    if (next !== undefined && at !== null) {
       if (at < (this.due.get(next) ?? 0)) {
         this.due.set(next, at);
         this.waker.poke();
@@ -769,36 +771,15 @@ class Player {
     switch (s.action) {
       case 'connect':
         if (live) return;
-        await this.connectClient(c, index, {
-          clientId: def.clientId,
-          protocol: def.protocol,
-          cleanStart: def.cleanStart,
-          keepAlive: def.keepAlive,
-          sessionExpiry: def.sessionExpiry,
-          will: def.will,
-        });
+        await this.connectClient(c, index, { clientId: def.clientId, ...connectParams(def, s) });
         return;
       case 'reconnect':
         if (conn?.open) this.abandon(conn);
-        await this.connectClient(c, index, {
-          clientId: def.clientId,
-          protocol: s.protocol ?? def.protocol,
-          cleanStart: s.cleanStart ?? def.cleanStart,
-          keepAlive: s.keepAlive ?? def.keepAlive,
-          sessionExpiry: s.sessionExpiry !== undefined ? s.sessionExpiry : def.sessionExpiry,
-          will: s.will ?? null,
-        });
+        await this.connectClient(c, index, { clientId: def.clientId, ...connectParams(def, s) });
         return;
       case 'takeover':
         if (live) return;
-        await this.connectClient(c, index, {
-          clientId: def.clientId,
-          protocol: def.protocol,
-          cleanStart: s.cleanStart ?? def.cleanStart,
-          keepAlive: def.keepAlive,
-          sessionExpiry: def.sessionExpiry,
-          will: def.will,
-        });
+        await this.connectClient(c, index, { clientId: def.clientId, ...connectParams(def, s) });
         return;
       case 'drop':
       case 'reset':
@@ -818,8 +799,9 @@ class Player {
         const p: Packet = { cmd: 'disconnect' };
         if (live.protocol === 5) {
           (p as { reasonCode?: number }).reasonCode = s.reason ?? 0;
-          if (s.sessionExpiry !== undefined)
-            (p as { properties?: object }).properties = { sessionExpiryInterval: s.sessionExpiry ?? 0 };
+          // null = the property is absent (the CONNECT's value stays, §3.14.2.2.2): send none.
+          if (s.sessionExpiry !== undefined && s.sessionExpiry !== null)
+            (p as { properties?: object }).properties = { sessionExpiryInterval: s.sessionExpiry };
         }
         live.t.send(encode(p, live.protocol));
         live.t.end();
@@ -845,8 +827,7 @@ class Player {
         return;
       case 'publish': {
         if (!live || live.silent) return;
-        const topic =
-          s.topicOf !== undefined ? (this.clients.get(s.topicOf)?.def.will?.topic ?? s.topic ?? '') : (s.topic ?? '');
+        const topic = publishTopic(this.sc, s);
         this.published.push({ topic, payload: s.payload, used: false });
         const p = {
           cmd: 'publish',

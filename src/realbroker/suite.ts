@@ -7,8 +7,9 @@
  * Steps sit on whole (or half) seconds; the player starts t = 0 mid-second on the broker's clocks.
  */
 
+import { SEI_NEVER as NEVER } from '../engine/script/names';
+
 type Json = Record<string, unknown>;
-const NEVER = 4294967295;
 
 interface W {
   qos?: 0 | 1 | 2;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { brokerSettings, observerSettings } from '../engine/script';
 import type { Outcome, Scenario } from '../engine/types';
 import { problem } from './problems';
 import { clientSchema, LIMITS, stepSchema } from './schema';
@@ -137,25 +138,17 @@ export function parseCase(input: unknown, prefix = ''): Parsed<ConformanceCase> 
     profile: 'spec',
     seed: 1,
     protocol: c.protocol,
-    broker: {
-      persistence: c.broker ?? 'volatile',
-      maximumQos: 2,
-      retainAvailable: true,
-      serverKeepAlive: null,
-      maxSessionExpiry: null,
-    },
-    observer: {
-      protocol: c.observer?.protocol ?? 5,
-      subscriptionQos: c.observer?.subscriptionQos ?? 2,
-      retainAsPublished: c.observer?.retainAsPublished ?? true,
-    },
+    broker: brokerSettings(c.broker === undefined ? undefined : { persistence: c.broker }),
+    observer: observerSettings(c.observer ?? {}),
     offlineSubscriber: outcome?.offlineSubscriber !== undefined,
     clients: c.clients.map((cl) => normClient(cl, c.protocol)),
-    steps: sortSteps(c.steps.map(normStep)),
+    // Sorted after the cross-check: a problem names the step's position as written.
+    steps: c.steps.map(normStep),
     end: c.end,
   };
   const problems = crossCheck(scenario, prefix);
   if (problems.length > 0) return { ok: false, problems };
+  scenario.steps = sortSteps(scenario.steps);
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input as Record<string, unknown>)) if (!KNOWN.has(k)) extra[k] = v;
   const out: ConformanceCase = { id: c.id, title: c.title ?? c.id, scenario, extra };

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../engine/sim';
-import { willFates } from '../engine/summary';
+import { willFates } from '../engine/trace';
 import { loadDocumentText } from './load';
 
 // Example files and the example in docs/scenario-format.md must stay valid and do what they say.

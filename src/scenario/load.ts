@@ -1,5 +1,6 @@
 import type { Scenario } from '../engine/types';
 import { type ConformanceCase, looksLikeCases, parseCaseFile } from './cases';
+import { MAX_DOCUMENT_BYTES, readJsonText, shorten } from './json';
 import { problem } from './problems';
 import { SCENARIO_FORMAT } from './schema';
 import { type Parsed, parseScenario } from './validate';
@@ -7,20 +8,16 @@ import { type Parsed, parseScenario } from './validate';
 /** What a file or link held: one scenario, or FORMAT.md cases (each runnable as a scenario). */
 export type LoadedDocument = { kind: 'scenario'; scenario: Scenario } | { kind: 'cases'; cases: ConformanceCase[] };
 
-/** Largest document accepted from a file, a paste or a link (characters of JSON). */
-export const MAX_DOCUMENT_CHARS = 2_000_000;
+/** Largest document accepted from a file, a paste, a link or the autosave (UTF-8 bytes of JSON). */
+export const MAX_DOCUMENT_CHARS = MAX_DOCUMENT_BYTES;
 
-/** Parses JSON text and recognises the document. Every failure is a list of located problems. */
+/**
+ * Parses JSON text (size and depth checked first, src/scenario/json.ts) and recognises the
+ * document. Every failure is a list of located problems.
+ */
 export function loadDocumentText(text: string): Parsed<LoadedDocument> {
-  if (text.length > MAX_DOCUMENT_CHARS)
-    return { ok: false, problems: [problem('(file)', 'tooLong', { length: text.length, max: MAX_DOCUMENT_CHARS })] };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [problem('(file)', 'json', { detail: (e as Error).message })] };
-  }
-  return loadDocument(data);
+  const json = readJsonText(text);
+  return json.ok ? loadDocument(json.data) : json;
 }
 
 export function loadDocument(data: unknown): Parsed<LoadedDocument> {
@@ -31,13 +28,15 @@ export function loadDocument(data: unknown): Parsed<LoadedDocument> {
     if (format !== SCENARIO_FORMAT)
       return {
         ok: false,
-        problems: [problem('format', 'formatWrong', { expected: SCENARIO_FORMAT, got: JSON.stringify(format) ?? '' })],
+        problems: [
+          problem('format', 'formatWrong', { expected: SCENARIO_FORMAT, got: shorten(JSON.stringify(format) ?? '') }),
+        ],
       };
     const version = (data as { version?: unknown }).version;
     if (version !== 1)
       return {
         ok: false,
-        problems: [problem('version', 'versionUnknown', { got: JSON.stringify(version) ?? 'nothing' })],
+        problems: [problem('version', 'versionUnknown', { got: shorten(JSON.stringify(version) ?? 'nothing') })],
       };
     const r = parseScenario(data);
     return r.ok ? { ok: true, value: { kind: 'scenario', scenario: r.value } } : r;

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { PROFILE_IDS } from '../engine/profiles';
 import { filterProblem, topicProblem } from '../engine/topic';
 import { SEI_NEVER } from '../engine/types';
+import { utf8Length } from './json';
 
 /**
  * The scenario format, version 1 (docs/scenario-format.md). Validated at the boundary with zod/mini
@@ -18,9 +19,15 @@ export const LIMITS = {
   /** 400 days: a year-long case (spec row 13) must still run. */
   endSeconds: 400 * 86400,
   nameLength: 64,
+  /** UTF-8 bytes, as MQTT counts a string's length (§1.5.4). */
   clientIdLength: 256,
+  /** UTF-8 bytes. */
   topicLength: 1024,
+  /** UTF-8 bytes: "16 KiB payloads". */
   payloadLength: 16_384,
+  /** UTF-8 bytes of a user property's name, of its value, and of the other string properties. */
+  propertyNameLength: 256,
+  propertyValueLength: 1024,
   titleLength: 500,
   subscriptions: 20,
   userProperties: 20,
@@ -34,23 +41,72 @@ const qos = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 const protocol = z.union([z.literal(4), z.literal(5)]);
 const text = (max: number) => z.string().check(z.maxLength(max));
 
+/** Lone UTF-16 surrogates: text that UTF-8 (links, files, the autosave, MQTT) cannot carry. */
+export function hasLoneSurrogate(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+      else return true;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return true;
+  }
+  return false;
+}
+
+/** Any text of the file (a title, a name, a payload): at most `max` characters, and valid Unicode. */
+const plain = (max: number) =>
+  text(max).check(
+    z.check<string>((ctx) => {
+      if (hasLoneSurrogate(ctx.value))
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value,
+          params: { code: 'loneSurrogate' },
+          message: 'loneSurrogate',
+        });
+    }),
+  );
+
+/**
+ * A UTF-8 Encoded String of MQTT (§1.5.4): at most `max` bytes in UTF-8, no lone surrogates
+ * [MQTT-1.5.4-1], no U+0000 [MQTT-1.5.4-2]. `binary` (a payload, Correlation Data) may hold U+0000.
+ */
+const mqttString = (max: number, binary = false) =>
+  z.string().check(
+    z.check<string>((ctx) => {
+      const v = ctx.value;
+      const push = (code: string, extra: Record<string, number> = {}) =>
+        ctx.issues.push({ code: 'custom', input: v, params: { code, ...extra }, message: code });
+      // Characters never exceed bytes; only a text that might be too long is measured.
+      if (v.length * 3 > max) {
+        const bytes = v.length > max ? v.length : utf8Length(v);
+        if (bytes > max) push('tooManyBytes', { max, bytes: v.length > max ? utf8Length(v) : bytes });
+      }
+      if (hasLoneSurrogate(v)) push('loneSurrogate');
+      else if (!binary && v.includes('\u0000')) push('nullChar');
+    }),
+  );
+
 // Refinements report a problem code (src/scenario/problems.ts) through their params.
 const coded = <T>(fn: (v: T) => string | null) =>
   z.check<T>((ctx) => {
     const code = fn(ctx.value);
     if (code !== null) ctx.issues.push({ code: 'custom', input: ctx.value, params: { code }, message: code });
   });
-const topicName = text(LIMITS.topicLength).check(coded(topicProblem));
-const topicFilter = text(LIMITS.topicLength).check(coded(filterProblem));
+// Topic rules (§4.7) first; U+0000 is a topic rule too, worded as such (topic.null).
+const topicName = mqttString(LIMITS.topicLength, true).check(coded(topicProblem));
+const topicFilter = mqttString(LIMITS.topicLength, true).check(coded(filterProblem));
 
 const willProps = z.object({
   payloadFormatIndicator: z.optional(z.boolean()),
-  contentType: z.optional(text(256)),
+  contentType: z.optional(mqttString(LIMITS.propertyNameLength)),
   responseTopic: z.optional(topicName),
-  correlationData: z.optional(text(256)),
+  correlationData: z.optional(mqttString(LIMITS.propertyNameLength, true)),
+  // 5.0 §3.1.3.2.8: a User Property is a UTF-8 String Pair.
   userProperties: z.optional(
     z
-      .record(text(256), text(1024))
+      .record(mqttString(LIMITS.propertyNameLength), mqttString(LIMITS.propertyValueLength))
       .check(
         coded((r: Record<string, string>) =>
           Object.keys(r).length <= LIMITS.userProperties ? null : 'userProperties',
@@ -61,7 +117,7 @@ const willProps = z.object({
 
 export const willSchema = z.object({
   topic: topicName,
-  payload: text(LIMITS.payloadLength),
+  payload: mqttString(LIMITS.payloadLength, true),
   qos,
   retain: z.boolean(),
   delay: z.optional(z.nullable(intIn(0, U32))),
@@ -77,15 +133,17 @@ const subscription = z.object({
   retainHandling: z.optional(z.union([z.literal(0), z.literal(1), z.literal(2)])),
 });
 
-const clientName = text(LIMITS.nameLength).check(
+const clientName = plain(LIMITS.nameLength).check(
   coded((n: string) => (n.length === 0 ? 'emptyName' : n.startsWith('$') ? 'reservedName' : null)),
+);
+
+const clientId = mqttString(LIMITS.clientIdLength).check(
+  coded((id: string) => (id.startsWith('__observer__') || id.startsWith('__offline__') ? 'reservedClientId' : null)),
 );
 
 export const clientSchema = z.object({
   name: clientName,
-  clientId: text(LIMITS.clientIdLength).check(
-    coded((id: string) => (id.startsWith('__observer__') || id.startsWith('__offline__') ? 'reservedClientId' : null)),
-  ),
+  clientId,
   protocol: z.optional(protocol),
   cleanStart: z.boolean(),
   sessionExpiry: z.optional(z.nullable(intIn(0, U32))),
@@ -126,7 +184,7 @@ const stepSchemas = [
     action: z.literal('publish'),
     topic: z.optional(topicName),
     topicOf: z.optional(clientName),
-    payload: text(LIMITS.payloadLength),
+    payload: mqttString(LIMITS.payloadLength, true),
     qos,
     retain: z.boolean(),
     messageExpiry: z.optional(z.nullable(intIn(0, U32))),
@@ -181,7 +239,7 @@ export const observerSchema = z.object({
 export const scenarioSchema = z.object({
   format: z.literal(SCENARIO_FORMAT),
   version: z.literal(SCENARIO_VERSION),
-  title: z.optional(text(LIMITS.titleLength)),
+  title: z.optional(plain(LIMITS.titleLength)),
   profile: z.optional(
     z.string().check(
       z.check<string>((ctx) => {
@@ -209,3 +267,20 @@ export type ScenarioInput = z.infer<typeof scenarioSchema>;
 export type StepInput = z.infer<typeof stepSchema>;
 export type ClientInput = z.infer<typeof clientSchema>;
 export type WillInput = z.infer<typeof willSchema>;
+
+/**
+ * The schema of each text field the editor offers, the very ones the loader applies: a field can
+ * never hold what a file, a link or the autosave would refuse (src/scenario/fields.ts).
+ */
+export const FIELD_SCHEMAS = {
+  title: plain(LIMITS.titleLength),
+  clientName,
+  clientId,
+  topic: topicName,
+  filter: topicFilter,
+  payload: mqttString(LIMITS.payloadLength, true),
+  contentType: mqttString(LIMITS.propertyNameLength),
+  correlationData: mqttString(LIMITS.propertyNameLength, true),
+  userPropertyName: mqttString(LIMITS.propertyNameLength),
+  userPropertyValue: mqttString(LIMITS.propertyValueLength),
+} as const;

@@ -1,4 +1,11 @@
 import type * as z from 'zod/mini';
+import {
+  brokerSettings,
+  observerSettings,
+  SCENARIO_DEFAULTS,
+  SUBSCRIPTION_DEFAULTS,
+  sortSteps,
+} from '../engine/script';
 import type { ClientDef, Scenario, Step, SubscriptionDef, WillDef } from '../engine/types';
 import { type Problem, problem } from './problems';
 import {
@@ -29,7 +36,7 @@ function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return v.length > 40 ? `a text of ${v.length} characters` : `"${v}"`;
+  if (typeof v === 'string') return v.length > 40 ? `a text of ${v.length} characters` : JSON.stringify(v);
   if (typeof v === 'object') return 'an object';
   return String(v);
 }
@@ -55,7 +62,8 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
     // Our own refinements carry a problem code in their params.
     const own = (issue as { params?: { code?: Problem['code']; max?: number } }).params;
     if (issue.code === 'custom' && own?.code) {
-      out.push(problem(path, own.code, own.code === 'userProperties' ? { max: LIMITS.userProperties } : {}));
+      const { code, ...params } = own as { code: Problem['code'] } & Record<string, number>;
+      out.push(problem(path, code, code === 'userProperties' ? { max: LIMITS.userProperties } : params));
       continue;
     }
     switch (issue.code) {
@@ -110,8 +118,6 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
   return out;
 }
 
-const ms = (s: number) => Math.round(s * 1000);
-
 function normWill(w: WillInput | null | undefined): WillDef | null {
   if (!w) return null;
   return {
@@ -129,9 +135,9 @@ function normSub(s: NonNullable<ClientInput['subscriptions']>[number]): Subscrip
   return {
     filter: s.filter,
     qos: s.qos,
-    retainAsPublished: s.retainAsPublished ?? false,
-    noLocal: s.noLocal ?? false,
-    retainHandling: s.retainHandling ?? 0,
+    retainAsPublished: s.retainAsPublished ?? SUBSCRIPTION_DEFAULTS.retainAsPublished,
+    noLocal: s.noLocal ?? SUBSCRIPTION_DEFAULTS.noLocal,
+    retainHandling: s.retainHandling ?? SUBSCRIPTION_DEFAULTS.retainHandling,
   };
 }
 
@@ -206,49 +212,31 @@ export function crossCheck(sc: Scenario, prefix = ''): Problem[] {
 export function parseScenario(input: unknown): Parsed<Scenario> {
   const r = scenarioSchema.safeParse(input, { reportInput: true });
   if (!r.success) return { ok: false, problems: zodProblems(r.error.issues) };
-  const sc = normalizeScenario(r.data);
-  const problems = crossCheck(sc);
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: sc };
+  // Cross-checked before the steps are sorted by time: a problem names the step's position as written.
+  const asWritten = normalizeScenario(r.data, false);
+  const problems = crossCheck(asWritten);
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, value: { ...asWritten, steps: sortSteps(asWritten.steps) } };
 }
 
-export function normalizeScenario(d: ScenarioInput): Scenario {
-  const protocol = d.protocol ?? 5;
+export function normalizeScenario(d: ScenarioInput, sorted = true): Scenario {
+  const protocol = d.protocol ?? SCENARIO_DEFAULTS.protocol;
   // Steps run in time order; equal times keep file order (FORMAT.md).
   const steps = d.steps.map(normStep);
   return {
     version: 1,
-    title: d.title ?? '',
-    profile: d.profile ?? 'spec',
-    seed: d.seed ?? 1,
+    title: d.title ?? SCENARIO_DEFAULTS.title,
+    profile: d.profile ?? SCENARIO_DEFAULTS.profile,
+    seed: d.seed ?? SCENARIO_DEFAULTS.seed,
     protocol,
-    broker: {
-      persistence: d.broker?.persistence ?? 'volatile',
-      maximumQos: d.broker?.maximumQos ?? 2,
-      retainAvailable: d.broker?.retainAvailable ?? true,
-      serverKeepAlive: d.broker?.serverKeepAlive ?? null,
-      maxSessionExpiry: d.broker?.maxSessionExpiry ?? null,
-    },
-    observer:
-      d.observer === null
-        ? null
-        : {
-            protocol: d.observer?.protocol ?? 5,
-            subscriptionQos: d.observer?.subscriptionQos ?? 2,
-            retainAsPublished: d.observer?.retainAsPublished ?? true,
-          },
-    offlineSubscriber: d.offlineSubscriber ?? false,
+    broker: brokerSettings(d.broker),
+    observer: observerSettings(d.observer),
+    offlineSubscriber: d.offlineSubscriber ?? SCENARIO_DEFAULTS.offlineSubscriber,
     clients: d.clients.map((c) => normClient(c, protocol)),
-    steps: sortSteps(steps),
+    steps: sorted ? sortSteps(steps) : steps,
     end: d.end,
   };
 }
 
-/** Stable sort by time (the engine's queue would order them anyway; this keeps indices meaningful). */
-export function sortSteps(steps: Step[]): Step[] {
-  return steps
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => ms(a.s.t) - ms(b.s.t) || a.i - b.i)
-    .map((x) => x.s);
-}
-
-export { LIMITS };
+export { LIMITS, sortSteps };

@@ -10,12 +10,12 @@ import { AUTOSAVE_KEY, type StorageLike } from './storage';
  * aside, never trusted and never a crash. Storage access itself may throw (private modes,
  * sandboxed iframes, quota): every call is guarded.
  */
-export { AUTOSAVE_KEY, browserStorage, type StorageLike } from './storage';
+export { AUTOSAVE_KEY, browserStorage, type SetAside, type StorageLike, setAside } from './storage';
 
 export type AutosaveRead =
   | { status: 'none' }
   | { status: 'ok'; scenario: Scenario }
-  | { status: 'unreadable'; problems: Problem[] };
+  | { status: 'unreadable'; problems: Problem[]; text: string };
 
 /** Saves the scenario; false if the browser refused (no storage, quota, privacy settings). */
 export function saveScenario(storage: StorageLike | null | undefined, sc: Scenario): boolean {
@@ -38,9 +38,9 @@ export function readAutosave(storage: StorageLike | null | undefined): AutosaveR
   }
   if (text === null) return { status: 'none' };
   const doc = loadDocumentText(String(text));
-  if (!doc.ok) return { status: 'unreadable', problems: doc.problems };
+  if (!doc.ok) return { status: 'unreadable', problems: doc.problems, text: String(text) };
   // Only a scenario is ever saved; a case list here was written by something else.
-  if (doc.value.kind !== 'scenario') return { status: 'unreadable', problems: [] };
+  if (doc.value.kind !== 'scenario') return { status: 'unreadable', problems: [], text: String(text) };
   return { status: 'ok', scenario: doc.value.scenario };
 }
 

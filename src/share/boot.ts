@@ -3,9 +3,10 @@ import type { Catalog } from '../i18n/catalog';
 import { en } from '../i18n/en';
 import type { ShareCatalog } from '../i18n/share';
 import { shareEn } from '../i18n/share-en';
-import { type AutosaveRead, readAutosave, type StorageLike } from './autosave';
+import type { NoticeDownload } from '../store/notice';
+import { type AutosaveRead, readAutosave, type SetAside, type StorageLike, setAside } from './autosave';
 import { decodeLink, type LinkError } from './codec';
-import { describeLinkError } from './describe';
+import { describeLinkError, problemLine } from './describe';
 import { hashHasLink } from './urlsync';
 
 export type BootSource = 'link' | 'autosave' | 'default';
@@ -23,8 +24,12 @@ export interface BootResult {
   summary: string | null;
   /** ... and what is shown instead (and whether the autosave was set aside). */
   outcome: string | null;
-  /** The link's validation problems, one "path: message" line each (for a details list). */
+  /** The link's and the autosave's problems, one "path: message" line each (for a details list). */
   details: string[];
+  /** What failed to load, kept aside under its own key (never overwritten by the next edit), for a download. */
+  setAside: SetAside[];
+  /** The same as the notice's downloads: a labelled button each. */
+  downloads: NoticeDownload[];
 }
 
 /**
@@ -50,9 +55,13 @@ export function bootScenario(
         summary: null,
         outcome: null,
         details: [],
+        setAside: [],
+        downloads: [],
       };
     linkError = r.error;
   }
+  const kept: SetAside[] = [];
+  if (linkError) kept.push(setAside(input.storage, 'link', input.hash));
   const saved: AutosaveRead = readAutosave(input.storage);
   const autosaveUnreadable = saved.status === 'unreadable';
   const source: BootSource = saved.status === 'ok' ? 'autosave' : 'default';
@@ -67,7 +76,11 @@ export function bootScenario(
     lead.push(cat.link.headline, d.message);
     after.push(source === 'autosave' ? cat.link.fellBackToAutosave : cat.link.fellBackToDefault);
   }
-  if (autosaveUnreadable) after.push(cat.link.autosaveUnreadable);
+  if (saved.status === 'unreadable') {
+    after.push(cat.link.autosaveUnreadable);
+    details = [...details, ...saved.problems.map((p) => `${cat.link.autosaveProblem} ${problemLine(p, words)}`)];
+    kept.push(setAside(input.storage, 'autosave', saved.text));
+  }
   const parts = [...lead, ...after];
   return {
     scenario,
@@ -78,5 +91,7 @@ export function bootScenario(
     summary: lead.length > 0 ? lead.join(' ') : null,
     outcome: after.length > 0 ? after.join(' ') : null,
     details,
+    setAside: kept,
+    downloads: kept.map((k) => ({ label: cat.link.downloadSetAside(k.kind), filename: k.filename, text: k.text })),
   };
 }

@@ -1,6 +1,7 @@
 import { deflateSync, Inflate } from 'fflate';
 import type { Scenario } from '../engine/types';
-import { loadDocument, MAX_DOCUMENT_CHARS } from '../scenario/load';
+import { MAX_DOCUMENT_BYTES, readJsonText } from '../scenario/json';
+import { loadDocument } from '../scenario/load';
 import { SCENARIO_FORMAT } from '../scenario/schema';
 import type { Problem } from '../scenario/validate';
 import { firstNonBase64Url, fromBase64Url, toBase64Url } from './base64url';
@@ -25,10 +26,14 @@ export const LINK_VERSION = 1;
 export const LINK_VERSIONS_READ = [1] as const;
 /** Above this many characters a link does not fit a chat message or a QR code (the meter warns). */
 export const LINK_WARN_CHARS = 2_000;
-/** The decoder looks at no more than this many characters (a link, a fragment or a pasted text). */
-export const MAX_LINK_CHARS = 200_000;
+/**
+ * The decoder looks at no more than this many characters (a link, a fragment or a pasted text):
+ * a little under the 2 MiB (2,097,152 characters) a browser keeps in its address bar (Chromium's
+ * kMaxURLChars), so every link the app writes is read back on reload.
+ */
+export const MAX_LINK_CHARS = 2_000_000;
 /** Largest decompressed document; the same cap as a scenario file. Guards against inflate bombs. */
-export const MAX_INFLATED_BYTES = MAX_DOCUMENT_CHARS;
+export const MAX_INFLATED_BYTES = MAX_DOCUMENT_BYTES;
 /** Input is inflated in chunks this small, so a bomb is stopped within about a megabyte of output. */
 const INFLATE_CHUNK = 1024;
 
@@ -47,6 +52,7 @@ export type LinkErrorCode =
   | 'tooBig'
   | 'notUtf8'
   | 'notJson'
+  | 'tooDeep'
   | 'notObject'
   | 'invalidScenario';
 
@@ -178,13 +184,17 @@ function decodeV1(body: string): LinkResult {
   } catch {
     return fail('notUtf8');
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (e) {
-    if (json.trim() === '' || /end of (json )?(data|input)/i.test(String(e))) return fail('truncated');
-    return fail('notJson', { detail: e instanceof Error ? e.message : String(e) });
+  // The same checks as a file, before parsing: a deeply nested text unpacks fine but is no scenario.
+  const read = readJsonText(json, '(link)');
+  if (!read.ok) {
+    const p = read.problems[0];
+    if (p?.code === 'tooDeep') return fail('tooDeep', p.params);
+    if (p?.code === 'tooLong') return fail('tooBig', { max: MAX_INFLATED_BYTES });
+    const detail = String(p?.params.detail ?? '');
+    if (json.trim() === '' || /end of (json )?(data|input)/i.test(detail)) return fail('truncated');
+    return fail('notJson', { detail });
   }
+  const data = read.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail('notObject');
   const doc = loadDocument({ ...data, format: SCENARIO_FORMAT });
   if (!doc.ok) return fail('invalidScenario', {}, doc.problems);

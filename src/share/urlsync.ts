@@ -1,18 +1,30 @@
 import type { Scenario } from '../engine/types';
 import type { Timers } from './autosave';
 import { debounced } from './autosave';
-import { LINK_PARAM, scenarioFragment } from './codec';
+import { LINK_PARAM, MAX_LINK_CHARS, scenarioFragment } from './codec';
 
 /**
  * The URL follows the scenario (STYLE.md §3.3): the store is the one source of truth, and the
  * fragment is written as a side effect, debounced, replacing the history entry so Back is not
  * flooded. `isEcho(hash)` tells a `hashchange` caused by our own write from one a person made.
  */
-export function createLinkWriter(replaceHash: (hash: string) => void, delayMs = 250, timers?: Timers) {
+export function createLinkWriter(
+  replaceHash: (hash: string) => void,
+  delayMs = 250,
+  timers?: Timers,
+  /** The scenario's link is longer than any browser address keeps (MAX_LINK_CHARS). */
+  onTooLong?: (chars: number) => void,
+) {
   let last: string | null = null;
   const writer = debounced<Scenario>(
     (sc) => {
-      const hash = `#${scenarioFragment(sc)}`;
+      let hash = `#${scenarioFragment(sc)}`;
+      if (hash.length > MAX_LINK_CHARS) {
+        // Browsers refuse such an address (and a reload would reopen an older entry): the address
+        // drops its link instead, so a reload opens the autosave, and the person is told.
+        if (last !== '') onTooLong?.(hash.length);
+        hash = '';
+      }
       if (hash === last) return;
       last = hash;
       replaceHash(hash);

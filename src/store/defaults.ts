@@ -1,3 +1,4 @@
+import { buildScenario, buildSubscription, buildWill } from '../engine/script';
 import type { ClientDef, Scenario, SubscriptionDef, WillDef } from '../engine/types';
 
 /**
@@ -6,21 +7,9 @@ import type { ClientDef, Scenario, SubscriptionDef, WillDef } from '../engine/ty
  * than its Session Expiry (30 s), so the will goes out at 15 s, not at the drop.
  */
 export function defaultScenario(): Scenario {
-  return {
-    version: 1,
+  return buildScenario({
     title: 'A device drops off the network',
-    profile: 'spec',
-    seed: 1,
-    protocol: 5,
-    broker: {
-      persistence: 'volatile',
-      maximumQos: 2,
-      retainAvailable: true,
-      serverKeepAlive: null,
-      maxSessionExpiry: null,
-    },
-    observer: { protocol: 5, subscriptionQos: 1, retainAsPublished: true },
-    offlineSubscriber: false,
+    observer: { subscriptionQos: 1 },
     clients: [
       {
         name: 'device',
@@ -55,23 +44,15 @@ export function defaultScenario(): Scenario {
       { t: 5, action: 'drop', client: 'device' },
     ],
     end: 40,
-  };
+  });
 }
 
 export function defaultWill(clientId: string): WillDef {
-  return {
-    topic: `devices/${clientId || 'device'}/status`,
-    payload: 'offline',
-    qos: 1,
-    retain: true,
-    delay: null,
-    messageExpiry: null,
-    props: null,
-  };
+  return buildWill(`devices/${clientId || 'device'}/status`, { retain: true });
 }
 
 export function defaultSubscription(filter = 'devices/+/status'): SubscriptionDef {
-  return { filter, qos: 1, retainAsPublished: false, noLocal: false, retainHandling: 0 };
+  return buildSubscription(filter);
 }
 
 /** A new client: a device (with a will) or a subscriber (with one subscription, no will). */

@@ -10,6 +10,14 @@ export interface Notice {
   details: string[];
   /** Said after the details: what the app did instead ("The default scenario is shown instead."). */
   outcome?: string;
+  /** Texts the person can download (work that failed to load, kept aside). */
+  downloads?: NoticeDownload[];
+}
+
+export interface NoticeDownload {
+  label: string;
+  filename: string;
+  text: string;
 }
 
 export interface NoticeState {

@@ -1,5 +1,6 @@
 import { createStore, useStore } from 'zustand';
 import type { BrokerSettings, ClientDef, Scenario, Step, SubscriptionDef, WillDef } from '../engine/types';
+import type { Problem } from '../scenario/problems';
 import { defaultScenario, defaultSubscription, newClient } from './defaults';
 
 /**
@@ -20,6 +21,11 @@ export type StepAt = WithoutTime<Step>;
 
 export interface ScenarioState {
   scenario: Scenario;
+  /**
+   * The problems of the last edit that was refused because the loader would refuse its result
+   * (src/scenario/fields.ts), or null. A new object each time, so a repeated refusal is seen.
+   */
+  refused: { problems: Problem[] } | null;
   /** Earlier scenarios, for undo (most recent last). */
   past: Scenario[];
   future: Scenario[];
@@ -60,6 +66,28 @@ export interface ScenarioState {
 
 const HISTORY = 100;
 
+/**
+ * The loader's check (src/scenario/fields.ts `scenarioProblems`), installed by the app once the
+ * schema has loaded (src/app/sync.ts): the store's first load carries no schema code.
+ */
+let check: ((sc: Scenario) => Problem[]) | null = null;
+export function setEditCheck(fn: ((sc: Scenario) => Problem[]) | null): void {
+  check = fn;
+  verdicts = new WeakMap();
+}
+
+/** The loader's verdict on each scenario object (edits replace the object, so this memo is exact). */
+let verdicts = new WeakMap<Scenario, Problem[]>();
+function problemsOf(sc: Scenario): Problem[] {
+  if (!check) return [];
+  let p = verdicts.get(sc);
+  if (p === undefined) {
+    p = check(sc);
+    verdicts.set(sc, p);
+  }
+  return p;
+}
+
 /** Seconds, rounded to the millisecond (the engine's resolution). */
 export const msToSeconds = (ms: number): number => Math.round(ms) / 1000;
 
@@ -83,13 +111,22 @@ export function createScenarioStore(initial: Scenario = defaultScenario()) {
       const { scenario, past } = get();
       const next = f(scenario);
       if (next === scenario) return;
-      set({ scenario: next, past: [...past.slice(-(HISTORY - 1)), scenario], future: [] });
+      // One validation at every entrance: an edit whose result a file, a link or the autosave would
+      // refuse (51 clients, 2,001 steps, a reserved Client Identifier...) is not made. (A scenario
+      // that is already invalid, which no entrance lets in, may still be edited back to health.)
+      const problems = problemsOf(next);
+      if (problems.length > 0 && problemsOf(scenario).length === 0) {
+        set({ refused: { problems } });
+        return;
+      }
+      set({ scenario: next, refused: null, past: [...past.slice(-(HISTORY - 1)), scenario], future: [] });
     };
     const editClient = (name: string, f: (c: ClientDef) => ClientDef) =>
       edit((s) => ({ ...s, clients: s.clients.map((c) => (c.name === name ? f(c) : c)) }));
 
     return {
       scenario: initial,
+      refused: null,
       past: [],
       future: [],
 

@@ -17,6 +17,8 @@ const u32 = fc.oneof(fc.constantFrom(0, 1, 10, 60, 300, SEI_NEVER), fc.integer({
 const seconds = fc.oneof(fc.integer({ min: 0, max: 600 }), fc.double({ min: 0, max: 600, noNaN: true }));
 const text = (max: number) =>
   fc.oneof(fc.string({ maxLength: max, unit: 'grapheme' }), fc.string({ maxLength: max, unit: 'binary' }));
+/** An MQTT UTF-8 string: no U+0000 [MQTT-1.5.4-2] (fast-check never makes lone surrogates here). */
+const mqttText = (max: number) => text(max).map((s) => s.split(String.fromCharCode(0)).join('_'));
 
 const level = fc.oneof(
   fc.constantFrom('lab', 'status', 'dev', '测试', '<b>x</b>', "it's", '$SYS', ''),
@@ -45,12 +47,14 @@ const willArb = fc.record(
       fc.record(
         {
           payloadFormatIndicator: fc.boolean(),
-          contentType: text(20),
+          contentType: mqttText(20),
           responseTopic: topicArb,
           correlationData: text(20),
           userProperties: fc.dictionary(
-            fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== '__proto__'),
-            text(10),
+            fc
+              .string({ minLength: 1, maxLength: 8 })
+              .filter((k) => k !== '__proto__' && !k.includes(String.fromCharCode(0))),
+            mqttText(10),
             { maxKeys: 3 },
           ),
         },
@@ -77,7 +81,7 @@ const clientArb = (name: string) =>
   fc.record(
     {
       name: fc.constant(name),
-      clientId: fc.oneof(fc.constantFrom('dev', 'shared', ''), text(12)),
+      clientId: fc.oneof(fc.constantFrom('dev', 'shared', ''), mqttText(12)),
       protocol: fc.constantFrom(4, 5),
       cleanStart: fc.boolean(),
       sessionExpiry: fc.option(u32, { nil: null }),

@@ -1,17 +1,25 @@
 import { expect } from 'vitest';
-import { profileById, SPEC } from '../engine/profiles';
+import { buildClient, buildScenario, buildSubscription, buildWill } from '../engine/script';
 import { simulate } from '../engine/sim';
-import { type WillFate, willFates } from '../engine/summary';
 import {
-  type BrokerSettings,
-  type ClientDef,
-  OBSERVER,
-  type ProtocolLevel,
-  type RunResult,
-  type Scenario,
-  type Step,
-  type TraceEntry,
-  type WillDef,
+  type CloseEntry,
+  closeOf,
+  connacks,
+  deliveries,
+  serverDisconnects,
+  type WillFate,
+  willDeliveries,
+  willFates,
+} from '../engine/trace';
+import type {
+  BrokerSettings,
+  ClientDef,
+  ProtocolLevel,
+  RunResult,
+  Scenario,
+  Step,
+  TraceEntry,
+  WillDef,
 } from '../engine/types';
 
 /**
@@ -35,16 +43,7 @@ export interface DriverOptions {
 }
 
 export function willOf(name: string, w: Partial<WillDef> = {}): WillDef {
-  return {
-    topic: `wills/${name}`,
-    payload: `${name} offline`,
-    qos: 1,
-    retain: false,
-    delay: null,
-    messageExpiry: null,
-    props: null,
-    ...w,
-  };
+  return buildWill(w.topic ?? `wills/${name}`, { payload: `${name} offline`, ...w });
 }
 
 export class Driver {
@@ -73,17 +72,13 @@ export class Driver {
   /** Declares a client with a will (override with `will: null`), connected at the current time. */
   client(name: string, o: ClientOpts = {}): this {
     const { will, ...rest } = o;
-    this.clients.push({
-      name,
-      clientId: name,
-      protocol: this.protocol,
-      cleanStart: true,
-      sessionExpiry: null,
-      keepAlive: 60,
-      subscriptions: [],
-      ...rest,
-      will: will === null ? null : willOf(name, will ?? {}),
-    });
+    this.clients.push(
+      buildClient(name, {
+        protocol: this.protocol,
+        ...rest,
+        will: will === null ? null : willOf(name, will ?? {}),
+      }),
+    );
     if (this.opts.autoConnect !== false) this.push({ action: 'connect', client: name });
     return this.touch();
   }
@@ -93,7 +88,7 @@ export class Driver {
     const { qos = 2, rap = true, ...rest } = o;
     return this.client(name, {
       will: null,
-      subscriptions: [{ filter, qos, retainAsPublished: rap, noLocal: false, retainHandling: 0 }],
+      subscriptions: [buildSubscription(filter, { qos, retainAsPublished: rap })],
       ...rest,
     });
   }
@@ -201,36 +196,22 @@ export class Driver {
   scenario(): Scenario {
     const lastStep = this.steps.reduce((m, s) => Math.max(m, s.t * 1000), 0);
     const endMs = this.endMs ?? lastStep + 600_000;
-    const b = this.opts.broker ?? {};
-    return {
-      version: 1,
+    return buildScenario({
       title: 'test',
-      profile: this.opts.profile ?? 'spec',
-      seed: 1,
+      ...(this.opts.profile !== undefined ? { profile: this.opts.profile } : {}),
       protocol: this.protocol,
-      broker: {
-        persistence: b.persistence ?? 'volatile',
-        maximumQos: b.maximumQos ?? 2,
-        retainAvailable: b.retainAvailable ?? true,
-        serverKeepAlive: b.serverKeepAlive ?? null,
-        maxSessionExpiry: b.maxSessionExpiry ?? null,
-      },
-      observer:
-        this.opts.observer === undefined
-          ? { protocol: 5, subscriptionQos: 2, retainAsPublished: true }
-          : this.opts.observer,
-      offlineSubscriber: this.opts.offlineSubscriber ?? false,
+      ...(this.opts.broker !== undefined ? { broker: this.opts.broker } : {}),
+      ...(this.opts.observer !== undefined ? { observer: this.opts.observer } : {}),
+      ...(this.opts.offlineSubscriber !== undefined ? { offlineSubscriber: this.opts.offlineSubscriber } : {}),
       clients: this.clients,
       steps: this.steps,
       end: endMs / 1000,
-    };
+    });
   }
 
+  /** Runs under the scenario's own profile (simulate's default). */
   run(): RunResult {
-    if (!this.result) {
-      const sc = this.scenario();
-      this.result = simulate(sc, { profile: profileById(sc.profile) ?? SPEC });
-    }
+    if (!this.result) this.result = simulate(this.scenario());
     return this.result;
   }
 
@@ -240,11 +221,13 @@ export class Driver {
 
   /** Will deliveries the observer saw from this client (name), in order. */
   willsFrom(name: string): { t: number; conn: number; qos: number; retain: boolean; payload: string }[] {
-    return this.trace.flatMap((e) =>
-      e.kind === 'message' && e.op === 'delivered' && e.to === OBSERVER && e.willOf?.from === name
-        ? [{ t: e.t, conn: e.willOf.conn, qos: e.qos, retain: e.retain, payload: e.payload }]
-        : [],
-    );
+    return willDeliveries(this.trace, name).map((e) => ({
+      t: e.t,
+      conn: e.willOf?.conn ?? 0,
+      qos: e.qos,
+      retain: e.retain,
+      payload: e.payload,
+    }));
   }
 
   fate(name: string, conn = 1): WillFate | undefined {
@@ -280,32 +263,23 @@ export class Driver {
 
   /** Session Present on the CONNACKs of `name`, in order. */
   expectSessionPresent(name: string, values: boolean[]): this {
-    const got = this.trace.flatMap((e) =>
-      e.kind === 'packet' && e.type === 'CONNACK' && e.client === name && !e.detail.reason
-        ? [e.detail.sessionPresent === true]
-        : [],
-    );
+    const got = connacks(this.trace, name)
+      .filter((c) => c.reason === 0)
+      .map((c) => c.sessionPresent);
     expect(got, `Session Present of ${name}`).toEqual(values);
     return this;
   }
 
   /** DISCONNECT reason codes the broker sent to `name`. */
   expectServerDisconnects(name: string, reasons: number[]): this {
-    const got = this.trace.flatMap((e) =>
-      e.kind === 'packet' && e.dir === 'out' && e.type === 'DISCONNECT' && e.client === name
-        ? [e.detail.reason ?? -1]
-        : [],
-    );
+    const got = serverDisconnects(this.trace, name).map((d) => d.reason);
     expect(got).toEqual(reasons);
     return this;
   }
 
   /** When the broker closed `name`'s connection `conn` (ms), and why. */
-  closeOf(name: string, conn = 1): Extract<TraceEntry, { kind: 'connection' }> | undefined {
-    return this.trace.find(
-      (e): e is Extract<TraceEntry, { kind: 'connection' }> =>
-        e.kind === 'connection' && e.op === 'closed' && e.client === name && e.conn === conn,
-    );
+  closeOf(name: string, conn = 1): CloseEntry | undefined {
+    return closeOf(this.trace, name, conn);
   }
 
   expectClosed(name: string, o: { at: number; cause?: string; conn?: number }): this {
@@ -317,11 +291,13 @@ export class Driver {
 
   /** Payloads delivered to a subscriber, in order. */
   received(name: string): { t: number; topic: string; payload: string; qos: number; retain: boolean }[] {
-    return this.trace.flatMap((e) =>
-      e.kind === 'message' && e.op === 'delivered' && e.to === name
-        ? [{ t: e.t, topic: e.topic, payload: e.payload, qos: e.qos, retain: e.retain }]
-        : [],
-    );
+    return deliveries(this.trace, name).map((e) => ({
+      t: e.t,
+      topic: e.topic,
+      payload: e.payload,
+      qos: e.qos,
+      retain: e.retain,
+    }));
   }
 
   retainedAtEnd(): { topic: string; payload: string }[] {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { willFates } from '../engine/summary';
+import { willFates } from '../engine/trace';
 import { OBSERVER, OFFLINE_SUBSCRIBER, type Why } from '../engine/types';
 import { renderEntry, renderWhy } from '../i18n/render';
 import { useCatalog, useT } from '../i18n/ui';

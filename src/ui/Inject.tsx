@@ -6,10 +6,11 @@ import { useEditT } from '../i18n/ui-edit';
 import { useCurrentRun } from '../runner/context';
 import { type StepAt, scenarioStore, useScenario } from '../store/scenario';
 import { useView, viewStore } from '../store/view';
+import { useFieldCheck } from './fieldcheck';
 import { CheckField, NumberField, SelectField, TextField, Warning } from './fields';
 import { stateAt } from './model';
 import { useTargetClient } from './target';
-import { raisesSessionExpiry } from './warnings';
+import { publishTopic, raisesSessionExpiry } from './warnings';
 
 const REASONS = [0x00, 0x04, 0x80, 0x81, 0x82, 0x83, 0x93, 0x95, 0x05];
 
@@ -21,6 +22,7 @@ function Inject() {
   const t = useT();
   const ed = useEditT();
   const cat = useCatalog();
+  const check = useFieldCheck();
   const run = useCurrentRun();
   const headingId = useId();
   const clients = useScenario((s) => s.scenario.clients);
@@ -223,10 +225,15 @@ function Inject() {
           <TextField
             label={ed.inject.topic}
             value={topic}
-            validate={(v) => (topicProblem(v) ? ed.setup.badTopic : null)}
+            validate={(v) => (topicProblem(v) ? ed.setup.badTopic : check('topic')(v))}
             onCommit={setPubTopic}
           />
-          <TextField label={ed.inject.payload} value={pubPayload} onCommit={setPubPayload} />
+          <TextField
+            label={ed.inject.payload}
+            value={pubPayload}
+            validate={check('payload')}
+            onCommit={setPubPayload}
+          />
           <div className="grid grid-cols-2 items-end gap-2">
             <SelectField label={ed.setup.qos} value={pubQos} options={qosOptions} onChange={setPubQos} />
             <CheckField label={ed.setup.retain} checked={pubRetain} onChange={setPubRetain} />
@@ -250,7 +257,7 @@ function Inject() {
             <TextField
               label={ed.setup.filter}
               value={subFilter}
-              validate={(v) => (filterProblem(v) ? ed.setup.badFilter : null)}
+              validate={(v) => (filterProblem(v) ? ed.setup.badFilter : check('filter')(v))}
               onCommit={setSubFilter}
             />
             <SelectField label={ed.setup.qos} value={subQos} options={qosOptions} onChange={setSubQos} />
@@ -295,8 +302,7 @@ function Script() {
             ...(s.action === 'reconnect' ? { cleanStart: s.cleanStart } : {}),
             ...(s.action === 'publish'
               ? {
-                  topic:
-                    s.topic ?? scenarioStore.getState().scenario.clients.find((c) => c.name === s.topicOf)?.will?.topic,
+                  topic: publishTopic(scenarioStore.getState().scenario, s) ?? undefined,
                   payload: s.payload,
                   retain: s.retain,
                 }

@@ -8,6 +8,7 @@ import { defaultWill } from '../store/defaults';
 import { EXAMPLES } from '../store/examples';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { viewStore } from '../store/view';
+import { useFieldCheck } from './fieldcheck';
 import { CheckField, NumberField, SelectField, TextField, Warning } from './fields';
 import { keepAliveOff, retainedWillWithoutOnline, willDelayVsExpiry } from './warnings';
 
@@ -16,6 +17,7 @@ const act = () => scenarioStore.getState();
 
 function ScenarioSettings() {
   const ed = useEditT();
+  const check = useFieldCheck();
   const cat = useCatalog();
   const title = useScenario((s) => s.scenario.title);
   const profile = useScenario((s) => s.scenario.profile);
@@ -49,7 +51,12 @@ function ScenarioSettings() {
           {ed.setup.load}
         </button>
       </div>
-      <TextField label={ed.setup.title} value={title} onCommit={(v) => act().titleChanged(v)} />
+      <TextField
+        label={ed.setup.title}
+        value={title}
+        validate={check('title')}
+        onCommit={(v) => act().titleChanged(v)}
+      />
       <SelectField
         label={ed.setup.profile}
         value={profile}
@@ -95,6 +102,7 @@ const seiMode = (v: number | null): SeiMode => (v === null ? 'absent' : v === SE
 
 function WillEditor({ c }: { c: ClientDef }) {
   const ed = useEditT();
+  const check = useFieldCheck();
   const reasonId = useId();
   const w = c.will;
   const v4 = c.protocol === 4;
@@ -122,10 +130,15 @@ function WillEditor({ c }: { c: ClientDef }) {
           <TextField
             label={ed.setup.willTopic}
             value={w.topic}
-            validate={(v) => (topicProblem(v) ? ed.setup.badTopic : null)}
+            validate={(v) => (topicProblem(v) ? ed.setup.badTopic : check('topic')(v))}
             onCommit={(v) => setWill({ topic: v })}
           />
-          <TextField label={ed.setup.willPayload} value={w.payload} onCommit={(v) => setWill({ payload: v })} />
+          <TextField
+            label={ed.setup.willPayload}
+            value={w.payload}
+            validate={check('payload')}
+            onCommit={(v) => setWill({ payload: v })}
+          />
           <div className="grid grid-cols-2 gap-2">
             <SelectField
               label={ed.setup.qos}
@@ -180,17 +193,19 @@ function WillEditor({ c }: { c: ClientDef }) {
                 <TextField
                   label={ed.setup.contentType}
                   value={props?.contentType ?? ''}
+                  validate={check('contentType')}
                   onCommit={(v) => setProps({ contentType: v })}
                 />
                 <TextField
                   label={ed.setup.responseTopic}
                   value={props?.responseTopic ?? ''}
-                  validate={(v) => (v !== '' && topicProblem(v) ? ed.setup.badTopic : null)}
+                  validate={(v) => (v === '' ? null : topicProblem(v) ? ed.setup.badTopic : check('topic')(v))}
                   onCommit={(v) => setProps({ responseTopic: v })}
                 />
                 <TextField
                   label={ed.setup.correlationData}
                   value={props?.correlationData ?? ''}
+                  validate={check('correlationData')}
                   onCommit={(v) => setProps({ correlationData: v })}
                 />
                 <TextField
@@ -198,6 +213,15 @@ function WillEditor({ c }: { c: ClientDef }) {
                   hint={ed.setup.userPropertiesHint}
                   multiline
                   value={userProps}
+                  validate={(v) => {
+                    for (const line of v.split('\n')) {
+                      const [k = '', ...rest] = line.split('=');
+                      if (k.trim() === '') continue;
+                      const bad = check('userPropertyName')(k.trim()) ?? check('userPropertyValue')(rest.join('='));
+                      if (bad) return bad;
+                    }
+                    return null;
+                  }}
                   onCommit={(v) => {
                     const entries = v
                       .split('\n')
@@ -218,6 +242,7 @@ function WillEditor({ c }: { c: ClientDef }) {
 
 function SubscriptionEditor({ c, sub, index }: { c: ClientDef; sub: SubscriptionDef; index: number }) {
   const ed = useEditT();
+  const check = useFieldCheck();
   const reasonId = useId();
   const v4 = c.protocol === 4;
   const set = (patch: Partial<SubscriptionDef>) => act().subscriptionChanged(c.name, index, { ...sub, ...patch });
@@ -228,7 +253,7 @@ function SubscriptionEditor({ c, sub, index }: { c: ClientDef; sub: Subscription
         <TextField
           label={ed.setup.filter}
           value={sub.filter}
-          validate={(v) => (filterProblem(v) ? ed.setup.badFilter : null)}
+          validate={(v) => (filterProblem(v) ? ed.setup.badFilter : check('filter')(v))}
           onCommit={(v) => set({ filter: v })}
         />
         <SelectField
@@ -272,6 +297,7 @@ function SubscriptionEditor({ c, sub, index }: { c: ClientDef; sub: Subscription
 
 function ClientEditor({ c, open }: { c: ClientDef; open: boolean }) {
   const ed = useEditT();
+  const check = useFieldCheck();
   const names = useScenario((s) => s.scenario.clients.map((x) => x.name).join('\n'));
   const scenario = useScenario((s) => s.scenario);
   const v4 = c.protocol === 4;
@@ -299,7 +325,7 @@ function ClientEditor({ c, open }: { c: ClientDef; open: boolean }) {
                 ? ed.setup.nameInvalid
                 : v !== c.name && names.split('\n').includes(v)
                   ? ed.setup.nameTaken
-                  : null
+                  : check('clientName')(v)
             }
             onCommit={(v) => {
               act().clientRenamed(c.name, v);
@@ -316,7 +342,12 @@ function ClientEditor({ c, open }: { c: ClientDef; open: boolean }) {
             onChange={(v) => set({ protocol: v })}
           />
         </div>
-        <TextField label={ed.setup.clientId} value={c.clientId} onCommit={(v) => set({ clientId: v })} />
+        <TextField
+          label={ed.setup.clientId}
+          value={c.clientId}
+          validate={check('clientId')}
+          onCommit={(v) => set({ clientId: v })}
+        />
         <CheckField
           label={v4 ? ed.setup.cleanSession : ed.setup.cleanStart}
           checked={c.cleanStart}

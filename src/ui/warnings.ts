@@ -1,3 +1,4 @@
+import { publishTopic as topicOfPublish } from '../engine/script';
 import { type ClientDef, type Scenario, SEI_NEVER } from '../engine/types';
 
 /**
@@ -23,9 +24,7 @@ export function raisesSessionExpiry(c: ClientDef, newSei: number | null | undefi
 
 /** The topic a publish step writes to (its own, or another client's will topic). */
 export function publishTopic(scenario: Scenario, step: Scenario['steps'][number]): string | null {
-  if (step.action !== 'publish') return null;
-  if (step.topicOf !== undefined) return scenario.clients.find((c) => c.name === step.topicOf)?.will?.topic ?? null;
-  return step.topic ?? null;
+  return step.action === 'publish' ? topicOfPublish(scenario, step) : null;
 }
 
 /** A retained will with no retained, non-empty message ("online") ever published on its topic. */

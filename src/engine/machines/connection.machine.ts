@@ -30,6 +30,8 @@ export type ConnectionEvent =
       reason?: number;
     }
   | { type: 'packet.secondConnect' }
+  /** 5.0 §3.2.2.3.4 / §3.2.2.3.5: a PUBLISH above Maximum QoS (0x9B) or retained where retain is off (0x9A). */
+  | { type: 'packet.unsupported'; reason: 0x9a | 0x9b }
   | { type: 'packet.malformed' }
   | { type: 'takeover' }
   | { type: 'admin.kick' }
@@ -121,6 +123,14 @@ export const connectionMachine = setup({
         'packet.secondConnect': {
           target: 'closed',
           actions: [{ type: 'close', params: { cause: 'protocolError', deleteRule: 'none' } }],
+        },
+        // [MQTT-4.13.1-1]: a Protocol Error closes the connection after a DISCONNECT with its code.
+        'packet.unsupported': {
+          target: 'closed',
+          actions: [
+            { type: 'sendDisconnect', params: ({ event }) => ({ reason: (event as { reason: number }).reason }) },
+            { type: 'close', params: { cause: 'protocolError', deleteRule: 'none' } },
+          ],
         },
         'packet.malformed': {
           target: 'closed',

@@ -11,6 +11,8 @@ export interface Snap {
   readonly value: unknown;
   readonly context: unknown;
   readonly status: string;
+  /** XState's state matching: "connected" also matches "connected.silent". */
+  matches(value: string): boolean;
 }
 
 interface Result {

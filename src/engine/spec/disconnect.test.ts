@@ -100,3 +100,82 @@ describe('DISCONNECT (3.1.1)', () => {
       .expectSessionPresent('dev', [false, true]);
   });
 });
+
+// 5.0 §3.14.2.2.2: "If the Session Expiry Interval is absent, the Session Expiry Interval in the
+// CONNECT packet is used"; raising it from the CONNECT packet's 0 is a Protocol Error.
+describe('Session Expiry at DISCONNECT (5.0 §3.14.2.2.2)', () => {
+  it('a DISCONNECT without Session Expiry keeps the CONNECT value: the will waits its delay', () => {
+    sim()
+      .client('dev', { cleanStart: false, sessionExpiry: 300, will: { delay: 30 } })
+      .at(5000)
+      .disconnect('dev', 0x04, { sessionExpiry: null })
+      .expectWill('dev', { at: 35_000 });
+  });
+
+  it('a DISCONNECT without Session Expiry keeps the session for a Clean Start 0 reconnect', () => {
+    const d = sim()
+      .client('dev', { cleanStart: false, sessionExpiry: 300, will: { delay: 30 } })
+      .at(5000)
+      .disconnect('dev', 0x04, { sessionExpiry: null })
+      .at(10_000)
+      .reconnect('dev', { cleanStart: false })
+      .expectSessionPresent('dev', [false, true])
+      .expectNoWill('dev');
+    expect(d.trace.some((e) => e.kind === 'note' && e.why.code === 'session.expiryChanged')).toBe(false);
+  });
+
+  it('"raised from 0" compares with the CONNECT packet, not the value the broker maximum put in force', () => {
+    sim({ broker: { maxSessionExpiry: 0 } })
+      .client('dev', { sessionExpiry: 300 })
+      .at(5000)
+      .disconnect('dev', 0x00, { sessionExpiry: 300 })
+      .expectServerDisconnects('dev', [])
+      .expectNoWill('dev')
+      .expectFate('dev', 'deleted', { code: 'will.deleted.normalDisconnect' });
+  });
+
+  it('an absent CONNECT Session Expiry counts as 0: raising it at DISCONNECT is answered with 0x82', () => {
+    sim()
+      .client('dev', { sessionExpiry: null })
+      .at(5000)
+      .disconnect('dev', 0x00, { sessionExpiry: 600 })
+      .expectServerDisconnects('dev', [0x82])
+      .expectWill('dev', { at: 5000 });
+  });
+});
+
+// 5.0 §3.2.2.3.4 / §3.2.2.3.5: a PUBLISH the broker said it does not support is a Protocol Error.
+describe('PUBLISH against Maximum QoS and Retain Available (5.0)', () => {
+  it('QoS above Maximum QoS: DISCONNECT 0x9B, the connection closes, the will goes out, nothing is routed', () => {
+    const d = sim({ broker: { maximumQos: 1 } })
+      .subscriber('sub', 'data/#')
+      .client('dev', { sessionExpiry: 0 })
+      .at(5000)
+      .publish('dev', 'data/x', 'hello', { qos: 2 })
+      .expectServerDisconnects('dev', [0x9b])
+      .expectWill('dev', { at: 5000 })
+      .expectClosed('dev', { at: 5000, cause: 'protocolError' });
+    expect(d.closeOf('dev')?.why.code).toBe('conn.closed.qosNotSupported');
+    expect(d.received('sub')).toEqual([]);
+  });
+
+  it('RETAIN 1 where Retain Available is 0: DISCONNECT 0x9A and the will goes out', () => {
+    const d = sim({ broker: { retainAvailable: false } })
+      .client('dev', { sessionExpiry: 0 })
+      .at(5000)
+      .publish('dev', 'data/x', 'hello', { retain: true })
+      .expectServerDisconnects('dev', [0x9a])
+      .expectWill('dev', { at: 5000 });
+    expect(d.closeOf('dev')?.why.code).toBe('conn.closed.retainNotSupported');
+    expect(d.retainedAtEnd()).toEqual([]);
+  });
+
+  it('3.1.1 has no Maximum QoS to announce: the PUBLISH is routed', () => {
+    sim({ protocol: 4, broker: { maximumQos: 1 } })
+      .client('dev')
+      .at(5000)
+      .publish('dev', 'data/x', 'hello', { qos: 2 })
+      .expectServerDisconnects('dev', [])
+      .expectNoWill('dev');
+  });
+});

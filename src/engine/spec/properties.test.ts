@@ -203,6 +203,19 @@ describe('engine properties', () => {
     );
   });
 
+  it('gives every entry an actor: a client name, or null for the broker itself (never empty)', () => {
+    fc.assert(
+      fc.property(scenarioArb(), (sc) => {
+        for (const e of simulate(sc).trace) {
+          const actor = e.kind === 'message' ? e.to : e.kind === 'state' ? e.id : e.kind === 'will' ? e.from : e.client;
+          expect(actor, JSON.stringify(e)).not.toBe('');
+          if (e.kind === 'timer') expect(e.conn, JSON.stringify(e)).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: RUNS / 4 },
+    );
+  });
+
   it('sets Session Present exactly when a Clean Start 0 connect finds a live session (independent oracle)', () => {
     // Silence is left out: its close time depends on the keep-alive clock, which the oracle skips.
     fc.assert(
@@ -230,9 +243,10 @@ function sessionPresentFromTrace(trace: TraceEntry[]): string[] {
 function oracle(sc: Scenario): string[] {
   const out: string[] = [];
   const byName = new Map(sc.clients.map((c) => [c.name, c]));
-  const sessions = new Map<string, { endsAt: number | null; sei: number }>(); // endsAt null = attached
+  const sessions = new Map<string, { endsAt: number | null; sei: number; requested: number }>(); // endsAt null = attached
   const open = new Map<string, string>(); // clientId -> client name holding the connection
   const clientOpen = new Set<string>(); // names whose client thinks it is connected
+  const protocolOf = new Map<string, 4 | 5>(); // clientId -> protocol of its open connection
   const ms = (s: number) => Math.round(s * 1000);
   const closeConn = (clientId: string, t: number) => {
     const holder = open.get(clientId);
@@ -264,8 +278,9 @@ function oracle(sc: Scenario): string[] {
       const present = !cleanStart && alive(c.clientId, t);
       out.push(`${c.name}@${t}:${present ? 1 : 0}`);
       const v4sei = cleanStart ? 0 : SEI_NEVER;
-      sessions.set(c.clientId, { endsAt: null, sei: protocol === 4 ? v4sei : (sei ?? 0) });
+      sessions.set(c.clientId, { endsAt: null, sei: protocol === 4 ? v4sei : (sei ?? 0), requested: sei ?? 0 });
       open.set(c.clientId, c.name);
+      protocolOf.set(c.clientId, protocol);
       clientOpen.add(c.name);
     };
     switch (step.action) {
@@ -290,13 +305,24 @@ function oracle(sc: Scenario): string[] {
         if (!isOpen) break;
         const s = sessions.get(c.clientId);
         const codes = [0x00, 0x04, 0x80, 0x81];
-        if (s && c.protocol === 5 && step.sessionExpiry !== undefined && codes.includes(step.reason ?? 0)) {
-          const next = step.sessionExpiry ?? 0;
-          if (!(s.sei === 0 && next !== 0)) s.sei = next; // raising from 0 is a Protocol Error
+        // §3.14.2.2.2: absent (null) keeps the CONNECT's value; raising from the CONNECT's 0 is a
+        // Protocol Error.
+        const next = step.sessionExpiry;
+        if (s && c.protocol === 5 && next !== undefined && next !== null && codes.includes(step.reason ?? 0)) {
+          if (!(s.requested === 0 && next !== 0)) s.sei = next;
         }
         closeConn(c.clientId, t);
         break;
       }
+      case 'publish':
+        // §3.2.2.3.4 / §3.2.2.3.5: a 5.0 PUBLISH the broker announced it does not support closes it.
+        if (
+          isOpen &&
+          protocolOf.get(c.clientId) === 5 &&
+          (step.qos > sc.broker.maximumQos || (step.retain && !sc.broker.retainAvailable))
+        )
+          closeConn(c.clientId, t);
+        break;
       case 'drop':
       case 'reset':
       case 'protoerr':

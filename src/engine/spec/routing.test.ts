@@ -111,7 +111,7 @@ describe('routing of wills and messages', () => {
     d.expectSessionPresent('sub', [false, true]);
   });
 
-  it('No Local does not stop a will from reaching a new connection with the same Client Identifier (A6)', () => {
+  it('No Local, keyed on the Client Identifier, keeps a will from its own session and next connection (A6, [MQTT-3.8.3-3])', () => {
     const d = sim({ autoConnect: false })
       .client('dev', { cleanStart: false, sessionExpiry: 300, will: { delay: 0, topic: 'mine' } })
       .connect('dev')
@@ -120,8 +120,21 @@ describe('routing of wills and messages', () => {
       .drop('dev')
       .at(2000)
       .reconnect('dev', { cleanStart: false });
-    // Published at 1 s while dev is offline: queued in its own session, delivered on resume.
-    expect(d.received('dev').map((m) => m.t)).toEqual([2000]);
+    // Published at 1 s by the connection of Client Identifier "dev": not for "dev"'s session.
+    d.expectWill('dev', { at: 1000 });
+    expect(d.received('dev')).toEqual([]);
+  });
+
+  it('No Local does not keep a will from a subscriber with another Client Identifier', () => {
+    const d = sim()
+      .client('other', {
+        will: null,
+        subscriptions: [{ filter: 'mine', qos: 1, retainAsPublished: false, noLocal: true, retainHandling: 0 }],
+      })
+      .client('dev', { will: { topic: 'mine' } })
+      .at(1000)
+      .drop('dev');
+    expect(d.received('other').map((m) => m.t)).toEqual([1000]);
   });
 
   it('unacknowledged deliveries to a silent client are redelivered when its session resumes', () => {
@@ -161,5 +174,40 @@ describe('Message Expiry of wills', () => {
     expect(d.retainedAtEnd()).toEqual([]);
     const expired = d.trace.find((e) => e.kind === 'message' && e.op === 'expired');
     expect(expired?.t).toBe(61_000);
+  });
+});
+
+// [MQTT-4.4.0-1]: unacknowledged QoS 1/2 PUBLISHes are resent (DUP) when the session resumes;
+// [MQTT-3.3.2-5]: Message Expiry deletes only copies whose onward delivery had not started.
+describe('in-flight copies on resume', () => {
+  const run = () =>
+    sim()
+      .subscriber('sub', 'data/#', { qos: 1, cleanStart: false, sessionExpiry: 300, keepAlive: 10 })
+      .client('pub', { will: null })
+      .at(1000)
+      .silence('sub')
+      .at(2000)
+      .publish('pub', 'data/a', 'sent', { qos: 1, messageExpiry: 5 })
+      .at(16_000)
+      .publish('pub', 'data/b', 'queued', { qos: 1, messageExpiry: 2 })
+      .at(20_000)
+      .reconnect('sub', { cleanStart: false });
+
+  it('resends the unacknowledged copy with DUP even after its Message Expiry passed', () => {
+    const d = run();
+    expect(d.closeOf('sub')?.t).toBe(15_000);
+    expect(d.received('sub').map((m) => [m.t, m.payload])).toEqual([
+      [2000, 'sent'],
+      [20_000, 'sent'],
+    ]);
+    const resent = d.trace.find((e) => e.kind === 'message' && e.op === 'delivered' && e.t === 20_000);
+    expect(resent?.kind === 'message' && resent.why).toMatchObject({ code: 'message.resent', params: { dup: true } });
+  });
+
+  it('drops the queued copy whose delivery never started once it expired', () => {
+    const d = run();
+    expect(
+      d.trace.some((e) => e.kind === 'message' && e.op === 'expired' && e.payload === 'queued' && e.t === 18_000),
+    ).toBe(true);
   });
 });

@@ -80,7 +80,7 @@ describe('import control', () => {
       screen.getByLabelText('Scenario or case file (.json)'),
       new File([text], 'spec-cases.json', { type: 'application/json' }),
     );
-    expect(await screen.findByText('This file holds 132 cases. Pick one to open:')).toBeInTheDocument();
+    expect(await screen.findByText('This file holds 134 cases. Pick one to open:')).toBeInTheDocument();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Case' }), 'spec-row10-sei0-wdi30-drop');
     await user.click(screen.getByRole('button', { name: 'Open case' }));
     expect(onLoad).toHaveBeenCalledTimes(1);

@@ -5,7 +5,8 @@ import { en } from '../../i18n/en';
 import type { ShareCatalog } from '../../i18n/share';
 import { shareEn } from '../../i18n/share-en';
 import type { ConformanceCase } from '../../scenario/cases';
-import { loadDocumentText, MAX_DOCUMENT_CHARS } from '../../scenario/load';
+import { MAX_DOCUMENT_BYTES } from '../../scenario/json';
+import { loadDocumentText } from '../../scenario/load';
 import type { Problem } from '../../scenario/validate';
 import { decodeLink, looksLikeLink } from '../../share/codec';
 import { describeLinkError, problemLine } from '../../share/describe';
@@ -31,8 +32,8 @@ type State =
   | { kind: 'pick'; cases: ConformanceCase[]; source: ImportSource }
   | { kind: 'opened'; title: string };
 
-/** A file's bytes are at most 4 per character of JSON text: reject bigger files before reading them. */
-const MAX_FILE_BYTES = MAX_DOCUMENT_CHARS * 4;
+/** The loader's own cap, in bytes: bigger files are refused before they are read. */
+const MAX_FILE_BYTES = MAX_DOCUMENT_BYTES;
 
 /**
  * Opens a scenario from a file or from pasted text (scenario JSON, a FORMAT.md case file, or a

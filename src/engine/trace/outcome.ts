@@ -1,4 +1,4 @@
-import { OBSERVER, type Outcome, type TraceEntry } from './types';
+import { OBSERVER, type Outcome, type TraceEntry } from '../types';
 
 /**
  * The parts of the FORMAT.md outcome that a trace holds: the wills the observer received, the

@@ -1,5 +1,5 @@
-import type { BrokerProfile } from './profiles';
-import { type BrokerClock, SEI_NEVER } from './types';
+import type { BrokerProfile } from '../profiles';
+import { type BrokerClock, SEI_NEVER } from '../types';
 
 /**
  * When a broker acts on a deadline, as pure arithmetic over virtual milliseconds. The spec profile
@@ -18,30 +18,6 @@ export function onTick(at: number, profile: BrokerProfile, clock: BrokerClock): 
 }
 
 /**
- * When the broker closes a connection that sends nothing after `lastRecvAt`: at the end of its
- * keep-alive window (5.0 [MQTT-3.1.2-22]), or at the first periodic sweep after it (Mosquitto).
- */
-export function keepAliveDeadline(
-  lastRecvAt: number,
-  windowMs: number,
-  keepAlive: number,
-  profile: BrokerProfile,
-  clock: BrokerClock,
-): number {
-  const sweep = profile.keepAliveSweepMs;
-  if (!sweep) return lastRecvAt + windowMs;
-  // Whole seconds of the monotonic clock: closed at the first sweep where the seconds since the
-  // last packet exceed floor(factor x Keep Alive).
-  const phase = Math.round((clock.monotonicPhase ?? clock.t0Phase) * 1000);
-  const lastSecond = Math.floor((lastRecvAt + phase) / 1000);
-  const grace = Math.floor(keepAlive * profile.keepAliveFactor);
-  const earliest = (lastSecond + grace + 1) * 1000 - phase;
-  // Sweeps run when a monotonic second turns: snap the recorded sweep onto that grid.
-  const anchor = Math.round(((clock.keepAliveSweepAt ?? 0) * 1000 + phase) / 1000) * 1000 - phase;
-  return anchor + Math.ceil((earliest - anchor) / sweep) * sweep;
-}
-
-/**
  * NanoMQ 0.23.2 closes a cached session on its periodic timer once Session Expiry has passed
  * (never for 0), or once the will's deadline, counted from CONNECT, has passed.
  */
@@ -56,4 +32,11 @@ export function cachedSessionDeadline(
   if (candidates.length === 0) return null;
   const deadline = Math.max(Math.min(...candidates), s.closedAt);
   return (Math.floor(deadline / tickMs) + 1) * tickMs;
+}
+
+/** When the broker next looks at its timers from `now`: now itself on the spec or on a tick. */
+export function nextCheck(now: number, profile: BrokerProfile, clock: BrokerClock): number {
+  const tick = profile.timerTickMs;
+  if (!tick || (now + (Math.round(clock.t0Phase * 1000) % tick)) % tick === 0) return now;
+  return onTick(now, profile, clock);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cachedSessionDeadline, keepAliveDeadline, onTick } from './broker-clock';
-import { NANOMQ_0_23_2, SPEC } from './profiles';
+import { NANOMQ_0_23_2, SPEC } from '../profiles';
+import { cachedSessionDeadline, onTick } from './clock';
+import { keepAliveDeadline } from './keep-alive';
 
 describe('broker clock arithmetic', () => {
   const ticking = { ...SPEC, timerTickMs: 1000 };

@@ -1,4 +1,4 @@
-import type { TraceEntry, Why } from './types';
+import type { TraceEntry, Why } from '../types';
 
 /**
  * What became of each will, derived from a trace: one record per will stored (per client name and

@@ -1,0 +1,115 @@
+import type { CliCatalog } from './cli';
+
+const n = (v: number) => v.toLocaleString('en');
+
+export const cliEn: CliCatalog = {
+  locale: 'en',
+  args: {
+    unknownOption: (option, suggestion) =>
+      `unknown option ${option}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+    takesNoValue: (option) => `${option} takes no value (it is a switch: give it alone to turn it on)`,
+    needsValue: (option, placeholder) => `${option} needs a value: ${option} ${placeholder}`,
+    unexpected: (arg) => `unexpected argument "${arg}"`,
+    missing: (what) => `missing ${what}`,
+    eitherOr: (a, b) => `give ${a} or ${b}, not both`,
+    oneOf: (options) => `give exactly one of ${options.join(', ')}`,
+    requires: (option, other) => `${option} needs ${other}`,
+    tooMany: (max) => `too many arguments (at most ${max === 1 ? 'one' : n(max)})`,
+    validOptions: (list) => `valid options: ${list}`,
+    seeHelp: (command) => `see: npm run ${command} -- --help`,
+    other: (detail) => `bad arguments: ${detail}`,
+  },
+  help: {
+    usage: 'usage:',
+    options: 'options:',
+    exitCodes: 'exit codes:',
+    helpOption: 'print this help and exit',
+  },
+  exit: {
+    ok: 'success',
+    failed: 'the run finished but a check failed (a case differs, a link is too long to be read)',
+    usage:
+      'bad arguments or bad input (an unknown option, a file or link that cannot be read, with a message naming why)',
+    internal: 'an internal error (a bug: please report it with the input that caused it)',
+  },
+  input: {
+    cannotRead: (path, code) => `${path}: cannot read the file (${code})`,
+    tooBig: (path, bytes, max) =>
+      bytes === null
+        ? `${path}: more than ${n(max)} bytes; files of at most ${n(max)} bytes are read`
+        : `${path}: the file is ${n(bytes)} bytes; files of at most ${n(max)} bytes are read`,
+    notFile: (path) => `${path}: not a file (a directory?)`,
+    internal: (detail) => `internal error: ${detail}`,
+    problems: (source, count) => `${source}: ${n(count)} problem${count === 1 ? '' : 's'}`,
+  },
+  commands: {
+    sim: {
+      usage: [
+        'npm run sim -- <scenario.json> [--profile P] [--json] [--case ID] [--all]',
+        "npm run sim -- --link '<link or fragment>' [--profile P] [--json] [--all]",
+      ],
+      summary:
+        'Runs a scenario (or one case of a FORMAT.md case file, or a share link) and prints the trace: time, actor, what happened, why, with clause IDs.',
+      options: {
+        profile: 'the broker profile to run under (default: the scenario’s own)',
+        json: 'print the trace as JSON lines',
+        case: 'the case to run, in a case file holding several',
+        all: 'also print machine state changes',
+        link: 'run a share link (a full link, its #s=v1.… fragment or the bare payload) instead of a file',
+      },
+    },
+    share: {
+      usage: ['npm run share -- <scenario.json> [--case ID] [--base URL] [--profile P]'],
+      summary:
+        'Prints a share link to the scenario on stdout and its length on stderr, with a warning above 2,000 characters.',
+      options: {
+        case: 'the case to link to, in a case file holding several',
+        base: 'the app address the link starts with (default http://127.0.0.1:5173/)',
+        profile: 'the profile the link opens with',
+      },
+    },
+    conformance: {
+      usage: ['npm run conformance -- <cases.json>... [--profile P] [--tolerance S] [--quiet]'],
+      summary: 'Runs FORMAT.md cases through the engine: PASS or FAIL per case with a readable diff.',
+      options: {
+        profile: 'the broker profile to run under (default spec)',
+        tolerance: 'seconds by which times may differ (default 0)',
+        quiet: 'print failures and the count only',
+      },
+    },
+    verify: {
+      usage: ['npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [options]'],
+      summary:
+        'Plays each scenario against a real broker on this machine, records what it did and compares it with the profile’s prediction.',
+      options: {
+        broker: 'a broker someone else runs on 127.0.0.1 (mqtt:// or ws://)',
+        mosquitto: 'start Debian’s mosquitto for each case on 127.0.0.1 and a free port',
+        profile: 'the profile to compare with (default spec)',
+        tolerance: 'seconds by which times may differ',
+        record: 'write the recorded cases (with `observed`) to this file',
+        case: 'play only the cases whose id is or starts with this',
+        exclude: 'skip the cases whose id matches this regular expression',
+        concurrency: 'how many cases to play at once',
+        retries: 'how many times a failing case is played again',
+        ws: 'play over WebSocket',
+        quiet: 'print failures and the count only',
+      },
+    },
+    'verify:suite': {
+      usage: ['npm run verify:suite -- [out.json]'],
+      summary:
+        'Writes the live differential suite as FORMAT.md cases whose `expect` is what the spec requires (default conformance/mosquitto-suite.json).',
+      options: {},
+    },
+    matrix: {
+      usage: ['npm run matrix -- [axes options] [--filter F] [--compare A,B] [--csv] [--bench] [--link L]'],
+      summary: 'Computes the parameter explorer’s matrix headless, as a table or CSV.',
+      options: {},
+    },
+    bench: {
+      usage: ['npm run bench [-- --json]'],
+      summary: 'Speed figures of the engine (a benchmark, not a test).',
+      options: { json: 'print the figures as one JSON object' },
+    },
+  },
+};
