@@ -78,12 +78,18 @@ export const cliEn: CliCatalog = {
       },
     },
     verify: {
-      usage: ['npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [options]'],
+      usage: [
+        'npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --ejabberd) <cases.json|scenario.json>... [options]',
+      ],
       summary:
         'Plays each scenario against a real broker on this machine, records what it did and compares it with the profile’s prediction.',
       options: {
         broker: 'a broker someone else runs on 127.0.0.1 (mqtt:// or ws://)',
         mosquitto: 'start Debian’s mosquitto for each case on 127.0.0.1 and a free port',
+        ejabberd:
+          'start our own node of Debian’s ejabberd (mod_mqtt on 127.0.0.1 and a free port) for the run, and one for each restart case',
+        username: 'the User Name sent in every CONNECT (ejabberd refuses a CONNECT without one)',
+        password: 'the Password sent with the User Name',
         profile: 'the profile to compare with (default spec)',
         tolerance: 'seconds by which times may differ',
         record: 'write the recorded cases (with `observed`) to this file',
