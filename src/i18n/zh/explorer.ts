@@ -259,6 +259,7 @@ export const zhExplorer: ExplorerCatalog = {
     'will.deleted.quirkTakeover': '接管保留了会话时，这个服务器会丢弃它',
     'will.deleted.quirkSecondConnect': '这个服务器把它连同失败的第二个 CONNECT 一起丢弃',
     'will.deleted.quirkNewConnection': '新连接到达时，这个服务器会丢弃正在等待的遗嘱消息',
+    'will.deleted.quirkShutdown': '这个服务器停止时不会送出任何遗嘱消息',
     'will.published.seiZeroDelayed': '会话已经结束，这个服务器仍等待遗嘱延迟',
     'will.published.flushedAtShutdown': '服务器在停止时发布了正在等待的遗嘱消息',
     'will.heldBehind': '在服务器的延迟列表中被另一条遗嘱消息挡住',
