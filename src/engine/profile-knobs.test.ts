@@ -32,9 +32,20 @@ const KNOB_CODES: Record<string, readonly string[]> = {
   'restart.publishesWaitingWills': ['will.published.flushedAtShutdown'],
   'restart.persistsOnlyCleanStart0': ['session.ended.notPersisted'],
   'restart.restoredSessionsExpire': ['session.restoredNoExpiry'],
-  'restart.keepsSessions': ['session.ended.inMemoryOnly'],
+  'restart.keepsSessions': ['session.ended.inMemoryOnly', 'broker.persistenceIgnored'],
   'restart.deliversWills': ['will.deleted.quirkShutdown'],
   queuesQos0BehindUnacked: ['message.queuedQos0BehindUnacked'],
+  // NanoMQ's knobs (the nanomq branch), so that its profiles are checked the same way when it lands.
+  'connectionTimer.firstMs': ['conn.closed.keepAlive', 'will.published.cachedSessionClosed'],
+  'connectionTimer.everyMs': ['conn.closed.keepAlive', 'will.published.cachedSessionClosed'],
+  cachedSeiZeroExpires: ['will.published.cachedSessionClosed', 'session.ended.cachedSessionClosed'],
+  willRetainNotStored: ['will.retainNotStored'],
+  willMessageExpiryDropped: ['will.messageExpiryDropped'],
+  takeoverCachesSession: ['session.kept.cached', 'conn.closed.takeover'],
+  reservedPacketIgnored: ['packet.reservedIgnored'],
+  seiRaiseAtDisconnectAccepted: ['session.expiryRaisedAccepted'],
+  refusesEmptyWillPayload: ['conn.refused.emptyWill'],
+  v311LiveKeepsRetain: ['message.delivered'],
 };
 
 /** What the spec does where a knob is absent (the optional knobs' documented defaults). */
@@ -50,6 +61,14 @@ const SPEC_DEFAULTS: Record<string, unknown> = {
   secondConnectEndsSession: false,
   keepAliveGraceWholeSeconds: false,
   queuesQos0BehindUnacked: false,
+  cachedSeiZeroExpires: false,
+  willRetainNotStored: false,
+  willMessageExpiryDropped: false,
+  takeoverCachesSession: false,
+  reservedPacketIgnored: false,
+  seiRaiseAtDisconnectAccepted: false,
+  refusesEmptyWillPayload: false,
+  v311LiveKeepsRetain: false,
 };
 
 const META = new Set(['id', 'label', 'deviations']);
