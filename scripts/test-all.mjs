@@ -70,12 +70,10 @@ function liveDifferential(script, over, broker = 'mosquitto') {
   }
   const t = Date.now();
   process.stdout.write(`\n=== ${name}\n`);
-  // Bounded: the suite takes about a minute; five minutes is the hard stop.
-  const r = spawnSync('npm', ['run', '-s', script], {
-    encoding: 'utf8',
-    timeout: 300_000,
-    killSignal: 'SIGTERM',
-  });
+  // Bounded: a suite takes about a minute; five minutes is the hard stop. coreutils' timeout signals
+  // the whole process group (npm, tsx, the player and the brokers it started), where a timeout of
+  // spawnSync would stop npm alone and leave the run and its brokers going.
+  const r = spawnSync('timeout', ['--kill-after=30', '300', 'npm', 'run', '-s', script], { encoding: 'utf8' });
   process.stdout.write(r.stdout ?? '');
   process.stderr.write(r.stderr ?? '');
   const m = /^(\d+) passed, (\d+) failed$/m.exec(r.stdout ?? '');
@@ -85,7 +83,7 @@ function liveDifferential(script, over, broker = 'mosquitto') {
     failed += Number(m[2]);
   }
   if (!ok) failures.push(name);
-  const why = r.error ? ` (${r.error.message})` : '';
+  const why = r.error ? ` (${r.error.message})` : r.status === 124 ? ' (stopped after 300 s)' : '';
   process.stdout.write(
     `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status})${why}`} in ${((Date.now() - t) / 1000).toFixed(1)} s\n`,
   );
