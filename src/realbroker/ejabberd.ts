@@ -212,6 +212,10 @@ class Instance implements EjabberdInstance {
       '-mnesia',
       'dir',
       JSON.stringify(this.spool()),
+      // The node stops when its standard input closes, i.e. when the process that started it is
+      // gone, even killed outright: no node is left running on a shared machine.
+      '-eval',
+      'spawn(fun() -> P = open_port({fd, 0, 1}, [eof, binary]), (fun L() -> receive {P, eof} -> init:stop(); {P, _} -> L() end end)() end)',
       '-s',
       'ejabberd',
     ];
@@ -226,7 +230,8 @@ class Instance implements EjabberdInstance {
       ERL_DIST_PORT: String(this.distPort),
       ERL_EPMD_ADDRESS: '127.0.0.1',
     };
-    const child = spawn('/usr/bin/erl', args, { stdio: ['ignore', 'ignore', 'pipe'], env, cwd: this.dir });
+    // stdin is a pipe we never write to: its end tells the node that we are gone (see -eval above).
+    const child = spawn('/usr/bin/erl', args, { stdio: ['pipe', 'ignore', 'pipe'], env, cwd: this.dir });
     this.child = child;
     let alive = true;
     this.exited = new Promise((resolve) => {
