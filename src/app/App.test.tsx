@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inProcessRunner } from '../runner/in-process';
 import { defaultScenario } from '../store/defaults';
 import { noticeStore } from '../store/notice';
@@ -9,6 +9,12 @@ import { initialView, viewStore } from '../store/view';
 import { App } from './App';
 
 afterEach(cleanup);
+
+// The lazy panels are transformed once before the tests: on a busy machine their first import can
+// take longer than a findBy waits, and what is tested here is the app, not the module loader.
+beforeAll(async () => {
+  await Promise.all([import('../ui/Setup'), import('../ui/Inject')]);
+}, 120_000);
 
 beforeEach(() => {
   scenarioStore.setState({ scenario: defaultScenario(), past: [], future: [] });

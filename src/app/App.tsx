@@ -1,12 +1,12 @@
 import { Suspense, startTransition, useEffect, useId, useState } from 'react';
 import { useT } from '../i18n/ui';
-import { RunContext, useCurrentRun } from '../runner/context';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
 import { type NoticeDownload, noticeStore, useNotice } from '../store/notice';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
 import { EventLog } from '../ui/EventLog';
 import { Explanation, Outcomes } from '../ui/Explain';
+import { RunContext, useCurrentRun } from '../ui/run-context';
 import { findShortcut, shortcutKey } from '../ui/shortcuts';
 import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';

@@ -27,7 +27,7 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
-describe('error boundaries', () => {
+describe('error boundaries', { timeout: 60_000 }, () => {
   it('a lazy chunk that cannot be fetched says so, and Retry fetches it again', async () => {
     let tries = 0;
     const Panel = lazyRetry(async () => {
@@ -43,9 +43,9 @@ describe('error boundaries', () => {
         </Suspense>
       </ErrorBoundary>,
     );
-    expect(await screen.findByRole('alert')).toHaveTextContent(b.loadFailed);
+    expect(await screen.findByRole('alert', {}, { timeout: 30_000 })).toHaveTextContent(b.loadFailed);
     await user.click(screen.getByRole('button', { name: b.retry }));
-    expect(await screen.findByText('panel loaded')).toBeInTheDocument();
+    expect(await screen.findByText('panel loaded', {}, { timeout: 30_000 })).toBeInTheDocument();
     expect(tries).toBe(2);
   });
 
@@ -55,14 +55,16 @@ describe('error boundaries', () => {
       const user = userEvent.setup();
       render(<App runner={inProcessRunner} />);
       await user.click(screen.getByRole('button', { name: 'broken' }));
-      const alert = await screen.findByRole('alert');
+      const alert = await screen.findByRole('alert', {}, { timeout: 30_000 });
       expect(alert).toHaveTextContent(b.crashed);
       // The error's text is quoted shortened, never whole.
       expect(alert.textContent?.length).toBeLessThan(600);
       expect(screen.getByRole('heading', { name: 'MQTT Will Lab' })).toBeInTheDocument();
       await user.click(screen.getByRole('button', { name: b.backToSimulator }));
       expect(viewStore.getState().view).toBe('simulator');
-      expect(await screen.findByRole('region', { name: 'What became of each will' })).toBeInTheDocument();
+      expect(
+        await screen.findByRole('region', { name: 'What became of each will' }, { timeout: 30_000 }),
+      ).toBeInTheDocument();
     } finally {
       extraViews.pop();
     }

@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useT } from '../i18n/ui';
-import { shorten } from '../scenario/json';
+import { shorten } from '../scenario/text';
 import { viewStore } from '../store/view';
 
 /**

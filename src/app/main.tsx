@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
+import { uiEn } from '../i18n/ui-en';
 import { createWorkerRunner } from '../runner/worker-runner';
 import { isEmbed } from '../share/embed';
 import { browserStorage, hasBootInput } from '../share/storage';
@@ -20,6 +21,7 @@ import { App } from './App';
 async function start(root: HTMLElement): Promise<void> {
   const embed = isEmbed(location.search);
   const storage = embed ? null : browserStorage();
+  let bootFailed = false;
   if (hasBootInput(location.hash, storage)) {
     try {
       const { bootScenario } = await import('../share/boot');
@@ -34,7 +36,10 @@ async function start(root: HTMLElement): Promise<void> {
           downloads: boot.downloads,
         });
     } catch {
-      // The decoder could not be fetched (offline, a new deployment): the default scenario opens.
+      // The decoder could not be fetched (offline, a new deployment): the default scenario opens,
+      // and nothing is written over the link or the autosave it could not read.
+      bootFailed = true;
+      noticeStore.getState().noticeShown({ message: uiEn.boundary.bootFailed, details: [] });
     }
   }
   // A shared explorer link (#explore=...) opens the explorer.
@@ -45,10 +50,11 @@ async function start(root: HTMLElement): Promise<void> {
     </StrictMode>,
   );
   // After the first render: the URL and the autosave follow the edits; pasted links are opened.
-  import('./sync').then(
-    (m) => m.startSync({ embed, storage }),
-    () => {},
-  );
+  if (!bootFailed)
+    import('./sync').then(
+      (m) => m.startSync({ embed, storage }),
+      () => {},
+    );
 }
 
 const root = document.getElementById('root');

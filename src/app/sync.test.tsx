@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { shareEn } from '../i18n/share-en';
 import { AUTOSAVE_KEY } from '../share/autosave';
 import { decodeLink, scenarioFragment } from '../share/codec';
+import { SET_ASIDE_PREFIX } from '../share/storage';
 import { defaultScenario } from '../store/defaults';
 import { noticeStore } from '../store/notice';
 import { scenarioStore } from '../store/scenario';
@@ -98,5 +100,24 @@ describe('the URL and the autosave follow the scenario', () => {
     window.dispatchEvent(new Event('pagehide'));
     expect(localStorage.getItem(AUTOSAVE_KEY)).toContain('closing the tab');
     expect(titleInUrl()).toBe('closing the tab');
+  });
+});
+
+describe('one validation at every entrance, in the app', () => {
+  it('an edit the loader would refuse is not made, and the notice says why', () => {
+    scenarioStore.getState().titleChanged('kept');
+    scenarioStore.getState().clientSettingsChanged('device', { clientId: '__observer__' });
+    expect(scenarioStore.getState().scenario.clients[0]?.clientId).not.toBe('__observer__');
+    expect(scenarioStore.getState().scenario.title).toBe('kept');
+    const notice = noticeStore.getState().notice;
+    expect(notice?.message).toBe(shareEn.link.editRefused);
+    expect(notice?.details).toEqual(['clients[0].clientId: this Client Identifier is reserved']);
+  });
+
+  it('a bad link pasted into the address bar is kept aside and offered as a download', () => {
+    hashChanged('#s=v1.BBBB');
+    expect(noticeStore.getState().notice?.downloads?.[0]).toMatchObject({ text: '#s=v1.BBBB' });
+    const kept = Object.keys(localStorage).filter((k) => k.startsWith(SET_ASIDE_PREFIX));
+    expect(kept.map((k) => localStorage.getItem(k))).toContain('#s=v1.BBBB');
   });
 });

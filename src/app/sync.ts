@@ -6,9 +6,9 @@ import { decodeLink, MAX_LINK_CHARS } from '../share/codec';
 import { describeLinkError, problemLine } from '../share/describe';
 import { createLinkWriter, hashHasLink } from '../share/urlsync';
 import { defaultScenario } from '../store/defaults';
+import { hasScenarioLoader, loadScenario, resetScenario, scenarioOpened, setScenarioLoader } from '../store/loading';
 import { noticeStore } from '../store/notice';
 import { scenarioStore, setEditCheck } from '../store/scenario';
-import { viewStore } from '../store/view';
 
 /**
  * The URL and the autosave follow the working scenario (docs/share-links.md, "In the app"). Loaded
@@ -27,18 +27,10 @@ interface Sync {
   reset(): void;
 }
 
-let active: Sync | null = null;
-
-/** A scenario was opened: any notice about an earlier link is obsolete; play from the start. */
-function opened(): void {
-  noticeStore.getState().noticeDismissed();
-  const v = viewStore.getState();
-  v.paused();
-  v.playheadMoved(0);
-}
+const opened = scenarioOpened;
 
 export function startSync({ embed, storage }: { embed: boolean; storage: StorageLike | null }): void {
-  if (active) return;
+  if (hasScenarioLoader()) return;
   // From now on an edit the loader would refuse is not made, and the person is told why.
   setEditCheck(scenarioProblems);
   scenarioStore.subscribe((s, prev) => {
@@ -107,7 +99,7 @@ export function startSync({ embed, storage }: { embed: boolean; storage: Storage
     if (document.visibilityState === 'hidden') flush();
   });
 
-  active = {
+  const active: Sync = {
     load(scenario, newEntry) {
       // The current entry keeps the scenario as it was (written now if the URL does not hold it yet,
       // e.g. after opening the autosave), so Back returns to it; the loaded one gets an entry of its own.
@@ -134,23 +126,8 @@ export function startSync({ embed, storage }: { embed: boolean; storage: Storage
       this.load(sc, true);
     },
   };
+  setScenarioLoader(active);
 }
 
-/**
- * A deliberate load (an import, a lesson): the playhead at the start and, unless `newEntry` is
- * false (a lesson switching between its own runs), a history entry of its own.
- */
-export function loadScenario(scenario: Scenario, { newEntry = true }: { newEntry?: boolean } = {}): void {
-  if (active) {
-    active.load(scenario, newEntry);
-    return;
-  }
-  scenarioStore.getState().scenarioLoaded(scenario);
-  opened();
-}
-
-/** "Reset": the default scenario, the autosave cleared until the next edit (Undo brings the scenario back). */
-export function resetScenario(): void {
-  if (active) active.reset();
-  else scenarioStore.getState().scenarioLoaded(defaultScenario());
-}
+/** Loading on purpose lives in the store (views call it without importing the app shell). */
+export { loadScenario, resetScenario };

@@ -9,7 +9,7 @@ import { computeMatrix } from '../explorer/run';
 const tsx = 'node_modules/.bin/tsx';
 const matrix = (...args: string[]) => execFileSync(tsx, ['src/cli/matrix.ts', ...args], { encoding: 'utf8' });
 
-describe('npm run matrix', () => {
+describe('npm run matrix', { timeout: 120_000 }, () => {
   it('--csv prints the same CSV as the explorer module for the same axes', () => {
     const out = matrix('--csv', '--protocol', '5', '--will-delay', '30', '--keep-alive', '0,10', '--clean-start', '0');
     const axes: Axes = { ...defaultAxes(), protocol: [5], willDelay: [30], keepAlive: [0, 10], cleanStart: [false] };

@@ -6,15 +6,16 @@ import { cliEn } from '../i18n/cli-en';
 import { en } from '../i18n/en';
 import { entryLine, renderWhy } from '../i18n/render';
 import { shareEn } from '../i18n/share-en';
-import { decodeLink } from '../share/codec';
+import { decodeLink, MAX_LINK_CHARS } from '../share/codec';
 import { describeLinkError } from '../share/describe';
 import { parseCommand, runCommand } from './args';
-import { fail, readDocument, writeLines } from './io';
+import { fail, readCapped, readDocument, writeLines } from './io';
 import { pickCase } from './pick';
 
 /**
  * npm run sim -- <scenario.json> [--profile P] [--json] [--case ID] [--all]
  * npm run sim -- --link '<link or fragment>' [--profile P] [--json] [--all]
+ * npm run sim -- --link-file link.txt [--profile P] [--json] [--all]
  * Prints the trace as readable lines (time, actor, what happened, why) or as JSON lines.
  * A case file (FORMAT.md) is run as a scenario; with several cases pick one with --case.
  * A share link (docs/share-links.md) is decoded and run like a file, by the app's own decoder.
@@ -27,12 +28,17 @@ const { values, positionals, usageError } = parseCommand({
     case: { type: 'string', value: 'ID' },
     all: { type: 'boolean' },
     link: { type: 'string', value: 'LINK' },
+    'link-file': { type: 'string', value: 'FILE' },
   },
   positionals: { min: 0, max: 1, name: 'a scenario file (or --link)' },
 });
 
 runCommand(async () => {
-  const linkFlag = values.link;
+  if (values.link !== undefined && values['link-file'] !== undefined)
+    usageError(cliEn.args.eitherOr('--link', '--link-file'));
+  // A link longer than a command line takes comes from a file (read with the decoder's own cap).
+  const linkFlag =
+    values['link-file'] !== undefined ? readCapped(values['link-file'], 4 * MAX_LINK_CHARS).trim() : values.link;
   const file = linkFlag !== undefined ? 'link' : positionals[0];
   if (file === undefined || (linkFlag !== undefined && positionals.length > 0))
     usageError(

@@ -2,7 +2,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { shareEn } from '../i18n/share-en';
+import { toBase64Url } from '../share/base64url';
+import { decodeLink } from '../share/codec';
+import { describeLinkError } from '../share/describe';
 import { terminalSafe } from './terminal';
 
 // The commands as a user runs them (through tsx, like `npm run ...`): strict options, --help
@@ -41,7 +46,7 @@ describe('strict options', { timeout: 120_000 }, () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('unknown option --proflie (did you mean --profile?)');
-    expect(r.stderr).toContain('valid options: --profile, --json, --case, --all, --link, --help');
+    expect(r.stderr).toContain('valid options: --profile, --json, --case, --all, --link, --link-file, --help');
   });
 
   it('a switch given a value is refused, not turned on (--json=false)', () => {
@@ -171,6 +176,69 @@ describe('inputs', { timeout: 120_000 }, () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(got).toBeGreaterThan(1_000_000);
+  });
+});
+
+describe('links: one decoder for the CLI and the browser', { timeout: 120_000 }, () => {
+  it('refuses the same links with the same message the app shows', () => {
+    const packed = (text: string) => `#s=v1.${toBase64Url(deflateSync(new TextEncoder().encode(text)))}`;
+    for (const link of [
+      packed(`${'['.repeat(100)}${']'.repeat(100)}`),
+      '#s=v1.AAAA',
+      '#s=v7.xyz',
+      packed(JSON.stringify({ version: 1, clients: [], steps: [], end: -1 })),
+    ]) {
+      const r = decodeLink(link);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      const d = describeLinkError(r.error);
+      const cli = run('sim.ts', ['--link', link]);
+      expect(cli.status).toBe(2);
+      expect(cli.stderr).toContain(`link: ${shareEn.link.headline} ${d.message}`);
+      for (const line of d.details) expect(cli.stderr).toContain(line);
+    }
+  });
+});
+
+describe('a link longer than a command line takes', { timeout: 120_000 }, () => {
+  it('runs from --link-file, as the app opens it', () => {
+    // 20 wills of 16,000 characters of seeded noise: a link of about 350,000 characters.
+    let seed = 7;
+    const noise = () =>
+      Array.from({ length: 16_000 }, () => {
+        seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+        return String.fromCharCode(0x41 + ((seed >>> 8) % 26) + ((seed >>> 20) % 2) * 32);
+      }).join('');
+    const clients = Array.from({ length: 20 }, (_, i) => ({
+      name: `c${i}`,
+      clientId: `c${i}`,
+      cleanStart: true,
+      keepAlive: 0,
+      will: { topic: `w/${i}`, payload: noise(), qos: 0, retain: false },
+    }));
+    const f = join(dir, 'long.json');
+    writeFileSync(
+      f,
+      JSON.stringify(
+        scenario({
+          clients,
+          steps: [
+            { t: 0, client: 'c0', action: 'connect' },
+            { t: 1, client: 'c0', action: 'drop' },
+          ],
+        }),
+      ),
+    );
+    const share = run('share.ts', [f]);
+    expect(share.status).toBe(0);
+    const link = share.stdout.trim();
+    expect(link.length).toBeGreaterThan(200_000);
+    const lf = join(dir, 'long-link.txt');
+    writeFileSync(lf, `${link}\n`);
+    const r = run('sim.ts', ['--link-file', lf]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('c0#1 "w/0": Will published at 1.000 s');
   });
 });
 

@@ -2,9 +2,9 @@ import { type BrokerProfile, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import { decisions } from '../engine/trace';
 import type { RunResult, Scenario, TraceEntry } from '../engine/types';
+import { canonicalScenario } from '../scenario/canonical';
 import { problem } from '../scenario/problems';
 import { type Parsed, type Problem, parseScenario } from '../scenario/validate';
-import { canonicalScenario } from '../share/canonical';
 
 /**
  * Side by side: the same scenario under two profiles, or with one parameter changed, and the first

@@ -10,24 +10,28 @@ import {
   remainingExpiry,
   sendsRetainedOnSubscribe,
 } from './broker/routing';
+import { inState } from './machines/stepper';
 import { type WhyCode, why } from './rules';
 import type { ConnRt, Copy, Message, Runtime, SessionRt } from './runtime';
 import { toMs } from './script/names';
 import { topicMatches } from './topic';
-import type { SubscriptionDef } from './types';
+import type { SubscriptionDef, Why } from './types';
 
 /**
  * Carrying out routing (the decisions are in broker/routing.ts): copies to live and detached
  * sessions, the retained store, queued and in-flight copies on resume, and Message Expiry.
  */
 
-const ref = (c: Copy) => ({
-  topic: c.msg.topic,
-  payload: c.msg.payload,
-  qos: c.qos,
-  retain: c.retain,
-  willOf: c.msg.willOf,
-});
+/** A trace entry about one copy. */
+function copyEntry(
+  rt: Runtime,
+  op: 'delivered' | 'queued' | 'expired' | 'discarded',
+  to: string,
+  c: Copy,
+  w: Why,
+): void {
+  rt.trace.message(op, to, c.msg.topic, c.msg.payload, c.qos, c.retain, c.msg.willOf, w);
+}
 
 export function brokerAcksPublish(rt: Runtime, conn: ConnRt, qos: number): void {
   if (qos === 1) rt.packet('out', conn, 'PUBACK');
@@ -55,20 +59,19 @@ export function route(rt: Runtime, m: Message): void {
     else if (queues) {
       s.queue.push(copy);
       const code = queues === 'behindUnacked' ? 'message.queuedQos0BehindUnacked' : 'message.queued';
-      rt.trace.message('queued', s.owner, ref(copy), why(code, s.v, undefined, rt.deviation(code)));
+      copyEntry(rt, 'queued', s.owner, copy, why(code, s.v, undefined, rt.deviation(code)));
       if (m.expiry !== null)
         rt.schedule(m.publishedAt + toMs(m.expiry), { kind: 'timer', timer: 'messageExpiry', target: s });
-    } else rt.trace.message('discarded', s.owner, ref(copy), why('message.qos0NotQueued', s.v));
+    } else copyEntry(rt, 'discarded', s.owner, copy, why('message.qos0NotQueued', s.v));
   }
 }
 
 function retain(rt: Runtime, m: Message): void {
   const old = rt.retained.get(m.topic);
   if (old?.expiry) old.expiry.cancelled = true;
-  const r = { topic: m.topic, payload: m.payload, qos: m.qos, retain: true, willOf: m.willOf };
   if (clearsRetained(m.payload)) {
     rt.retained.delete(m.topic);
-    rt.trace.message('retainCleared', null, r, why('message.retainCleared', m.v));
+    rt.trace.message('retainCleared', null, m.topic, '', m.qos, true, m.willOf, why('message.retainCleared', m.v));
     return;
   }
   const expiry =
@@ -81,14 +84,15 @@ function retain(rt: Runtime, m: Message): void {
         })
       : null;
   rt.retained.set(m.topic, { msg: m, expiry });
-  rt.trace.message('retained', null, r, why('message.retained', m.v));
+  rt.trace.message('retained', null, m.topic, m.payload, m.qos, true, m.willOf, why('message.retained', m.v));
 }
 
 export function deliver(rt: Runtime, conn: ConnRt, s: SessionRt, copy: Copy, code: WhyCode): void {
-  const params = { messageExpiry: remainingExpiry(copy.msg, rt.now), ...(copy.started ? { dup: true } : {}) };
-  rt.trace.message('delivered', conn.client.name, ref(copy), why(code, conn.v, params));
+  const params: Why['params'] = { messageExpiry: remainingExpiry(copy.msg, rt.now) };
+  if (copy.started) params.dup = true;
+  copyEntry(rt, 'delivered', conn.client.name, copy, why(code, conn.v, params));
   if (copy.qos === 0) return;
-  if (!conn.client.snap.matches('connected.active')) {
+  if (!inState(conn.client.snap, 'connected.active')) {
     // A silent client does not acknowledge: the copy stays in flight in the session.
     s.inflight.push({ ...copy, started: true });
     return;
@@ -103,7 +107,7 @@ export function deliver(rt: Runtime, conn: ConnRt, s: SessionRt, copy: Copy, cod
 
 export function discardCopy(rt: Runtime, s: SessionRt, copy: Copy, code: WhyCode): void {
   const op = code === 'message.expired' ? 'expired' : 'discarded';
-  rt.trace.message(op, s.owner, ref(copy), why(code, s.v, { expiry: copy.msg.expiry }));
+  copyEntry(rt, op, s.owner, copy, why(code, s.v, { expiry: copy.msg.expiry }));
 }
 
 /**
@@ -134,8 +138,16 @@ export function expireRetained(rt: Runtime, topic: string): void {
   if (!r) return;
   rt.retained.delete(topic);
   const m = r.msg;
-  const e = { topic, payload: m.payload, qos: m.qos, retain: true, willOf: m.willOf };
-  rt.trace.message('expired', null, e, why('message.retainedExpired', m.v, { expiry: m.expiry }));
+  rt.trace.message(
+    'expired',
+    null,
+    topic,
+    m.payload,
+    m.qos,
+    true,
+    m.willOf,
+    why('message.retainedExpired', m.v, { expiry: m.expiry }),
+  );
 }
 
 export function subscribe(rt: Runtime, conn: ConnRt, sub: SubscriptionDef): void {

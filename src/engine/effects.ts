@@ -1,11 +1,11 @@
 import { cachedSessionDeadline, nextCheck } from './broker/clock';
 import { neverExpires } from './broker/connect';
 import { discardCopy, route } from './delivery';
-import type { MachineEffect } from './machines/stepper';
+import type { SessionEffect } from './machines/session.machine';
+import { inState } from './machines/stepper';
 import { type WhyCode, why } from './rules';
 import type { Runtime, SessionCtx, SessionRt, StoredWill } from './runtime';
 import { toMs } from './script/names';
-import type { WillRef } from './trace/emit';
 import type { Why } from './types';
 
 /**
@@ -14,23 +14,29 @@ import type { Why } from './types';
  * trace's decision codes here; a profile's departures are cited where they change the outcome.
  */
 
-const willRef = (s: SessionRt, w: StoredWill): WillRef => ({
-  clientId: s.clientId,
-  from: w.from,
-  conn: w.conn,
-  topic: w.def.topic,
-  payload: w.def.payload,
-});
+/** A will entry about the will `w` of session `s`. */
+function willEntry(
+  rt: Runtime,
+  op: 'stored' | 'deleted' | 'scheduled' | 'cancelled' | 'published' | 'withheld',
+  s: SessionRt,
+  w: StoredWill,
+  why: Why,
+  due?: number | null,
+): void {
+  rt.trace.will(op, s.clientId, w.from, w.conn, w.def.topic, w.def.payload, why, due);
+}
 
 function willParams(s: SessionRt, w: StoredWill): Why['params'] {
-  return {
+  const p: Why['params'] = {
     cause: s.lastCause,
-    ...(s.lastReason !== null ? { reason: s.lastReason } : {}),
     closedAt: s.closedAt,
     delay: s.v === 5 ? w.def.delay : null,
     sessionExpiry: s.v === 5 ? s.sei : null,
     cleanStart: s.cleanStart,
   };
+  // The client's DISCONNECT Reason Code, for "only 0x00 deletes a will".
+  if (s.lastReason !== null) p.reason = s.lastReason;
+  return p;
 }
 
 const sessionParams = (s: SessionRt): Why['params'] => ({
@@ -61,7 +67,7 @@ function cachedDeadline(rt: Runtime, s: SessionRt): number | null {
 function timerDue(rt: Runtime, s: SessionRt, timer: 'willDelay' | 'sessionExpiry'): number | null {
   const closedAt = s.closedAt ?? rt.now;
   if (timer === 'willDelay') return rt.roundToTick(closedAt + toMs(s.will?.def.delay ?? 0));
-  if (s.snap.matches('detached') && rt.profile.cachedSessionDeadline === 'nanomq' && !s.cleanStart)
+  if (inState(s.snap, 'detached') && rt.profile.cachedSessionDeadline === 'expiryOrWillFromConnect' && !s.cleanStart)
     return cachedDeadline(rt, s);
   const end = sessionEnd(rt, s);
   return end === null ? null : rt.roundToTick(end);
@@ -87,7 +93,7 @@ const DELETE_CODES: Record<NonNullable<SessionCtx['deleteRule']>, WhyCode> = {
   quirkShutdown: 'will.deleted.quirkShutdown',
 };
 
-export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect[], ctx: SessionCtx): void {
+export function sessionEffects(rt: Runtime, s: SessionRt, effects: SessionEffect[], ctx: SessionCtx): void {
   const t = rt.trace;
   for (const e of effects) {
     switch (e.type) {
@@ -96,12 +102,12 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect
         const w = s.will;
         if (w) {
           const p = { delay: s.v === 5 ? w.def.delay : null, qos: w.def.qos, retain: w.def.retain };
-          t.will('stored', willRef(s, w), why('will.stored', s.v, p));
+          willEntry(rt, 'stored', s, w, why('will.stored', s.v, p));
         }
         break;
       }
       case 'armTimer': {
-        const timer = e.params.timer as 'willDelay' | 'sessionExpiry';
+        const timer = e.params.timer;
         const due = timerDue(rt, s, timer);
         if (due === null) break;
         s.timers[timer] = rt.schedule(due, { kind: 'timer', timer, target: s });
@@ -110,7 +116,7 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect
         break;
       }
       case 'cancelTimer': {
-        const timer = e.params.timer as 'willDelay' | 'sessionExpiry';
+        const timer = e.params.timer;
         const h = s.timers[timer];
         if (h) {
           h.cancelled = true;
@@ -124,13 +130,9 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect
         const w = s.will;
         if (!w) break;
         s.will = null;
-        const reason = e.params.why as string;
-        let code = `will.published.${reason}` as WhyCode;
-        // Profile departures that the machine's reasons do not name (see BrokerProfile).
-        if (reason === 'delayElapsed' && s.sei === 0 && s.v === 5) code = 'will.published.seiZeroDelayed';
-        if (reason === 'brokerStopped' && ctx.flush) code = 'will.published.flushedAtShutdown';
+        const code = `will.published.${e.params.why}` as WhyCode;
         leaveDelayQueue(rt, s);
-        t.will('published', willRef(s, w), why(code, s.v, willParams(s, w), rt.deviation(code)));
+        willEntry(rt, 'published', s, w, why(code, s.v, willParams(s, w), rt.deviation(code)));
         let retain = w.def.retain;
         if (retain && rt.profile.ignoresWillRetain) {
           retain = false;
@@ -157,7 +159,7 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect
         const rule = ctx.deleteRule ?? 'none';
         const code =
           rule === 'quirkAnyDisconnect' && ctx.reason === 0 ? 'will.deleted.normalDisconnect' : DELETE_CODES[rule];
-        t.will('deleted', willRef(s, w), why(code, s.v, { reason: ctx.reason ?? 0 }, rt.deviation(code)));
+        willEntry(rt, 'deleted', s, w, why(code, s.v, { reason: ctx.reason ?? 0 }, rt.deviation(code)));
         break;
       }
       case 'scheduleWill': {
@@ -168,7 +170,7 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect
         const end = s.sei === 0 && rt.profile.sessionQuirks.seiZeroWillWaitsForDelay ? null : sessionEnd(rt, s);
         const due = end !== null && end < delayDue ? end : delayDue;
         const p = { ...willParams(s, w), delayDue, sessionEnd: end };
-        t.will('scheduled', willRef(s, w), why('will.scheduled', s.v, p), rt.roundToTick(due));
+        willEntry(rt, 'scheduled', s, w, why('will.scheduled', s.v, p), rt.roundToTick(due));
         break;
       }
       case 'cancelWill':
@@ -178,18 +180,18 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: MachineEffect
         const cancel = e.type === 'cancelWill';
         if (cancel) s.will = null;
         const code: WhyCode = cancel ? 'will.cancelled.resumed' : 'will.withheld.cachedSession';
-        t.will(cancel ? 'cancelled' : 'withheld', willRef(s, w), why(code, s.v, willParams(s, w), rt.deviation(code)));
+        willEntry(rt, cancel ? 'cancelled' : 'withheld', s, w, why(code, s.v, willParams(s, w), rt.deviation(code)));
         break;
       }
       case 'keepSession': {
-        const mode = e.params.mode as 'expires' | 'never' | 'cached';
+        const mode = e.params.mode;
         const code = `session.kept.${mode}` as WhyCode;
         const endsAt = mode === 'never' ? null : mode === 'cached' ? cachedDeadline(rt, s) : sessionEnd(rt, s);
         t.session('kept', s.clientId, s.no, s.owner, why(code, s.v, sessionParams(s), rt.deviation(code)), endsAt);
         break;
       }
       case 'endSession': {
-        const code = `session.ended.${e.params.why as string}` as WhyCode;
+        const code = `session.ended.${e.params.why}` satisfies WhyCode;
         s.ended = true;
         if (rt.sessions.get(s.clientId) === s) rt.sessions.delete(s.clientId);
         t.session('ended', s.clientId, s.no, s.owner, why(code, s.v, sessionParams(s), rt.deviation(code)));

@@ -97,7 +97,8 @@ function uncitedKnobs(profile: BrokerProfile): string[] {
       uncited.push(`${knob}: unknown knob (say in KNOB_CODES which decisions it changes)`);
       continue;
     }
-    const cited = codes.some((c) => (profile.deviations[c]?.source ?? '').trim() !== '');
+    const deviations: Partial<Record<string, { source: string }>> = profile.deviations;
+    const cited = codes.some((c) => (deviations[c]?.source ?? '').trim() !== '');
     if (!cited) uncited.push(`${knob} = ${JSON.stringify(value)}: none of ${codes.join(', ')} is cited`);
   }
   return uncited;

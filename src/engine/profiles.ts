@@ -1,4 +1,5 @@
 import type { SessionQuirks } from './machines/session.machine';
+import type { WhyCode } from './rules';
 
 /**
  * Broker profiles are data: the engine and the machines read these knobs at their decision points.
@@ -33,9 +34,9 @@ export interface BrokerProfile {
   /** NanoMQ's cached sessions are checked on a periodic timer (ms). */
   cachedSessionTickMs: number;
   /** How a cached session's close deadline is computed (NanoMQ only). */
-  cachedSessionDeadline: 'none' | 'nanomq';
+  cachedSessionDeadline: 'none' | 'expiryOrWillFromConnect';
   /** Departures by decision code (see src/engine/rules.ts), cited in the trace. */
-  deviations: Partial<Record<string, Deviation>>;
+  deviations: Partial<Record<WhyCode, Deviation>>;
 
   // Optional knobs (absent = the spec's behaviour). Mosquitto 2.0 is the first profile to use them.
   /**
@@ -134,7 +135,7 @@ export const NANOMQ_0_23_2: BrokerProfile = {
   ignoresWillRetain: true,
   timerTickMs: null,
   cachedSessionTickMs: 10_000,
-  cachedSessionDeadline: 'nanomq',
+  cachedSessionDeadline: 'expiryOrWillFromConnect',
   deviations: {
     'will.withheld.cachedSession': {
       source: 'nanomq#1989',

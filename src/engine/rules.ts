@@ -1,4 +1,4 @@
-import type { ProtocolLevel, Why } from './types';
+import type { ProtocolLevel } from './script/names';
 
 /**
  * The clause table: every decision code the engine can record, with the clause IDs that justify it
@@ -110,6 +110,19 @@ export const RULES = {
 } satisfies Record<string, ClauseSet>;
 
 export type WhyCode = keyof typeof RULES;
+
+/**
+ * Why the broker (or a client) did something: a stable code, its parameters and the clause IDs of
+ * the protocol version in force. Sentences are rendered from this in src/i18n, never stored.
+ */
+export interface Why {
+  code: WhyCode;
+  v: ProtocolLevel;
+  clauses: string[];
+  params?: Record<string, string | number | boolean | null>;
+  /** Set when a broker profile departs from the spec here. */
+  deviation?: { profile: string; source: string };
+}
 
 /** Builds the explanation record for a decision: the clauses come from the table, never ad hoc. */
 export function why(code: WhyCode, v: ProtocolLevel, params?: Why['params'], deviation?: Why['deviation']): Why {

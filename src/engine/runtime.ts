@@ -1,8 +1,15 @@
 import { onTick } from './broker/clock';
 import { keepAliveDeadline } from './broker/keep-alive';
 import { WillDelayQueue } from './broker/will-delay';
-import type { DeleteRule } from './machines/connection.machine';
-import type { Snap } from './machines/stepper';
+import { type ClientEffect, clientMachine } from './machines/client.machine';
+import {
+  type ConnectionEffect,
+  type ConnectionEvent,
+  connectionMachine,
+  type DeleteRule,
+} from './machines/connection.machine';
+import { type SessionEffect, sessionMachine } from './machines/session.machine';
+import { type Snap, Stepper } from './machines/stepper';
 import type { BrokerProfile } from './profiles';
 import { EventQueue, type Queued } from './queue';
 import { type Rng, rngFrom } from './rng';
@@ -136,15 +143,23 @@ export interface SessionRt {
 export interface SessionCtx {
   pendingWill: StoredWill | null;
   conn: ConnRt | null;
-  deleteRule?: DeleteRule | 'quirkTakeover' | 'newConnection' | 'quirkSecondConnect' | 'quirkShutdown';
+  deleteRule?: DeleteRule | 'newConnection' | 'quirkShutdown';
   reason?: number;
-  /** The broker is stopping and publishes waiting wills (BrokerProfile.restart). */
-  flush?: boolean;
 }
 
 export interface RetainedMessage {
   msg: Message;
   expiry: Handle | null;
+}
+
+// Machines are shared by every run: their memo is a cache of pure results, not state of a run.
+export const clientStepper = new Stepper<ClientEffect>(clientMachine);
+export const connectionStepper = new Stepper<ConnectionEffect>(connectionMachine);
+export const sessionStepper = new Stepper<SessionEffect>(sessionMachine);
+
+/** How often XState itself was evaluated (memo misses), for the benchmark. Not part of any run. */
+export function machineEvaluations(): number {
+  return clientStepper.evaluations + connectionStepper.evaluations + sessionStepper.evaluations;
 }
 
 export const PHASE_TIMER = 0;
@@ -203,7 +218,7 @@ export class Runtime {
     const client = conn ? conn.client.name : (s?.owner ?? '');
     const connNo = conn ? conn.no : (s?.will?.conn ?? s?.lastConn ?? 0);
     const clientId = conn ? conn.clientId : (s?.clientId ?? '');
-    this.trace.timer(op, timer, { client, conn: connNo, clientId }, due);
+    this.trace.timer(op, timer, client, connNo, clientId, due);
   }
 
   /** The profile's citation where it departs from the spec at this decision. */
@@ -219,5 +234,42 @@ export class Runtime {
   /** When the broker closes a connection that sends nothing more after `conn.lastRecvAt`. */
   keepAliveDue(conn: ConnRt): number {
     return keepAliveDeadline(conn.lastRecvAt, conn.windowMs, conn.keepAlive, this.profile, this.clock);
+  }
+
+  // --- machine stepping: one transition, its state entry, its effects ---------------------------
+
+  protected sendClient(c: ClientRt, event: Parameters<typeof clientMachine.transition>[1]): ClientEffect[] {
+    const r = clientStepper.send(c.snap, event);
+    this.transitions++;
+    c.snap = r.snap;
+    if (r.value !== c.state) {
+      c.state = r.value;
+      this.trace.state('client', c.name, r.value);
+    }
+    return r.effects;
+  }
+
+  protected sendConnection(conn: ConnRt, event: ConnectionEvent): ConnectionEffect[] {
+    if (!conn.snap) return [];
+    const r = connectionStepper.send(conn.snap, event);
+    this.transitions++;
+    conn.snap = r.snap;
+    if (r.value !== conn.state) {
+      conn.state = r.value;
+      this.trace.state('connection', `${conn.client.name}#${conn.no}`, r.value);
+    }
+    return r.effects;
+  }
+
+  protected startPing(c: ClientRt): void {
+    const conn = c.conn;
+    if (!conn || conn.keepAlive <= 0) return;
+    this.stopPing(c);
+    c.ping = this.schedule(c.lastSentAt + conn.keepAlive * 1000, { kind: 'timer', timer: 'ping', target: c });
+  }
+
+  protected stopPing(c: ClientRt): void {
+    if (c.ping) c.ping.cancelled = true;
+    c.ping = null;
   }
 }

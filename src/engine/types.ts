@@ -4,9 +4,11 @@
  * Everything here is plain JSON-safe data: no classes, no functions, no Infinity.
  */
 
-export { OBSERVER, OFFLINE_SUBSCRIBER, SEI_NEVER } from './script/names';
+import type { Why } from './rules';
+import type { ProtocolLevel } from './script/names';
 
-export type ProtocolLevel = 4 | 5;
+export type { Why } from './rules';
+export { OBSERVER, OFFLINE_SUBSCRIBER, type ProtocolLevel, SEI_NEVER } from './script/names';
 
 export interface WillProps {
   payloadFormatIndicator?: boolean;
@@ -149,19 +151,6 @@ export interface BrokerClock {
 
 // ---------------------------------------------------------------------------------------------
 // Trace
-
-/**
- * Why the broker (or a client) did something: a stable code, its parameters and the clause IDs of
- * the protocol version in force. Sentences are rendered from this in src/i18n, never stored.
- */
-export interface Why {
-  code: string;
-  v: ProtocolLevel;
-  clauses: string[];
-  params?: Record<string, string | number | boolean | null>;
-  /** Set when a broker profile departs from the spec here. */
-  deviation?: { profile: string; source: string };
-}
 
 export type PacketType =
   | 'CONNECT'

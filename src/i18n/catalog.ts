@@ -1,7 +1,7 @@
 import type { ProfileCheck } from '../engine/profile-list';
 import type { WhyCode } from '../engine/rules';
 import type { ProtocolLevel, StepAction, TraceEntry } from '../engine/types';
-import type { ProblemCode, ProblemParams } from '../scenario/problems';
+import type { ProblemCode, ProblemParams } from '../scenario/problem-codes';
 
 /** Parameters of an explanation, as recorded by the engine. */
 export type P = Record<string, string | number | boolean | null | undefined>;

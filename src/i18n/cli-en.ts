@@ -40,13 +40,21 @@ export const cliEn: CliCatalog = {
         : `${path}: the file is ${n(bytes)} bytes; files of at most ${n(max)} bytes are read`,
     notFile: (path) => `${path}: not a file (a directory?)`,
     internal: (detail) => `internal error: ${detail}`,
+    notCount: (option, min, max) => `${option} must be a whole number from ${n(min)} to ${n(max)}`,
     problems: (source, count) => `${source}: ${n(count)} problem${count === 1 ? '' : 's'}`,
+  },
+  fuzz: {
+    summary: (inputs, link, file, autosave, accepted, seconds) =>
+      `fuzz: ${n(inputs)} inputs (${n(link)} links, ${n(file)} files, ${n(autosave)} autosaves; ${n(accepted)} accepted and read back) in ${seconds.toFixed(1)} s`,
+    slowest: (ms) => `slowest input: ${ms.toFixed(1)} ms`,
+    findings: (count) => `${n(count)} finding${count === 1 ? '' : 's'}`,
   },
   commands: {
     sim: {
       usage: [
         'npm run sim -- <scenario.json> [--profile P] [--json] [--case ID] [--all]',
         "npm run sim -- --link '<link or fragment>' [--profile P] [--json] [--all]",
+        'npm run sim -- --link-file link.txt [--profile P] [--json] [--all]',
       ],
       summary:
         'Runs a scenario (or one case of a FORMAT.md case file, or a share link) and prints the trace: time, actor, what happened, why, with clause IDs.',
@@ -56,6 +64,7 @@ export const cliEn: CliCatalog = {
         case: 'the case to run, in a case file holding several',
         all: 'also print machine state changes',
         link: 'run a share link (a full link, its #s=v1.… fragment or the bare payload) instead of a file',
+        'link-file': 'the same, with the link read from a file (for links longer than a command line takes)',
       },
     },
     share: {
@@ -111,6 +120,16 @@ export const cliEn: CliCatalog = {
       usage: ['npm run matrix -- [axes options] [--filter F] [--compare A,B] [--csv] [--bench] [--link L]'],
       summary: 'Computes the parameter explorer’s matrix headless, as a table or CSV.',
       options: {},
+    },
+    fuzz: {
+      usage: ['npm run fuzz [-- --count N] [--seed S] [--json]'],
+      summary:
+        'Feeds seeded random and mutated links, files and autosaves to the loaders: every exception that escapes, every input slower than 2 s, every accepted scenario that does not load back is a finding. Exits 1 on any finding.',
+      options: {
+        count: 'how many inputs (default 100,000)',
+        seed: 'the seed of the generator (default 15): the same seed, the same inputs',
+        json: 'print the report as JSON',
+      },
     },
     bench: {
       usage: ['npm run bench [-- --json]'],

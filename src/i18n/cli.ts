@@ -38,11 +38,25 @@ export interface CliCatalog {
     tooBig: (path: string, bytes: number | null, max: number) => string;
     notFile: (path: string) => string;
     internal: (detail: string) => string;
+    /** A numeric option's value is not a whole number in range. */
+    notCount: (option: string, min: number, max: number) => string;
     /** Before the list of a file's problems. */
     problems: (source: string, count: number) => string;
+  };
+  fuzz: {
+    summary: (
+      inputs: number,
+      link: number,
+      file: number,
+      autosave: number,
+      accepted: number,
+      seconds: number,
+    ) => string;
+    slowest: (ms: number) => string;
+    findings: (count: number) => string;
   };
   /** One entry per command: the usage lines, what it does, and one help line per option. */
   commands: Record<CliCommand, { usage: string[]; summary: string; options: Record<string, string> }>;
 }
 
-export type CliCommand = 'sim' | 'share' | 'conformance' | 'verify' | 'verify:suite' | 'matrix' | 'bench';
+export type CliCommand = 'sim' | 'share' | 'conformance' | 'verify' | 'verify:suite' | 'matrix' | 'bench' | 'fuzz';

@@ -1,7 +1,7 @@
 import type { WhyCode } from '../engine/rules';
 import { SEI_NEVER } from '../engine/script/names';
 import type { CloseCause, ProtocolLevel, TraceEntry } from '../engine/types';
-import type { ProblemCode, ProblemParams } from '../scenario/problems';
+import type { ProblemCode, ProblemParams } from '../scenario/problem-codes';
 import type { Catalog, P } from './catalog';
 
 const hex = (n: unknown) =>

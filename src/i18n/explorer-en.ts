@@ -1,7 +1,7 @@
 import type { ProtocolLevel } from '../engine/types';
-import { type EndKind, type NextKind, type RowSpec, type SeiKind, seiSeconds } from '../explorer/axes';
+import type { EndKind, NextKind, RowSpec, SeiKind } from '../explorer/axes';
 import type { Category } from '../explorer/cell';
-import type { ExplorerCatalog } from './explorer';
+import type { ExplorerCatalog } from './explorer-catalog';
 
 /** English words of the parameter explorer. */
 
@@ -82,15 +82,13 @@ const mainText = (c: Category, after: number | null) => {
   }
 };
 
-const seiValueFor = (r: RowSpec) => seiValue(r.sessionExpiry, seiSeconds(r.sessionExpiry, r.willDelay));
-
 const endValue = (e: EndKind, v: ProtocolLevel) => (v === 4 && e === 'disconnect00' ? 'DISCONNECT' : END[e]);
-const rowText = (r: RowSpec) =>
+const rowText = (r: RowSpec, seiSeconds: number | null) =>
   [
     proto(r.protocol),
     `Clean Start ${r.cleanStart ? 1 : 0}`,
     r.protocol === 5 ? `Will Delay ${r.willDelay ?? 0} s` : null,
-    r.protocol === 5 ? `Session Expiry ${seiValueFor(r)}` : null,
+    r.protocol === 5 ? `Session Expiry ${seiValue(r.sessionExpiry, seiSeconds)}` : null,
     `Keep Alive ${r.keepAlive} s`,
     `will QoS ${r.willQos}`,
     endValue(r.end, r.protocol),
@@ -270,7 +268,7 @@ export const explorerEn: ExplorerCatalog = {
     copy: 'Copy link',
     copied: 'Link copied.',
   },
-  scenarioTitle: (c, profileLabel) => `${rowText(c)}; ${NEXT[c.next]} (${profileLabel})`,
+  scenarioTitle: (c, profileLabel, seiSeconds) => `${rowText(c, seiSeconds)}; ${NEXT[c.next]} (${profileLabel})`,
   rowText,
   columnText: (next, profileLabel) => `${NEXT[next]}, ${profileLabel}`,
   cli: {

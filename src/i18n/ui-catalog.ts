@@ -36,6 +36,8 @@ export interface UiCatalog {
     backToSimulator: string;
     /** A compact Retry button's accessible name (a header action that failed). */
     retryPart: string;
+    /** The code that reads the link or the autosave did not load: both are left untouched. */
+    bootFailed: string;
   };
   transport: {
     region: string;

@@ -36,6 +36,8 @@ export const uiEn: UiCatalog = {
     retry: 'Retry',
     backToSimulator: 'Back to the simulator',
     retryPart: 'This control could not be loaded: retry',
+    bootFailed:
+      'Your link or autosaved scenario could not be opened: part of the app did not load (the network may be down). Both are left untouched, and this page saves nothing over them. Reload to try again.',
   },
   transport: {
     region: 'Playback',

@@ -7,6 +7,7 @@ import {
   sortSteps,
 } from '../engine/script';
 import type { ClientDef, Scenario, Step, SubscriptionDef, WillDef } from '../engine/types';
+import { shorten } from './json';
 import { type Problem, problem } from './problems';
 import {
   type ClientInput,
@@ -27,7 +28,8 @@ export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
   let out = prefix;
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
-    else out += out === '' ? String(p) : `.${String(p)}`;
+    // A key is user data (a user property's name): quoted shortened, never whole.
+    else out += out === '' ? shorten(String(p)) : `.${shorten(String(p))}`;
   }
   return out === '' ? '(top level)' : out;
 }

@@ -3,11 +3,17 @@ import type { Catalog } from '../i18n/catalog';
 import { en } from '../i18n/en';
 import type { ShareCatalog } from '../i18n/share';
 import { shareEn } from '../i18n/share-en';
-import type { NoticeDownload } from '../store/notice';
 import { type AutosaveRead, readAutosave, type SetAside, type StorageLike, setAside } from './autosave';
 import { decodeLink, type LinkError } from './codec';
 import { describeLinkError, problemLine } from './describe';
 import { hashHasLink } from './urlsync';
+
+/** A file a notice offers to download (src/store/notice.ts shows it). */
+export interface NoticeDownload {
+  label: string;
+  filename: string;
+  text: string;
+}
 
 export type BootSource = 'link' | 'autosave' | 'default';
 

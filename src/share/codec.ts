@@ -222,8 +222,9 @@ export function decodeLink(input: unknown): LinkResult {
     if (!decoder) return fail('unknownVersion', { version, newest: LINK_VERSION });
     return decoder(m[2] as string);
   } catch (e) {
-    // Defence in depth: a decoder bug must show as a bad link, never as a blank page.
-    return fail('corrupt', { detail: e instanceof Error ? e.message : String(e) });
+    // Defence in depth: a decoder bug must show as a bad link, never as a blank page. `internal`
+    // marks it for the fuzzer (src/share/fuzz.ts), which counts it as an escaped exception.
+    return fail('corrupt', { detail: e instanceof Error ? e.message : String(e), internal: 1 });
   }
 }
 

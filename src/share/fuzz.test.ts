@@ -9,6 +9,7 @@ import { toBase64Url } from './base64url';
 import { canonicalScenario } from './canonical';
 import { decodeLink, encodeScenario, type LinkResult, shareLink } from './codec';
 import { describeLinkError } from './describe';
+import { runFuzz } from './fuzz';
 
 /**
  * Fuzzing the decoders and loaders: random and mutated links and files must never throw, and must
@@ -188,5 +189,17 @@ describe('link decoder fuzz', { timeout: 60_000 }, () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('every entrance, seeded (npm run fuzz runs 100,000)', { timeout: 300_000 }, () => {
+  it('links, files and autosaves: no exception escapes, every accepted scenario loads back, no message echoes a value whole', () => {
+    const report = runFuzz({ count: 4000, seed: 15, slowMs: Number.POSITIVE_INFINITY });
+    inputs += report.inputs;
+    expect(report.inputs).toBe(4000);
+    expect(Math.min(report.byEntrance.link, report.byEntrance.file, report.byEntrance.autosave)).toBeGreaterThan(500);
+    expect(report.accepted).toBeGreaterThan(0);
+    // Hangs are measured by `npm run fuzz` (wall time is no unit-test assertion): slowMs is off here.
+    expect(report.findings).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { buildClient, buildWill } from '../engine/script';
 import type { ClientDef, Scenario, Step } from '../engine/types';
 import { defaultScenario } from './defaults';
 
@@ -30,24 +31,15 @@ export function busyScenario(): Scenario {
   const steps: Step[] = [];
   for (let i = 0; i < 24; i++) {
     const name = `dev${String(i + 1).padStart(2, '0')}`;
-    clients.push({
-      name,
-      clientId: name,
-      protocol: i % 4 === 3 ? 4 : 5,
-      cleanStart: i % 2 === 0,
-      sessionExpiry: [0, 5, 30, 120][i % 4] as number,
-      keepAlive: 5 + (i % 3) * 5,
-      will: {
-        topic: `plant/${name}/status`,
-        payload: 'offline',
-        qos: 1,
-        retain: true,
-        delay: [0, 3, 10, 0][i % 4] as number,
-        messageExpiry: null,
-        props: null,
-      },
-      subscriptions: [],
-    });
+    clients.push(
+      buildClient(name, {
+        protocol: i % 4 === 3 ? 4 : 5,
+        cleanStart: i % 2 === 0,
+        sessionExpiry: [0, 5, 30, 120][i % 4] as number,
+        keepAlive: 5 + (i % 3) * 5,
+        will: buildWill(`plant/${name}/status`, { retain: true, delay: [0, 3, 10, 0][i % 4] as number }),
+      }),
+    );
     const start = (i % 6) * 0.25;
     steps.push({ t: start, action: 'connect', client: name });
     steps.push({ t: start, action: 'publish', client: name, topicOf: name, payload: 'online', qos: 1, retain: true });

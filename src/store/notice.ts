@@ -1,4 +1,5 @@
 import { createStore, useStore } from 'zustand';
+import type { NoticeDownload } from '../share/boot';
 
 /**
  * A message for the whole app, shown under the header until dismissed: a link that could not be
@@ -14,11 +15,8 @@ export interface Notice {
   downloads?: NoticeDownload[];
 }
 
-export interface NoticeDownload {
-  label: string;
-  filename: string;
-  text: string;
-}
+/** A file a notice offers to download (defined with the boot code that offers one). */
+export type { NoticeDownload };
 
 export interface NoticeState {
   notice: Notice | null;

@@ -38,7 +38,7 @@ export interface ScenarioState {
   observerToggled: (on: boolean) => void;
   endChanged: (seconds: number) => void;
 
-  /** Adds a client with a free name and a connect step at 0 s; returns its name. */
+  /** Adds a client with a free name and a connect step at 0 s; returns its name ('' if the edit was refused). */
   clientAdded: (kind: 'device' | 'subscriber') => string;
   clientRemoved: (name: string) => void;
   clientRenamed: (from: string, to: string) => void;
@@ -153,7 +153,8 @@ export function createScenarioStore(initial: Scenario = defaultScenario()) {
           clients: [...sc.clients, client],
           steps: insertStep(sc.steps, { t: 0, action: 'connect', client: name }, false),
         }));
-        return name;
+        // A refused edit (a 51st client) adds nobody: say so with the name of no client.
+        return get().scenario.clients.some((c) => c.name === name) ? name : '';
       },
       clientRemoved: (name) =>
         edit((s) => ({
@@ -219,7 +220,7 @@ export function createScenarioStore(initial: Scenario = defaultScenario()) {
             end: Math.max(sc.end, t),
           };
         });
-        return twin;
+        return get().scenario.clients.some((c) => c.name === twin) ? twin : of;
       },
       stepRemoved: (index) => edit((s) => ({ ...s, steps: s.steps.filter((_, i) => i !== index) })),
       onlineMessageAdded: (name) =>

@@ -3,9 +3,9 @@ import type { TraceEntry } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
 import { type RenderedEntry, renderEntry } from '../i18n/render';
 import { useCatalog, useT } from '../i18n/ui';
-import { useCurrentRun } from '../runner/context';
 import { useView, viewStore } from '../store/view';
 import { upperBound } from './model';
+import { useCurrentRun } from './run-context';
 
 /** Most entries rendered at once: the ones just before the playhead. */
 const LIMIT = 200;

@@ -3,8 +3,8 @@ import { willFates } from '../engine/trace';
 import { OBSERVER, OFFLINE_SUBSCRIBER, type Why } from '../engine/types';
 import { renderEntry, renderWhy } from '../i18n/render';
 import { useCatalog, useT } from '../i18n/ui';
-import { useCurrentRun } from '../runner/context';
 import { useView, viewStore } from '../store/view';
+import { useCurrentRun } from './run-context';
 
 function WhyText({ why }: { why: Why }) {
   const cat = useCatalog();

@@ -3,12 +3,12 @@ import { filterProblem, topicProblem } from '../engine/topic';
 import { SEI_NEVER } from '../engine/types';
 import { useCatalog, useT } from '../i18n/ui';
 import { useEditT } from '../i18n/ui-edit';
-import { useCurrentRun } from '../runner/context';
 import { type StepAt, scenarioStore, useScenario } from '../store/scenario';
 import { useView, viewStore } from '../store/view';
 import { useFieldCheck } from './fieldcheck';
 import { CheckField, NumberField, SelectField, TextField, Warning } from './fields';
 import { stateAt } from './model';
+import { useCurrentRun } from './run-context';
 import { useTargetClient } from './target';
 import { publishTopic, raisesSessionExpiry } from './warnings';
 

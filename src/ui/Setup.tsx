@@ -452,7 +452,10 @@ export default function Setup() {
         <button
           type="button"
           className="btn ml-auto text-xs"
-          onClick={() => viewStore.getState().clientSelected(act().clientAdded('device'))}
+          onClick={() => {
+            const name = act().clientAdded('device');
+            if (name) viewStore.getState().clientSelected(name);
+          }}
         >
           {ed.setup.addDevice}
         </button>

@@ -3,9 +3,9 @@ import type { AnyStateMachine } from 'xstate';
 import { clientMachine } from '../engine/machines/client.machine';
 import { sessionMachine } from '../engine/machines/session.machine';
 import { useCatalog, useT } from '../i18n/ui';
-import { useCurrentRun } from '../runner/context';
 import { useView } from '../store/view';
 import { sessionAt, stateAt } from './model';
+import { useCurrentRun } from './run-context';
 
 /**
  * The selected client's machines, drawn from their XState definitions (not a copy of them): the

@@ -14,7 +14,6 @@ import type { Catalog } from '../i18n/catalog';
 import { renderEntry } from '../i18n/render';
 import { useCatalog, useT } from '../i18n/ui';
 import type { UiCatalog } from '../i18n/ui-catalog';
-import { type CurrentRun, useCurrentRun, useRun } from '../runner/context';
 import { type TimeWindow, useView, viewStore } from '../store/view';
 import { panBy, zoomBy, zoomToFit } from './commands';
 import {
@@ -28,6 +27,7 @@ import {
   stateAt,
   type TimerBar,
 } from './model';
+import { type CurrentRun, useCurrentRun, useRun } from './run-context';
 
 /**
  * The timeline: a lane per client, one for the broker, subscribers below it. Packets are arrows

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useCatalog, useT } from '../i18n/ui';
-import { useCurrentRun } from '../runner/context';
 import { SPEED_MAX, SPEED_MIN, speedFactor, useView, viewStore } from '../store/view';
 import { goEnd, goStart, stepNext, stepPrev, togglePlay } from './commands';
 import { Icon } from './icons';
+import { useCurrentRun } from './run-context';
 
 /** Play, pause, step, speed (log scale) and the playhead: a slider and an exact time field. */
 export function Transport() {

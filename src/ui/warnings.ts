@@ -1,4 +1,5 @@
-import { publishTopic as topicOfPublish } from '../engine/script';
+import { disconnectSessionExpiry } from '../engine/broker/disconnect';
+import { DEFAULT_BROKER, publishTopic as topicOfPublish } from '../engine/script';
 import { type ClientDef, type Scenario, SEI_NEVER } from '../engine/types';
 
 /**
@@ -17,9 +18,12 @@ export function willDelayVsExpiry(c: ClientDef): { delay: number; sei: number } 
 
 export const keepAliveOff = (c: ClientDef): boolean => c.keepAlive === 0;
 
-/** A DISCONNECT that sets Session Expiry > 0 on a 5.0 connection that connected with 0 (or none). */
+/**
+ * A DISCONNECT that sets Session Expiry > 0 on a 5.0 connection that connected with 0 (or none):
+ * the broker's own rule (src/engine/broker/disconnect.ts, §3.14.2.2.2), asked of the client's CONNECT.
+ */
 export function raisesSessionExpiry(c: ClientDef, newSei: number | null | undefined): boolean {
-  return c.protocol === 5 && (c.sessionExpiry ?? 0) === 0 && newSei !== undefined && (newSei ?? 0) > 0;
+  return c.protocol === 5 && disconnectSessionExpiry(5, 0, newSei, c.sessionExpiry ?? 0, DEFAULT_BROKER).raisedFromZero;
 }
 
 /** The topic a publish step writes to (its own, or another client's will topic). */

@@ -1,9 +1,10 @@
 import { setup } from 'xstate';
 
 /**
- * A virtual client as the broker's peer: offline, connecting, connected (active or silent). It says
- * whether a scenario step applies now and whether the client keeps its keep-alive going; the
- * PINGREQ clock itself is plain data in the engine.
+ * A virtual client as the broker's peer: offline, connecting, connected (active or silent). It
+ * decides whether a scenario step applies now, whether the client keeps its keep-alive going, and
+ * whether it sends a PINGREQ when its Keep Alive has passed with nothing sent (5.0 [MQTT-3.1.2-20],
+ * 3.1.1 [MQTT-3.1.2-23]); when that moment comes is plain data in the engine.
  */
 
 export type ClientEvent =
@@ -12,7 +13,15 @@ export type ClientEvent =
   | { type: 'cmd.silence' }
   | { type: 'cmd.disconnect' }
   | { type: 'cmd.drop' }
-  | { type: 'socket.closed' };
+  | { type: 'socket.closed' }
+  /** The client has sent nothing for its Keep Alive. */
+  | { type: 'ping.due' };
+
+/** What the client machine asks the engine to do (none of its actions has params). */
+export type ClientEffect = {
+  type: 'sendConnect' | 'startKeepAlive' | 'stopKeepAlive' | 'sendDisconnect' | 'closeSocket' | 'sendPingreq';
+  params: Record<string, never>;
+};
 
 const effect =
   <T>() =>
@@ -26,6 +35,7 @@ export const clientMachine = setup({
     stopKeepAlive: effect<undefined>(),
     sendDisconnect: effect<undefined>(),
     closeSocket: effect<undefined>(),
+    sendPingreq: effect<undefined>(),
   },
 }).createMachine({
   id: 'client',
@@ -45,7 +55,12 @@ export const clientMachine = setup({
     connected: {
       initial: 'active',
       states: {
-        active: { on: { 'cmd.silence': { target: 'silent', actions: ['stopKeepAlive'] } } },
+        active: {
+          on: {
+            'cmd.silence': { target: 'silent', actions: ['stopKeepAlive'] },
+            'ping.due': { actions: ['sendPingreq'] },
+          },
+        },
         // The socket stays open but nothing is sent: only the broker's keep-alive can notice.
         silent: {},
       },

@@ -31,7 +31,7 @@ const closed: SessionEvent[] = [true, false].flatMap((deleteWill) =>
 const EVENTS: SessionEvent[] = [
   ...attached,
   ...closed,
-  { type: 'timer.willDelay' },
+  { type: 'timer.willDelay', seiZero: false },
   { type: 'timer.sessionExpiry' },
   { type: 'session.discard', why: 'cleanStart' },
   { type: 'session.discard', why: 'brokerStopped' },

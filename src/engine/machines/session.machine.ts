@@ -23,7 +23,11 @@ export type WillWhy =
   | 'cachedSession'
   | 'cachedSessionClosed'
   | 'cleanStartNotKept'
-  | 'newConnection';
+  | 'newConnection'
+  /** Mosquitto 2.0 (mosquitto#3505): the delay passed although Session Expiry 0 ended the session. */
+  | 'seiZeroDelayed'
+  /** A stopping broker publishes a will still waiting for its delay (BrokerProfile.restart). */
+  | 'flushedAtShutdown';
 
 export type EndWhy =
   | 'closedSeiZero'
@@ -71,7 +75,11 @@ export type SessionEvent =
       /** The broker itself ended the connection for another client or an administrator. */
       kicked: boolean;
     }
-  | { type: 'timer.willDelay' }
+  | {
+      type: 'timer.willDelay';
+      /** 5.0 Session Expiry 0 is in force (only a profile's quirk lets such a will wait). */
+      seiZero: boolean;
+    }
   | { type: 'timer.sessionExpiry' }
   | {
       type: 'session.discard';
@@ -83,6 +91,14 @@ export type SessionEvent =
   | { type: 'will.flush' };
 
 export type SessionTimer = 'willDelay' | 'sessionExpiry';
+
+/** What the session machine asks the engine to do: its actions with their params, as data. */
+export type SessionEffect =
+  | { type: 'armTimer' | 'cancelTimer'; params: { timer: SessionTimer } }
+  | { type: 'storeWill' | 'scheduleWill' | 'resumeSession'; params: Record<string, never> }
+  | { type: 'publishWill' | 'deleteWill' | 'cancelWill' | 'withholdWill'; params: { why: WillWhy } }
+  | { type: 'keepSession'; params: { mode: KeepMode } }
+  | { type: 'endSession'; params: { why: EndWhy } };
 
 /** Effect declarations: bodies are empty on purpose; the engine reads {type, params}. */
 const effect =
@@ -152,6 +168,8 @@ export const sessionMachine = setup({
     seiZeroWaitsForDelay: ({ context, event }) =>
       context.quirks.seiZeroWillWaitsForDelay === true && (event as Closed).seiZero && !context.willDelayZero,
     dropsWill: ({ event }) => (event as Discard).dropWill === true,
+    delayedPastSeiZero: ({ context, event }) =>
+      context.v === 5 && (event as Extract<SessionEvent, { type: 'timer.willDelay' }>).seiZero,
   },
 }).createMachine({
   id: 'session',
@@ -309,10 +327,14 @@ export const sessionMachine = setup({
         },
         willDelayed: {
           on: {
-            'timer.willDelay': {
-              target: 'noWill',
-              actions: [{ type: 'publishWill', params: { why: 'delayElapsed' } }],
-            },
+            'timer.willDelay': [
+              {
+                guard: 'delayedPastSeiZero',
+                target: 'noWill',
+                actions: [{ type: 'publishWill', params: { why: 'seiZeroDelayed' } }],
+              },
+              { target: 'noWill', actions: [{ type: 'publishWill', params: { why: 'delayElapsed' } }] },
+            ],
             // §3.1.3.2.2 "whichever happens first": the session ended before the delay passed.
             'timer.sessionExpiry': {
               target: '#session.ended',
@@ -354,7 +376,7 @@ export const sessionMachine = setup({
               target: 'noWill',
               actions: [
                 { type: 'cancelTimer', params: { timer: 'willDelay' } },
-                { type: 'publishWill', params: { why: 'brokerStopped' } },
+                { type: 'publishWill', params: { why: 'flushedAtShutdown' } },
               ],
             },
           },

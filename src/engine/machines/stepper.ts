@@ -15,9 +15,9 @@ export interface Snap {
   matches(value: string): boolean;
 }
 
-interface Result {
+interface Result<E extends MachineEffect> {
   snap: Snap;
-  effects: MachineEffect[];
+  effects: E[];
   value: string;
 }
 
@@ -50,8 +50,9 @@ export function setTransitionMemo(enabled: boolean): void {
  * the same next snapshot and effects: we evaluate XState once per distinct input and reuse it.
  * Counters tell how often XState itself ran (a miss) against how many transitions were taken.
  */
-export class Stepper {
-  private readonly cache = new Map<string, Result>();
+/** `E` is the machine's effect union (its actions and their params), declared next to the machine. */
+export class Stepper<E extends MachineEffect = MachineEffect> {
+  private readonly cache = new Map<string, Result<E>>();
   private readonly keys = new WeakMap<object, string>();
   evaluations = 0;
   transitions = 0;
@@ -67,24 +68,25 @@ export class Stepper {
     return k;
   }
 
-  private remember(key: string, r: Result): Result {
+  private remember(key: string, r: Result<E>): Result<E> {
     if (!memoEnabled) return r;
     if (this.cache.size >= LIMIT) this.cache.clear();
     this.cache.set(key, r);
     return r;
   }
 
-  private static effects(actions: readonly { type: string; params?: unknown }[]): MachineEffect[] {
-    const out: MachineEffect[] = [];
+  private static effects<E>(actions: readonly { type: string; params?: unknown }[]): E[] {
+    const out: E[] = [];
     for (const a of actions) {
       // Built-ins (assign, undelayed raise) are already reflected in the snapshot.
       if (a.type.startsWith('xstate.')) continue;
-      out.push({ type: a.type, params: (a.params ?? {}) as Record<string, unknown> });
+      // The machine's setup() declares each action's params; its effect union repeats them as types.
+      out.push({ type: a.type, params: a.params ?? {} } as E);
     }
     return out;
   }
 
-  init(input: unknown): Result {
+  init(input: unknown): Result<E> {
     this.transitions++;
     const key = `init|${JSON.stringify(input)}`;
     const hit = memoEnabled ? this.cache.get(key) : undefined;
@@ -93,12 +95,12 @@ export class Stepper {
     const [snap, actions] = initialTransition(this.machine, input);
     return this.remember(key, {
       snap: snap as Snap,
-      effects: Stepper.effects(actions as { type: string; params?: unknown }[]),
+      effects: Stepper.effects<E>(actions as { type: string; params?: unknown }[]),
       value: stateString(snap.value),
     });
   }
 
-  send(snap: Snap, event: { type: string }): Result {
+  send(snap: Snap, event: { type: string }): Result<E> {
     this.transitions++;
     const key = memoEnabled ? `${this.keyOf(snap)}|${JSON.stringify(event)}` : '';
     const hit = memoEnabled ? this.cache.get(key) : undefined;
@@ -108,8 +110,28 @@ export class Stepper {
     const [next, actions] = transition(this.machine, snap as any, event as any);
     return this.remember(key, {
       snap: next as Snap,
-      effects: Stepper.effects(actions as { type: string; params?: unknown }[]),
+      effects: Stepper.effects<E>(actions as { type: string; params?: unknown }[]),
       value: stateString(next.value),
     });
   }
+}
+
+const matchCache = new WeakMap<object, Map<string, boolean>>();
+
+/**
+ * XState's `snapshot.matches(state)` ("connected" also matches "connected.silent"), remembered per
+ * snapshot: the memo shares snapshots between runs, so each question is asked of XState once.
+ */
+export function inState(snap: Snap, state: string): boolean {
+  let m = matchCache.get(snap);
+  if (!m) {
+    m = new Map();
+    matchCache.set(snap, m);
+  }
+  let r = m.get(state);
+  if (r === undefined) {
+    r = snap.matches(state);
+    m.set(state, r);
+  }
+  return r;
 }

@@ -3,6 +3,9 @@
  * engine's types re-export these, so it imports nothing.
  */
 
+/** MQTT protocol levels: 4 = 3.1.1, 5 = 5.0. */
+export type ProtocolLevel = 4 | 5;
+
 /** Session Expiry Interval value meaning "never expires" (5.0 §3.1.2.11.2). */
 export const SEI_NEVER = 4294967295;
 

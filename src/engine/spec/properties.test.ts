@@ -128,7 +128,8 @@ const scenarioArb = (exclude: string[] = []): fc.Arbitrary<Scenario> =>
 type Of<K extends TraceEntry['kind']> = Extract<TraceEntry, { kind: K }>;
 const key = (from: string, conn: number) => `${from}#${conn}`;
 
-describe('engine properties', () => {
+// Thousands of runs per property: on a loaded machine they need more than the default 5 s.
+describe('engine properties', { timeout: 120_000 }, () => {
   it('identical input gives an identical trace, byte for byte', () => {
     fc.assert(
       fc.property(scenarioArb(), scenarioArb(), (a, b) => {

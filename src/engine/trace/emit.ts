@@ -10,22 +10,6 @@ type MessageOp = Extract<TraceEntry, { kind: 'message' }>['op'];
 type WillOp = Extract<TraceEntry, { kind: 'will' }>['op'];
 type SessionOp = Extract<TraceEntry, { kind: 'session' }>['op'];
 
-export interface WillRef {
-  clientId: string;
-  from: string;
-  conn: number;
-  topic: string;
-  payload: string;
-}
-
-export interface MessageRef {
-  topic: string;
-  payload: string;
-  qos: number;
-  retain: boolean;
-  willOf?: WillOf | undefined;
-}
-
 export class TraceWriter {
   readonly entries: TraceEntry[] = [];
   now = 0;
@@ -41,23 +25,27 @@ export class TraceWriter {
   timer(
     op: 'armed' | 'cancelled' | 'fired',
     timer: TimerKind,
-    at: { client: string; conn: number; clientId: string },
+    client: string,
+    conn: number,
+    clientId: string,
     due: number | null,
   ): void {
-    this.entries.push({ t: this.now, kind: 'timer', op, timer, ...at, due });
+    this.entries.push({ t: this.now, kind: 'timer', op, timer, client, conn, clientId, due });
   }
 
   connection(
     op: 'opened' | 'closed' | 'refused',
-    at: { client: string; conn: number; clientId: string },
+    client: string,
+    conn: number,
+    clientId: string,
     why: Why,
     cause?: CloseCause,
   ): void {
     // Key order as the trace has always had it (exports and fixtures serialise entries).
     this.entries.push(
       cause === undefined
-        ? { t: this.now, kind: 'connection', op, ...at, why }
-        : { t: this.now, kind: 'connection', op, ...at, cause, why },
+        ? { t: this.now, kind: 'connection', op, client, conn, clientId, why }
+        : { t: this.now, kind: 'connection', op, client, conn, clientId, cause, why },
     );
   }
 
@@ -69,27 +57,34 @@ export class TraceWriter {
     );
   }
 
-  will(op: WillOp, w: WillRef, why: Why, due?: number | null): void {
+  will(
+    op: WillOp,
+    clientId: string,
+    from: string,
+    conn: number,
+    topic: string,
+    payload: string,
+    why: Why,
+    due?: number | null,
+  ): void {
     this.entries.push(
       due === undefined
-        ? { t: this.now, kind: 'will', op, ...w, why }
-        : { t: this.now, kind: 'will', op, ...w, due, why },
+        ? { t: this.now, kind: 'will', op, clientId, from, conn, topic, payload, why }
+        : { t: this.now, kind: 'will', op, clientId, from, conn, topic, payload, due, why },
     );
   }
 
-  message(op: MessageOp, to: string | null, m: MessageRef, why: Why): void {
-    this.entries.push({
-      t: this.now,
-      kind: 'message',
-      op,
-      to,
-      topic: m.topic,
-      payload: m.payload,
-      qos: m.qos,
-      retain: m.retain,
-      willOf: m.willOf,
-      why,
-    });
+  message(
+    op: MessageOp,
+    to: string | null,
+    topic: string,
+    payload: string,
+    qos: number,
+    retain: boolean,
+    willOf: WillOf | undefined,
+    why: Why,
+  ): void {
+    this.entries.push({ t: this.now, kind: 'message', op, to, topic, payload, qos, retain, willOf, why });
   }
 
   state(machine: 'client' | 'connection' | 'session', id: string, value: string): void {

@@ -38,13 +38,21 @@ export const zhCli: CliCatalog = {
         : `${path}：文件大小为 ${num(bytes)} 字节；只读取不超过 ${num(max)} 字节的文件`,
     notFile: (path) => `${path}：不是文件（是目录吗？）`,
     internal: (detail) => `内部错误：${detail}`,
+    notCount: (option, min, max) => `${option} 必须是 ${num(min)} 到 ${num(max)} 之间的整数`,
     problems: (source, count) => `${source}：${num(count)} 个问题`,
+  },
+  fuzz: {
+    summary: (inputs, link, file, autosave, accepted, seconds) =>
+      `模糊测试：${num(inputs)} 个输入（${num(link)} 个链接、${num(file)} 个文件、${num(autosave)} 个自动保存；其中 ${num(accepted)} 个被接受并已重新读回），用时 ${seconds.toFixed(1)} 秒`,
+    slowest: (ms) => `最慢的输入：${ms.toFixed(1)} 毫秒`,
+    findings: (count) => `${num(count)} 个发现`,
   },
   commands: {
     sim: {
       usage: [
         'npm run sim -- <scenario.json> [--profile P] [--json] [--case ID] [--all]',
         "npm run sim -- --link '<链接或片段>' [--profile P] [--json] [--all]",
+        'npm run sim -- --link-file link.txt [--profile P] [--json] [--all]',
       ],
       summary:
         '运行一个场景（或 FORMAT.md 用例文件中的一个用例，或一个分享链接），并打印追踪记录：时间、主体、发生了什么、原因，以及条款编号。',
@@ -54,6 +62,7 @@ export const zhCli: CliCatalog = {
         case: '用例文件中有多个用例时，要运行的那一个',
         all: '同时打印状态机的状态变化',
         link: '运行一个分享链接（完整链接、它的 #s=v1.… 片段，或单独的载荷），而不是文件',
+        'link-file': '同上，但从文件中读取链接（用于超过命令行长度限制的链接）',
       },
     },
     share: {
@@ -107,6 +116,16 @@ export const zhCli: CliCatalog = {
       usage: ['npm run matrix -- [取值选项] [--filter F] [--compare A,B] [--csv] [--bench] [--link L]'],
       summary: '不启动界面，计算参数探索的矩阵，输出为表格或 CSV。',
       options: {},
+    },
+    fuzz: {
+      usage: ['npm run fuzz [-- --count N] [--seed S] [--json]'],
+      summary:
+        '向各个加载入口输入带种子的随机与变异的链接、文件和自动保存：每个逃逸的异常、每个超过 2 秒的输入、每个被接受却无法重新读回的场景都算一个发现。有任何发现时退出码为 1。',
+      options: {
+        count: '输入的数量（默认 100,000）',
+        seed: '生成器的种子（默认 15）：同一个种子，同一批输入',
+        json: '把报告打印为 JSON',
+      },
     },
     bench: {
       usage: ['npm run bench [-- --json]'],

@@ -1,7 +1,7 @@
 import type { ProtocolLevel } from '../../engine/types';
-import { type EndKind, type NextKind, type RowSpec, type SeiKind, seiSeconds } from '../../explorer/axes';
+import type { EndKind, NextKind, RowSpec, SeiKind } from '../../explorer/axes';
 import type { Category } from '../../explorer/cell';
-import type { ExplorerCatalog } from '../explorer';
+import type { ExplorerCatalog } from '../explorer-catalog';
 import { num, q } from './format';
 
 /** Simplified Chinese words of the parameter explorer (view, CSV, CLI); terms of docs/glossary-zh.md. */
@@ -65,8 +65,7 @@ const seiValue = (k: SeiKind | null, s: number | null) => {
 };
 
 /** The Session Expiry part of a row description. */
-const seiPhrase = (r: RowSpec) => {
-  const s = seiSeconds(r.sessionExpiry, r.willDelay);
+const seiPhrase = (r: RowSpec, s: number | null) => {
   switch (r.sessionExpiry) {
     case null:
       return null;
@@ -101,12 +100,12 @@ const mainText = (c: Category, after: number | null) => {
 };
 
 const endValue = (e: EndKind, v: ProtocolLevel) => (v === 4 && e === 'disconnect00' ? 'DISCONNECT' : END[e]);
-const rowText = (r: RowSpec) =>
+const rowText = (r: RowSpec, seiSeconds: number | null) =>
   [
     proto(r.protocol),
     `Clean Start ${r.cleanStart ? 1 : 0}`,
     r.protocol === 5 ? `遗嘱延迟 ${r.willDelay ?? 0} 秒` : null,
-    r.protocol === 5 ? seiPhrase(r) : null,
+    r.protocol === 5 ? seiPhrase(r, seiSeconds) : null,
     `保活时间 ${r.keepAlive} 秒`,
     `遗嘱 QoS ${r.willQos}`,
     endValue(r.end, r.protocol),
@@ -286,7 +285,7 @@ export const zhExplorer: ExplorerCatalog = {
     copy: '复制链接',
     copied: '链接已复制。',
   },
-  scenarioTitle: (c, profileLabel) => `${rowText(c)}；${NEXT[c.next]}（${profileLabel}）`,
+  scenarioTitle: (c, profileLabel, seiSeconds) => `${rowText(c, seiSeconds)}；${NEXT[c.next]}（${profileLabel}）`,
   rowText,
   columnText: (next, profileLabel) => `${NEXT[next]}，${profileLabel}`,
   cli: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, type WhyCode } from '../../engine/rules';
 import type { CloseCause, ProtocolLevel, StepAction, TraceEntry } from '../../engine/types';
-import { AXIS_IDS, type CellSpec, END_KINDS, NEXT_KINDS, SEI_KINDS } from '../../explorer/axes';
+import { AXIS_IDS, type CellSpec, END_KINDS, NEXT_KINDS, SEI_KINDS, seiSeconds } from '../../explorer/axes';
 import type { Category } from '../../explorer/cell';
 import { STEP_ACTIONS } from '../../scenario/schema';
 import type { Catalog, P } from '../catalog';
@@ -200,7 +200,7 @@ describe('zh engine catalog: explanations', () => {
 // Trace entries
 
 type Of<K extends TraceEntry['kind']> = Extract<TraceEntry, { kind: K }>;
-const why = { code: 'will.stored', v: 5 as ProtocolLevel, clauses: [] };
+const why = { code: 'will.stored' as WhyCode, v: 5 as ProtocolLevel, clauses: [] };
 
 function entries(): TraceEntry[] {
   const out: TraceEntry[] = [];
@@ -528,10 +528,13 @@ describe('zh explorer catalog', () => {
       }
     add('cell.sessionPresent', (c) => c.cell.sessionPresent(true));
     add('cell.offline', (c) => c.cell.offline([1, 2]));
-    add('cell.label', (c) => c.cell.label(c.rowText(cells[0] as CellSpec), c.columnText('none', 'Mosquitto 2.0'), '…'));
+    add('cell.label', (c) =>
+      c.cell.label(c.rowText(cells[0] as CellSpec, 90), c.columnText('none', 'Mosquitto 2.0'), '…'),
+    );
     for (const cell of cells) {
-      add(`rowText ${JSON.stringify(cell)}`, (c) => c.rowText(cell));
-      add(`scenarioTitle ${JSON.stringify(cell)}`, (c) => c.scenarioTitle(cell, 'NanoMQ 0.23.2'));
+      const s = seiSeconds(cell.sessionExpiry, cell.willDelay);
+      add(`rowText ${JSON.stringify(cell)}`, (c) => c.rowText(cell, s));
+      add(`scenarioTitle ${JSON.stringify(cell)}`, (c) => c.scenarioTitle(cell, 'NanoMQ 0.23.2', s));
     }
     add('cli.summary', (c) => c.cli.summary(5678, 1234, 321, c.filter.kind.never));
     add('cli.summary all', (c) => c.cli.summary(5678, 1234, null, c.filter.kind.all));

@@ -1,7 +1,7 @@
 import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { profileLabel } from '../../engine/profile-list';
 import type { Scenario } from '../../engine/types';
-import { type Axes, axesProblems, type CellSpec, enumerateCells, normalizeAxes } from '../../explorer/axes';
+import { type Axes, axesProblems, type CellSpec, enumerateCells, normalizeAxes, seiSeconds } from '../../explorer/axes';
 import { buildScenario } from '../../explorer/cell';
 import { createDefaultRunner, type MatrixRun, type MatrixRunner, NO_WORKER } from '../../explorer/client';
 import { matrixToCsv } from '../../explorer/csv';
@@ -164,7 +164,13 @@ export default function ExplorerView(props: ExplorerViewProps) {
 
   const { onOpenScenario } = props;
   const open = useCallback(
-    (spec: CellSpec) => onOpenScenario(buildScenario(spec, cat.scenarioTitle(spec, profileLabel(spec.profile)))),
+    (spec: CellSpec) =>
+      onOpenScenario(
+        buildScenario(
+          spec,
+          cat.scenarioTitle(spec, profileLabel(spec.profile), seiSeconds(spec.sessionExpiry, spec.willDelay)),
+        ),
+      ),
     [onOpenScenario, cat],
   );
 

@@ -185,7 +185,7 @@ export const MatrixTable = memo(function MatrixTable({
         <div role="rowgroup" ref={body}>
           {rows.map((r, ri) => {
             const s = r.spec;
-            const rowText = cat.rowText(s);
+            const rowText = cat.rowText(s, seiSeconds(s.sessionExpiry, s.willDelay));
             return (
               <div
                 key={r.key}

@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROFILES } from '../../engine/profiles';
-import { defaultAxes, enumerateCells } from '../../explorer/axes';
+import { defaultAxes, enumerateCells, seiSeconds } from '../../explorer/axes';
 import { CSV_COLUMNS, parseCsv } from '../../explorer/csv';
 import { createInProcessRunner } from '../../explorer/inprocess';
 import { explorerEn } from '../../i18n/explorer-en';
@@ -56,7 +56,11 @@ describe('the CLI and the page', () => {
       if (!c || !r) throw new Error(`no cell ${i}`);
       expect(r[col('profile')]).toBe(c.profile);
       expect(r[col('next')]).toBe(c.next);
-      const prefix = explorerEn.cell.label(explorerEn.rowText(c), explorerEn.columnText(c.next, label(c.profile)), '');
+      const prefix = explorerEn.cell.label(
+        explorerEn.rowText(c, seiSeconds(c.sessionExpiry, c.willDelay)),
+        explorerEn.columnText(c.next, label(c.profile)),
+        '',
+      );
       const found = labels.filter((l) => l.includes(`; ${prefix}`));
       expect(found).toHaveLength(1);
       const button = byLabel.get(found[0] as string) as HTMLElement;

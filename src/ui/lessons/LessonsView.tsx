@@ -1,6 +1,5 @@
 import { useContext, useId, useMemo } from 'react';
 import { createStore, useStore } from 'zustand';
-import { loadScenario } from '../../app/sync';
 import type { LessonText } from '../../i18n/lessons';
 import { lessonsCatalog } from '../../i18n/lessons-en';
 import type { ShareCatalog } from '../../i18n/share';
@@ -9,6 +8,7 @@ import { LESSONS } from '../../lessons/catalog';
 import type { LessonId } from '../../lessons/ids';
 import { type LessonRunResult, runLesson } from '../../lessons/run';
 import type { Lesson } from '../../lessons/types';
+import { loadScenario } from '../../store/loading';
 import { scenarioStore } from '../../store/scenario';
 import { viewStore } from '../../store/view';
 import { fixedRunStore, RunPanel, SharedTransport } from '../runs/RunPanel';

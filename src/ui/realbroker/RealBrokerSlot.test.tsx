@@ -1,9 +1,9 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RunContext } from '../../runner/context';
 import { inProcessRunner } from '../../runner/in-process';
 import { createRunStore } from '../../runner/runner';
 import { defaultScenario } from '../../store/defaults';
+import { RunContext } from '../run-context';
 import RealBrokerSlot from './RealBrokerSlot';
 
 afterEach(cleanup);

@@ -1,5 +1,5 @@
 import { profileById, SPEC } from '../../engine/profiles';
-import { useCurrentRun } from '../../runner/context';
+import { useCurrentRun } from '../run-context';
 import { RealBrokerPanel, type RealBrokerPanelProps } from './RealBrokerPanel';
 
 /**

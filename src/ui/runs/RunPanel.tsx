@@ -1,8 +1,8 @@
 import type { RunResult, Scenario } from '../../engine/types';
-import { RunContext } from '../../runner/context';
 import type { RunState, RunStore } from '../../runner/runner';
 import { EventLog } from '../EventLog';
 import { Outcomes } from '../Explain';
+import { RunContext } from '../run-context';
 import { Timeline } from '../Timeline';
 import { Transport } from '../Transport';
 

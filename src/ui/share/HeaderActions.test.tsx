@@ -1,12 +1,12 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RunContext } from '../../runner/context';
 import { inProcessRunner } from '../../runner/in-process';
 import { createRunStore } from '../../runner/runner';
 import { scenarioFragment } from '../../share/codec';
 import { defaultScenario } from '../../store/defaults';
 import { scenarioStore } from '../../store/scenario';
+import { RunContext } from '../run-context';
 import HeaderActions from './HeaderActions';
 
 afterEach(cleanup);

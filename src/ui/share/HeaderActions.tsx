@@ -1,8 +1,8 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { loadScenario, resetScenario } from '../../app/sync';
 import { useCatalog } from '../../i18n/ui';
-import { useCurrentRun } from '../../runner/context';
+import { loadScenario, resetScenario } from '../../store/loading';
 import { useScenario } from '../../store/scenario';
+import { useCurrentRun } from '../run-context';
 import { ExportMenu } from './ExportMenu';
 import { ImportControl } from './ImportControl';
 import { ShareMenu } from './ShareMenu';

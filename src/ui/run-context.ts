@@ -1,8 +1,8 @@
 import { createContext, useContext, useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { RunResult, Scenario } from '../engine/types';
-import { type RunModel, runModel } from '../ui/model';
-import type { RunState, RunStore } from './runner';
+import type { RunState, RunStore } from '../runner/runner';
+import { type RunModel, runModel } from './model';
 
 export const RunContext = createContext<RunStore | null>(null);
 
