@@ -23,6 +23,8 @@ export interface Tracked {
 
 /** Records console errors and uncaught exceptions of every page of the context (popups too). */
 export function trackErrors(context: BrowserContext, errors: string[]): void {
+  // A limit, not a budget: waits are for conditions, and a busy machine may take long to meet them.
+  context.setDefaultTimeout(90_000);
   const watch = (page: Page) => {
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`${page.url().slice(0, 60)}: ${m.text()}`);

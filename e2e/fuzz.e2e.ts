@@ -1,11 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type FuzzInput, fuzzInputs } from '../src/share/fuzz';
+import { type FuzzInput, fuzzInputs } from '../src/test/fuzz';
 import { launch, trackErrors } from './browser';
 
 /**
  * Issue 15, "zero blank pages in a browser sample": links and autosaves from the fuzzer's own
- * seeded generator (src/share/fuzz.ts, the inputs `npm run fuzz` feeds the loaders) opened in the
+ * seeded generator (src/test/fuzz.ts, the inputs `npm run fuzz` feeds the loaders) opened in the
  * built app. Each must show the app (its heading, the event log) and raise no uncaught error.
  */
 

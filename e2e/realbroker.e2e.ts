@@ -54,7 +54,7 @@ describe('run on a real broker', () => {
     await url.fill(`ws://127.0.0.1:${broker?.wsPort}`);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Run on this broker' }).click();
-    await page.getByText(/The broker did what the profile predicts/).waitFor({ timeout: 30_000 });
+    await page.getByText(/The broker did what the profile predicts/).waitFor({ timeout: 120_000 });
     const wills = page.getByRole('table', { name: 'Wills' });
     expect(await wills.getByRole('row', { name: /device#1/ }).count()).toBe(1);
     await page.screenshot({ path: 'reports/screenshots/real-broker.png', fullPage: true });

@@ -1,14 +1,12 @@
 import { Suspense, startTransition, useEffect, useId, useState } from 'react';
 import { useT } from '../i18n/ui';
+import { useUpdate } from '../offline/update-store';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
 import { type NoticeDownload, noticeStore, useNotice } from '../store/notice';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
-import { EventLog } from '../ui/EventLog';
-import { Explanation, Outcomes } from '../ui/Explain';
 import { RunContext, useCurrentRun } from '../ui/run-context';
 import { findShortcut, shortcutKey } from '../ui/shortcuts';
-import { Timeline } from '../ui/Timeline';
 import { Transport } from '../ui/Transport';
 import { useTargetClient } from '../ui/target';
 import { ErrorBoundary, lazyRetry } from './boundary';
@@ -21,6 +19,12 @@ const Statechart = lazyRetry(() => import('../ui/Statechart'));
 // The editing panels are below the fold: they load right after the first paint.
 const Setup = lazyRetry(() => import('../ui/Setup'));
 const InjectAndScript = lazyRetry(() => import('../ui/Inject'));
+// The timeline (its drawing code) loads right after the first paint: out of the first load's budget.
+const Timeline = lazyRetry(async () => ({ default: (await import('../ui/Timeline')).Timeline }));
+// The will cards and the Why? panel, likewise (one chunk).
+const Outcomes = lazyRetry(async () => ({ default: (await import('../ui/Explain')).Outcomes }));
+const Explanation = lazyRetry(async () => ({ default: (await import('../ui/Explain')).Explanation }));
+const EventLog = lazyRetry(async () => ({ default: (await import('../ui/EventLog')).EventLog }));
 // The embedded player (?embed=1) is a layout of parts the shell already has.
 const Embed = lazyRetry(() => import('./Embed'));
 
@@ -117,11 +121,23 @@ export function SimulatorView() {
   return (
     <div className="grid grid-cols-1 gap-3">
       <Transport />
-      <Timeline />
+      <ErrorBoundary>
+        <Suspense fallback={<Loading />}>
+          <Timeline />
+        </Suspense>
+      </ErrorBoundary>
       <div className="grid grid-cols-1 items-start gap-3 lg:grid-cols-2">
-        <Outcomes />
+        <ErrorBoundary>
+          <Suspense fallback={<Loading />}>
+            <Outcomes />
+          </Suspense>
+        </ErrorBoundary>
         <div className="grid gap-3">
-          <Explanation />
+          <ErrorBoundary>
+            <Suspense fallback={null}>
+              <Explanation />
+            </Suspense>
+          </ErrorBoundary>
           <StatechartPanel />
         </div>
       </div>
@@ -149,7 +165,9 @@ export function SimulatorView() {
         </div>
         <div className="md:col-span-2 xl:col-span-1">
           <ErrorBoundary>
-            <EventLog />
+            <Suspense fallback={<Loading />}>
+              <EventLog />
+            </Suspense>
           </ErrorBoundary>
         </div>
       </div>
@@ -280,6 +298,24 @@ function NoticeBanner() {
   );
 }
 
+/** A new version is installed and waits: said once, applied when the person asks. */
+function UpdateBanner() {
+  const t = useT();
+  const { available, apply } = useUpdate((s) => s);
+  if (!available) return null;
+  return (
+    <div
+      role="status"
+      className="flex flex-wrap items-center gap-2 border-b border-teal-300 bg-teal-50 px-4 py-2 text-sm text-teal-950 dark:border-teal-800 dark:bg-teal-950 dark:text-teal-50"
+    >
+      <p className="grow">{t.app.updateAvailable}</p>
+      <button type="button" className="btn" onClick={apply}>
+        {t.app.updateReload}
+      </button>
+    </div>
+  );
+}
+
 function Shell({ embed }: { embed: boolean }) {
   const view = useView((s) => s.view);
   const theme = useView((s) => s.theme);
@@ -302,6 +338,7 @@ function Shell({ embed }: { embed: boolean }) {
   return (
     <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <Header />
+      <UpdateBanner />
       <NoticeBanner />
       <main className="mx-auto max-w-[120rem] p-3">
         {extra ? (

@@ -57,5 +57,11 @@ async function start(root: HTMLElement): Promise<void> {
     );
 }
 
+// Offline use (src/offline): the built app caches itself; updates wait until the person reloads.
+if (import.meta.env.PROD && 'serviceWorker' in navigator)
+  import('../offline/update')
+    .then((m) => m.registerServiceWorker(navigator.serviceWorker, () => location.reload()))
+    .catch(() => {});
+
 const root = document.getElementById('root');
 if (root) void start(root);

@@ -9,7 +9,7 @@ import { parseCaseFile } from '../scenario/cases';
 import { parseCommand } from './args';
 
 /**
- * npm run bench [-- --json]
+ * npm run bench [-- --json]   (the built app's budgets in a browser: npm run bench:browser)
  * Speed figures of the engine (a benchmark, not a test):
  * - runsPerSecond: scenario runs per second, single thread, over the fixed mixed set of the 132 spec
  *   conformance cases (connects, drops, silences, DISCONNECTs, takeovers, retained wills...).

@@ -79,6 +79,78 @@ describe('npm run conformance', { timeout: 120_000 }, () => {
   });
 });
 
+/** A scenario-format document as a case: broker settings and a kick, which FORMAT.md cases cannot carry. */
+const scenarioCase = (willAt: number, profile?: string) => ({
+  format: 'mqtt-will-lab/scenario',
+  version: 1,
+  id: 'kick-capped',
+  title: 'kicked at 1; Session Expiry capped at 2 by the broker',
+  ...(profile ? { profile } : {}),
+  broker: { maxSessionExpiry: 2 },
+  clients: [
+    {
+      name: 'dev',
+      clientId: 'dev',
+      cleanStart: true,
+      sessionExpiry: 60,
+      keepAlive: 60,
+      will: { topic: 'w/dev', payload: 'bye', qos: 1, retain: false, delay: 10 },
+    },
+  ],
+  steps: [
+    { t: 0, action: 'connect', client: 'dev' },
+    { t: 1, action: 'kick', client: 'dev' },
+  ],
+  end: 5,
+  expect: {
+    wills: [{ from: 'dev', conn: 1, t: willAt, topic: 'w/dev', payload: 'bye', qos: 1, retain: false }],
+    disconnectReasons: [{ client: 'dev', reason: 0x98, t: 1 }],
+  },
+});
+
+describe('npm run conformance with scenario documents', { timeout: 120_000 }, () => {
+  it('passes the scenario cases kept in the repository', () => {
+    const r = run('conformance.ts', ['conformance/spec-scenarios.json']);
+    expect(r.stdout).toContain('PASS doc-v5-will-above-maximum-qos');
+    expect(r.stdout.trim().split('\n').at(-1)).toMatch(/^\d+ passed, 0 failed$/);
+    expect(r.status).toBe(0);
+  });
+
+  it('passes a document whose expect holds, and fails one whose expect does not, with exit code 1', () => {
+    const ok = join(dir, 'doc-ok.json');
+    writeFileSync(ok, JSON.stringify([scenarioCase(3)]));
+    const good = run('conformance.ts', [ok]);
+    expect(good.stdout).toContain('PASS kick-capped');
+    expect(good.status).toBe(0);
+
+    const bad = join(dir, 'doc-bad.json');
+    writeFileSync(bad, JSON.stringify([scenarioCase(11)]));
+    const r = run('conformance.ts', [bad]);
+    expect(r.stdout).toContain('FAIL kick-capped: kicked at 1; Session Expiry capped at 2 by the broker');
+    expect(r.stdout).toContain('will dev#1 w/dev "bye" qos 1 at 3.000 s, wanted 11.000 s');
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('0 passed, 1 failed');
+    expect(r.status).toBe(1);
+  });
+
+  it('runs a document under the profile it names unless --profile says otherwise', () => {
+    // Mosquitto 2.0 serves the session end at the first whole second after it (3 s -> 4 s here).
+    const f = join(dir, 'doc-profile.json');
+    writeFileSync(f, JSON.stringify([scenarioCase(4, 'mosquitto-2.0')]));
+    expect(run('conformance.ts', [f]).status).toBe(0);
+    expect(run('conformance.ts', [f, '--profile', 'spec']).status).toBe(1);
+  });
+
+  it('names the field of a document without an expect outcome', () => {
+    const f = join(dir, 'doc-invalid.json');
+    const { expect: _e, ...noExpect } = scenarioCase(3);
+    writeFileSync(f, JSON.stringify([noExpect, { ...scenarioCase(3), id: 'b', end: -1 }]));
+    const r = run('conformance.ts', [f]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('[0].expect: is missing (expected an outcome)');
+    expect(r.stderr).toContain('[1].end: must be at least 0');
+  });
+});
+
 describe('npm run sim', { timeout: 120_000 }, () => {
   it('prints the trace with times, actors, reasons and clauses', () => {
     const f = join(dir, 'sim.json');

@@ -8,7 +8,8 @@ import { fail, failProblems, readJson, writeLines } from './io';
 
 /**
  * npm run conformance -- <cases.json>... [--profile P] [--tolerance S] [--quiet]
- * Runs FORMAT.md cases through the engine; PASS/FAIL per case with a readable diff; exits 1 on failure.
+ * Runs FORMAT.md cases, or scenario documents with `id` and `expect` (docs/scenario-format.md),
+ * through the engine; PASS/FAIL per case with a readable diff; exits 1 on failure.
  */
 const { values, positionals } = parseCommand({
   command: 'conformance',
@@ -41,7 +42,9 @@ runCommand(async () => {
       }
       // Recordings carry the broker's clock phases; profiles with coarse timers read them.
       const clock = caseClock(c);
-      const result = simulate(c.scenario, clock ? { profile, clock } : { profile });
+      // Without --profile a case runs under its own (a scenario document may name one; FORMAT.md: spec).
+      const own = values.profile !== undefined ? profile : (profileById(c.scenario.profile) ?? profile);
+      const result = simulate(c.scenario, clock ? { profile: own, clock } : { profile: own });
       const diffs = compareOutcomes(result.outcome, wanted, c.expect ? tolerance : Math.max(tolerance, 0));
       if (diffs.length === 0) {
         passed++;

@@ -1,11 +1,11 @@
 import { cliEn } from '../i18n/cli-en';
-import { runFuzz } from '../share/fuzz';
+import { runFuzz } from '../test/fuzz';
 import { EXIT, parseCommand, runCommand } from './args';
 import { writeLines } from './io';
 
 /**
  * npm run fuzz [-- --count N] [--seed S] [--json]
- * Fuzzes every entrance (links, files, autosave) with seeded inputs (src/share/fuzz.ts); each
+ * Fuzzes every entrance (links, files, autosave) with seeded inputs (src/test/fuzz.ts); each
  * input is timed here, and one slower than 2 s is a finding. Exits 1 on any finding.
  */
 const { values, usageError } = parseCommand({

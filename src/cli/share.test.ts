@@ -34,7 +34,7 @@ const scenario = {
 const file = join(dir, 'scenario.json');
 writeFileSync(file, JSON.stringify(scenario));
 
-describe('npm run share / npm run sim -- --link', { timeout: 60_000 }, () => {
+describe('npm run share / npm run sim -- --link', () => {
   it('prints a link that sim runs to the same will', () => {
     const share = run('share.ts', [file, '--base', 'http://127.0.0.1:4173/']);
     expect(share.status).toBe(0);

@@ -96,16 +96,19 @@ export abstract class Connections extends Runtime {
     });
 
     // Nothing is stored and nobody is taken over unless the CONNECT is accepted (broker/connect.ts).
-    const refusal = connectRefusal(p, b, conn.clientId);
+    const refusal = connectRefusal(p, b, conn.clientId, this.profile);
     if (refusal) {
+      const dev = refusal.byProfile ? this.deviation(refusal.code) : undefined;
       this.trace.connection(
         'refused',
         c.name,
         conn.no,
         conn.clientId,
-        why(refusal.code, v, { reason: refusal.reason }),
+        why(refusal.code, v, { ...refusal.params, reason: refusal.reason }, dev),
       );
-      this.packet('out', conn, 'CONNACK', { reason: refusal.reason, sessionPresent: false, step });
+      // reason null: closed without a CONNACK (3.1.1 [MQTT-3.1.4-1]; a profile's choice for 5.0).
+      if (refusal.reason !== null)
+        this.packet('out', conn, 'CONNACK', { reason: refusal.reason, sessionPresent: false, step });
       this.sendClient(c, { type: 'connack', accepted: false });
       c.conn = null;
       return;

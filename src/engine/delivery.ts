@@ -5,7 +5,6 @@ import {
   dropsExpired,
   hasExpired,
   liveRetainFlag,
-  noLocalBlocks,
   offlineQueues,
   remainingExpiry,
   sendsRetainedOnSubscribe,
@@ -46,11 +45,7 @@ export function route(rt: Runtime, m: Message): void {
   if (m.retain) retain(rt, m);
   for (const s of rt.sessions.values()) {
     // No Local [MQTT-3.8.3-3] is keyed on the Client Identifier, for wills too (decision A6).
-    const best = bestSubscription(
-      s.subs.values(),
-      (filter) => topicMatches(filter, m.topic),
-      (sub) => noLocalBlocks(sub, s.clientId, m.publisherClientId),
-    );
+    const best = bestSubscription(s.subs.values(), m.topic, s.clientId, m.publisherClientId);
     if (best === null) continue;
     const qos = deliveryQos(m.qos, best.qos);
     const copy: Copy = { msg: m, qos, retain: liveRetainFlag(s.v, best, m.retain), started: false };
@@ -90,7 +85,20 @@ function retain(rt: Runtime, m: Message): void {
 export function deliver(rt: Runtime, conn: ConnRt, s: SessionRt, copy: Copy, code: WhyCode): void {
   const params: Why['params'] = { messageExpiry: remainingExpiry(copy.msg, rt.now) };
   if (copy.started) params.dup = true;
-  copyEntry(rt, 'delivered', conn.client.name, copy, why(code, conn.v, params));
+  // 3.1.1 PUBLISH packets have no properties: a 3.1.1 subscriber gets the payload alone.
+  const m = copy.msg;
+  const props = conn.v === 5 ? m.props : undefined;
+  rt.trace.message(
+    'delivered',
+    conn.client.name,
+    m.topic,
+    m.payload,
+    copy.qos,
+    copy.retain,
+    m.willOf,
+    why(code, conn.v, params),
+    props,
+  );
   if (copy.qos === 0) return;
   if (!inState(conn.client.snap, 'connected.active')) {
     // A silent client does not acknowledge: the copy stays in flight in the session.

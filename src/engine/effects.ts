@@ -141,11 +141,13 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: SessionEffect
         route(rt, {
           topic: w.def.topic,
           payload: w.def.payload,
-          qos: w.def.qos,
+          // A will of QoS 3 is refused at CONNECT (broker/connect.ts), so a stored one is 0-2.
+          qos: w.def.qos as 0 | 1 | 2,
           retain,
           expiry: s.v === 5 ? w.def.messageExpiry : null,
           publishedAt: rt.now,
           willOf: { from: w.from, conn: w.conn },
+          ...(s.v === 5 && w.def.props ? { props: w.def.props } : {}),
           v: s.v,
           publisherClientId: s.clientId,
         });

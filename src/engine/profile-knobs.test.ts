@@ -29,12 +29,13 @@ const KNOB_CODES: Record<string, readonly string[]> = {
   'serverDisconnect.packet.malformed': ['conn.closed.malformed'],
   'serverDisconnect.packet.secondConnect': ['conn.closed.protocolError'],
   'serverDisconnect.keepAlive.expired': ['conn.closed.keepAlive'],
-  'restart.publishesWaitingWills': ['will.published.flushedAtShutdown'],
+  'restart.publishesEveryWill': ['will.published.flushedAtShutdown'],
   'restart.persistsOnlyCleanStart0': ['session.ended.notPersisted'],
   'restart.restoredSessionsExpire': ['session.restoredNoExpiry'],
   'restart.keepsSessions': ['session.ended.inMemoryOnly', 'broker.persistenceIgnored'],
   'restart.deliversWills': ['will.deleted.quirkShutdown'],
   queuesQos0BehindUnacked: ['message.queuedQos0BehindUnacked'],
+  invalidWillClosesWithoutConnack: ['conn.refused.willQos3', 'conn.refused.willTopic'],
   // NanoMQ's knobs (the nanomq branch), so that its profiles are checked the same way when it lands.
   'connectionTimer.firstMs': ['conn.closed.keepAlive', 'will.published.cachedSessionClosed'],
   'connectionTimer.everyMs': ['conn.closed.keepAlive', 'will.published.cachedSessionClosed'],
@@ -51,7 +52,7 @@ const KNOB_CODES: Record<string, readonly string[]> = {
 /** What the spec does where a knob is absent (the optional knobs' documented defaults). */
 const SPEC_DEFAULTS: Record<string, unknown> = {
   'sessionQuirks.seiZeroWillWaitsForDelay': false,
-  'restart.publishesWaitingWills': false,
+  'restart.publishesEveryWill': false,
   'restart.persistsOnlyCleanStart0': false,
   'restart.restoredSessionsExpire': true,
   'restart.keepsSessions': true,
@@ -61,6 +62,7 @@ const SPEC_DEFAULTS: Record<string, unknown> = {
   secondConnectEndsSession: false,
   keepAliveGraceWholeSeconds: false,
   queuesQos0BehindUnacked: false,
+  invalidWillClosesWithoutConnack: false,
   cachedSeiZeroExpires: false,
   willRetainNotStored: false,
   willMessageExpiryDropped: false,

@@ -23,7 +23,7 @@ export interface ProfileEntry {
 }
 
 export const PROFILE_LIST = [
-  { id: 'spec', label: 'Strict spec', checked: { kind: 'specCases', cases: 134 }, sourceOnly: [] },
+  { id: 'spec', label: 'Strict spec', checked: { kind: 'specCases', cases: 139 }, sourceOnly: [] },
   {
     id: 'nanomq-0.23.2',
     label: 'NanoMQ 0.23.2',
@@ -47,8 +47,8 @@ export const PROFILE_LIST = [
       kind: 'broker',
       broker: 'Mosquitto',
       version: '2.0.11',
-      cases: 218,
-      date: '2026-11-26',
+      cases: 228,
+      date: '2026-12-04',
       golden: 'golden/mosquitto-2.0.11',
     },
     sourceOnly: [],

@@ -82,10 +82,21 @@ export interface BrokerProfile {
    * (ejabberd 23.01: one message in flight, everything after it queued).
    */
   queuesQos0BehindUnacked?: boolean;
+  /**
+   * A 5.0 CONNECT with an invalid will (QoS 3, a will topic that is no Topic Name) is refused by
+   * closing the connection without a CONNACK, as 3.1.1 does (the spec profile sends 0x81 / 0x90).
+   */
+  invalidWillClosesWithoutConnack?: boolean;
   /** What a stop and restart does beyond the spec's model. */
   restart?: {
-    /** Every will still waiting for its delay is published as the broker stops. */
-    publishesWaitingWills: boolean;
+    /**
+     * Every will is published as the broker stops, with or without persistence: those of the
+     * clients connected at the stop (closed as on a network failure) and those waiting for their
+     * Will Delay, none kept for after the restart. Mosquitto 2.0.11 src/mosquitto.c main():
+     * `context__send_will` for every context (a will with a delay joins the delay list), then
+     * `will_delay__send_all` (measured: the m20-restart-persist-connected-* recordings).
+     */
+    publishesEveryWill: boolean;
     /** Only sessions whose last connection had Clean Start 0 are written to persistence. */
     persistsOnlyCleanStart0: boolean;
     /** Sessions read back from persistence never expire (until their client connects again). */
@@ -182,12 +193,13 @@ export const MOSQUITTO_2_0: BrokerProfile = {
   takeoverKeepsWillOnlyIfSessionEnds: true,
   newConnectionDropsDelayedWill: true,
   secondConnectEndsSession: true,
+  invalidWillClosesWithoutConnack: true,
   ignoresWillRetain: false,
   timerTickMs: 1000,
   timerTickAfter: true,
   willDelayQueue: 'byInterval',
   serverDisconnect: { takeover: null, 'broker.shutdown': null, 'packet.malformed': 0x82 },
-  restart: { publishesWaitingWills: true, persistsOnlyCleanStart0: true, restoredSessionsExpire: false },
+  restart: { publishesEveryWill: true, persistsOnlyCleanStart0: true, restoredSessionsExpire: false },
   cachedSessionTickMs: 10_000,
   cachedSessionDeadline: 'none',
   deviations: {
@@ -235,13 +247,22 @@ export const MOSQUITTO_2_0: BrokerProfile = {
       source: 'mosquitto v2.0.11 src/read_handle.c (an unknown packet type is a protocol error: DISCONNECT 0x82)',
     },
     'will.published.flushedAtShutdown': {
-      source: 'mosquitto v2.0.11 src/mosquitto.c and src/will_delay.c will_delay__send_all (ChangeLog 1.4.13)',
+      source:
+        'mosquitto v2.0.11 src/mosquitto.c main() at shutdown (context__send_will for every context, then src/will_delay.c will_delay__send_all); ChangeLog 1.4.13',
     },
     'session.ended.notPersisted': {
       source: 'mosquitto v2.0.11 src/persist_write.c persist__client_save (only clean_start == false)',
     },
     'session.restoredNoExpiry': {
       source: 'mosquitto v2.0.11 src/persist_read.c ("FIXME - we should expire clients here")',
+    },
+    'conn.refused.willQos3': {
+      source:
+        'mosquitto v2.0.11 src/handle_connect.c handle__connect (will QoS 3: MOSQ_ERR_PROTOCOL, closed with no CONNACK); measured: m20-v5-will-qos3',
+    },
+    'conn.refused.willTopic': {
+      source:
+        'mosquitto v2.0.11 src/handle_connect.c will__read (mosquitto_pub_topic_check fails: closed with no CONNACK); measured: m20-v5-will-topic-wildcard',
     },
   },
 };
@@ -265,7 +286,7 @@ export const EJABBERD_23_01: BrokerProfile = {
     'broker.shutdown': null,
   },
   restart: {
-    publishesWaitingWills: false,
+    publishesEveryWill: false,
     persistsOnlyCleanStart0: false,
     restoredSessionsExpire: true,
     keepsSessions: false,

@@ -17,6 +17,11 @@ export const RULES = {
   'conn.accepted': { 4: ['MQTT-3.1.4-4'], 5: ['MQTT-3.1.4-5'] },
   'conn.refused.qos': { 4: [], 5: ['MQTT-3.2.2-12'] },
   'conn.refused.retain': { 4: [], 5: ['MQTT-3.2.2-13'] },
+  'conn.refused.willQos3': { 4: ['MQTT-3.1.2-14', 'MQTT-3.1.4-1'], 5: ['MQTT-3.1.2-12', 'MQTT-3.1.4-1', '§3.2.2.2'] },
+  'conn.refused.willTopic': {
+    4: ['MQTT-4.7.1-1', 'MQTT-4.7.3-1', 'MQTT-3.1.4-1'],
+    5: ['MQTT-4.7.0-1', 'MQTT-4.7.3-1', 'MQTT-3.1.4-1', '§3.2.2.2'],
+  },
   'conn.refused.clientId': { 4: ['MQTT-3.1.3-8'], 5: ['MQTT-3.1.3-7'] },
   'conn.clientIdAssigned': { 4: ['MQTT-3.1.3-6'], 5: ['MQTT-3.1.3-6', 'MQTT-3.2.2-16'] },
   'conn.closed.network': both(['§3.1.2.5']),

@@ -28,6 +28,7 @@ import type {
   TimerKind,
   Why,
   WillDef,
+  WillProps,
 } from './types';
 
 /**
@@ -46,6 +47,8 @@ export interface Message {
   expiry: number | null;
   publishedAt: number;
   willOf?: { from: string; conn: number };
+  /** A 5.0 will's properties, forwarded unaltered to subscribers ([MQTT-3.1.3-10], §3.1.3.2). */
+  props?: WillProps;
   /** Protocol of the publisher (for a will, of its session), for the clauses of retained entries. */
   v: ProtocolLevel;
   /** Client Identifier of the publishing connection (for a will, its session's), for No Local. */

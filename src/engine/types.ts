@@ -10,19 +10,32 @@ import type { ProtocolLevel } from './script/names';
 export type { Why } from './rules';
 export { OBSERVER, OFFLINE_SUBSCRIBER, type ProtocolLevel, SEI_NEVER } from './script/names';
 
+/** One User Property: a name/value pair. A name may repeat and the order is kept [MQTT-3.1.3-10]. */
+export interface UserProperty {
+  name: string;
+  value: string;
+}
+
+/** The Will Properties of a 5.0 CONNECT (§3.1.3.2) that travel with the will to its subscribers. */
 export interface WillProps {
   payloadFormatIndicator?: boolean;
   contentType?: string;
   responseTopic?: string;
   correlationData?: string;
-  userProperties?: Record<string, string>;
+  userProperties?: UserProperty[];
 }
 
 export interface WillDef {
   topic: string;
   payload: string;
-  qos: 0 | 1 | 2;
+  /** 3 only with `allowInvalid` (a Malformed Packet the broker refuses, [MQTT-3.1.2-12]). */
+  qos: 0 | 1 | 2 | 3;
   retain: boolean;
+  /**
+   * The scenario knowingly gives an invalid will (QoS 3, a wildcard or empty will topic): the run
+   * shows the broker refusing the CONNECT instead of the file being rejected (docs/decisions.md).
+   */
+  allowInvalid?: boolean;
   /** Will Delay Interval in seconds; null = property absent (= 0). 5.0 only. */
   delay: number | null;
   /** Message Expiry Interval in seconds; null = absent. 5.0 only. */
@@ -267,6 +280,8 @@ export type TraceEntry =
       qos: number;
       retain: boolean;
       willOf?: { from: string; conn: number };
+      /** The will's properties as the subscriber receives them (5.0 will to a 5.0 subscriber). */
+      props?: WillProps;
       why?: Why;
     }
   | { t: number; kind: 'state'; machine: 'client' | 'connection' | 'session'; id: string; value: string }

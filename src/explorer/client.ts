@@ -51,7 +51,7 @@ interface Pending {
 }
 
 export function defaultWorker(): Worker {
-  return new Worker(new URL('./matrix.worker.ts', import.meta.url), { type: 'module', name: 'matrix' });
+  return new Worker(new URL('../workers/app.worker.ts', import.meta.url), { type: 'module', name: 'matrix' });
 }
 
 /** The error of a run when no Web Worker can be created (the view words it). */

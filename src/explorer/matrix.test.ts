@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Axes, comboKey, defaultAxes, enumerateCells } from './axes';
 import { type CellOutcome, observable, willAfterClose } from './cell';
 import { createWorkerRunner, NO_WORKER } from './client';
@@ -126,21 +126,34 @@ describe('the in-process runner', () => {
   });
 
   it('resolves as cancelled at once and sends nothing after the cancel', async () => {
-    const runner = createInProcessRunner({ maxChunk: 2, yieldNow: () => new Promise((r) => setTimeout(r, 0)) });
+    // The test holds every yield between slices, so what runs when is decided here, not by the clock.
+    const gates: (() => void)[] = [];
+    const runner = createInProcessRunner({
+      maxChunk: 2,
+      now: () => 0,
+      yieldNow: () => new Promise<void>((r) => gates.push(r)),
+    });
     let after = 0;
+    let chunks = 0;
     let cancelled = false;
     const run = runner.run(small, {
       onCells: () => {
+        chunks++;
         if (cancelled) after++;
       },
     });
-    await new Promise((r) => setTimeout(r, 5));
+    await vi.waitFor(() => expect(gates).toHaveLength(1));
+    expect(chunks).toBe(1);
     cancelled = true;
     run.cancel();
     const s = await run.promise;
     expect(s.status).toBe('cancelled');
-    expect(s.computed).toBeLessThan(run.cells.length);
-    await new Promise((r) => setTimeout(r, 20));
+    expect(s.computed).toBe(2);
+    // Let the runner go on as far as it would: it must stop without sending another chunk.
+    while (gates.length) gates.shift()?.();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(gates).toHaveLength(0);
     expect(after).toBe(0);
   });
 });
@@ -221,8 +234,12 @@ describe('the worker runner and the worker core', () => {
   it('cancel tells every worker to stop and resolves as cancelled', async () => {
     const { made, make } = pool();
     const runner = createWorkerRunner(make, () => performance.now(), 2);
-    const run = runner.run(defaultAxes());
-    await new Promise((r) => setTimeout(r, 10));
+    let first: () => void = () => {};
+    const started = new Promise<void>((r) => {
+      first = r;
+    });
+    const run = runner.run(defaultAxes(), { onCells: () => first() });
+    await started;
     run.cancel();
     const s = await run.promise;
     expect(s.status).toBe('cancelled');

@@ -38,7 +38,7 @@ const grammatical = (text: string) =>
     .split('\n')
     .filter((l) => !GRAMMAR.some((g) => g.test(l)));
 
-describe('Mermaid sequence diagram of a run', { timeout: 30_000 }, () => {
+describe('Mermaid sequence diagram of a run', () => {
   const sc = scenarioOf(typical);
   const text = diagram(sc);
   const lines = text.trimEnd().split('\n').map(shown);

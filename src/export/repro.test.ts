@@ -56,7 +56,7 @@ function runScript(script: string): { calls: Call[]; stderr: string; status: num
   const r = spawnSync('bash', [join(dir, 'repro.sh'), '127.0.0.1', '18830'], {
     env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, FAKE_LOG: log },
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 110_000,
   });
   const calls = readFileSync(log, 'utf8')
     .split('\n')
@@ -78,7 +78,7 @@ const runTypical = () => {
 };
 
 // These tests start bash and node processes: slower than unit tests on a busy machine.
-describe('reproduction script for a real broker', { timeout: 60_000 }, () => {
+describe('reproduction script for a real broker', () => {
   it('quotes any text for the shell', () => {
     expect(shellQuote("it's $(rm -rf /) `id`")).toBe(`'it'\\''s $(rm -rf /) \`id\`'`);
   });
@@ -216,6 +216,32 @@ describe('reproduction script for a real broker', { timeout: 60_000 }, () => {
       cmd: 'pub',
       args: ['-h', '127.0.0.1', '-p', '18830', '-t', exitTopic, '-m', 'exit'],
     });
+  });
+
+  it('does not connect a client whose will is invalid, and says why', () => {
+    const sc = scenarioOf({
+      format: 'mqtt-will-lab/scenario',
+      version: 1,
+      clients: [
+        {
+          name: 'dev',
+          clientId: 'dev',
+          cleanStart: true,
+          keepAlive: 60,
+          will: { topic: 'w/#', payload: 'x', qos: 3, retain: false, allowInvalid: true },
+        },
+      ],
+      steps: [
+        { t: 0, action: 'connect', client: 'dev' },
+        { t: 1, action: 'drop', client: 'dev' },
+      ],
+      end: 2,
+    });
+    const script = toReproScript(sc);
+    expect(script).toContain('CANNOT: an invalid will (QoS 3, or a will topic that is no Topic Name)');
+    const { calls, status } = runScript(script);
+    expect(status).toBe(0);
+    expect(calls.filter((c) => c.cmd === 'sub' && valueAfter(c.args, '-i') === 'dev')).toEqual([]);
   });
 
   it('freezes the old process before a takeover and kills it after', () => {

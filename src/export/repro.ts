@@ -1,3 +1,4 @@
+import { willRefusal } from '../engine/broker/connect';
 import { profileById } from '../engine/profiles';
 import { type ConnectParams, connectParams, publishTopic, willTopics as willTopicsOf } from '../engine/script';
 import { type ClientDef, type ProtocolLevel, type Scenario, SEI_NEVER, type Step } from '../engine/types';
@@ -161,6 +162,13 @@ export function toReproScript(scenario: Scenario, options: ReproOptions = {}): s
   };
 
   const launch = (i: number, name: string, c: ClientDef, conn: Conn) => {
+    // mosquitto_sub itself rejects Will QoS 3 and a will topic that is no Topic Name, so this CONNECT
+    // never reaches the broker: not connecting leaves the broker as the refusal does.
+    const refused = willRefusal(conn.will, conn.protocol, scenario.broker)?.code;
+    if (refused === 'conn.refused.willQos3' || refused === 'conn.refused.willTopic') {
+      comment(r.cannot(r.invalidWill));
+      return;
+    }
     const args: string[] = ['mosquitto_sub', '"${MQ[@]}"', `-V ${version(conn.protocol)}`];
     const notes: string[] = [];
     if (c.clientId === '') notes.push(r.emptyClientId);
@@ -193,9 +201,9 @@ export function toReproScript(scenario: Scenario, options: ReproOptions = {}): s
         if (p?.contentType !== undefined) args.push(`-D will content-type ${shellQuote(p.contentType)}`);
         if (p?.responseTopic !== undefined) args.push(`-D will response-topic ${shellQuote(p.responseTopic)}`);
         if (p?.correlationData !== undefined) args.push(`-D will correlation-data ${shellQuote(p.correlationData)}`);
-        for (const [k, v] of Object.entries(p?.userProperties ?? {}))
-          args.push(`-D will user-property ${shellQuote(k)} ${shellQuote(v)}`);
-        if (p?.userProperties && Object.keys(p.userProperties).length > 1) notes.push(r.userPropertyOrder);
+        for (const u of p?.userProperties ?? [])
+          args.push(`-D will user-property ${shellQuote(u.name)} ${shellQuote(u.value)}`);
+        if (p?.userProperties && p.userProperties.length > 1) notes.push(r.userPropertyOrder);
       }
     }
     if (!v5 && (conn.sessionExpiry !== null || (w && (w.delay !== null || w.messageExpiry !== null || w.props))))

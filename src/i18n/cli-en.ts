@@ -79,9 +79,10 @@ export const cliEn: CliCatalog = {
     },
     conformance: {
       usage: ['npm run conformance -- <cases.json>... [--profile P] [--tolerance S] [--quiet]'],
-      summary: 'Runs FORMAT.md cases through the engine: PASS or FAIL per case with a readable diff.',
+      summary:
+        'Runs FORMAT.md cases, and scenario documents with an id and an expect outcome, through the engine: PASS or FAIL per case with a readable diff.',
       options: {
-        profile: 'the broker profile to run under (default spec)',
+        profile: 'the broker profile to run every case under (default: each case’s own, spec for FORMAT.md cases)',
         tolerance: 'seconds by which times may differ (default 0)',
         quiet: 'print failures and the count only',
       },

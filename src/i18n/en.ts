@@ -1,6 +1,6 @@
 import type { WhyCode } from '../engine/rules';
 import { SEI_NEVER } from '../engine/script/names';
-import type { CloseCause, ProtocolLevel, TraceEntry } from '../engine/types';
+import type { CloseCause, ProtocolLevel, TraceEntry, WillProps } from '../engine/types';
 import type { ProblemCode, ProblemParams } from '../scenario/problem-codes';
 import type { Catalog, P } from './catalog';
 
@@ -40,6 +40,21 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     "The will asks for a QoS above the broker's Maximum QoS, so the CONNECT is refused (0x9B) and no will is stored.",
   'conn.refused.retain': () =>
     'The will is retained but the broker does not support retain, so the CONNECT is refused (0x9A) and no will is stored.',
+  'conn.refused.willQos3': (p) =>
+    p.reason === null
+      ? 'Will QoS 3 is not allowed, so the CONNECT is invalid: the broker closes the network connection without a CONNACK. No session is created and no will is stored.'
+      : `Will QoS 3 makes the CONNECT a Malformed Packet, so the broker refuses it (CONNACK ${hex(p.reason)}) and closes the connection. No session is created and no will is stored.`,
+  'conn.refused.willTopic': (p) => {
+    const what =
+      p.problem === 'topic.empty'
+        ? 'The will topic is empty'
+        : p.problem === 'topic.null'
+          ? 'The will topic contains a null character'
+          : 'The will topic contains a wildcard (+ or #)';
+    return p.reason === null
+      ? `${what}, which no Topic Name may: the broker closes the network connection without a CONNACK. No session is created and no will is stored.`
+      : `${what}, which no Topic Name may: the broker refuses the CONNECT (CONNACK ${hex(p.reason)}) and closes the connection. No session is created and no will is stored.`;
+  },
   'conn.refused.clientId': (_p, v) =>
     v === 4
       ? 'A zero-length Client Identifier needs CleanSession 1 in MQTT 3.1.1: refused with return code 0x02.'
@@ -158,7 +173,7 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'will.published.seiZeroDelayed': (p) =>
     `The Will Delay of ${p.delay} s passed after the close at ${sec(p.closedAt)}; the broker kept the will waiting although Session Expiry 0 ended the session at the close.`,
   'will.published.flushedAtShutdown': () =>
-    'The broker is stopping and publishes every will that still waits for its Will Delay.',
+    'The broker is stopping and publishes every will now, without waiting for the Will Delay: those of the clients it has just disconnected and those that were already waiting.',
   'will.heldBehind': (p) =>
     `The Will Delay has passed, but a will with a shorter or equal delay that is not due yet is ahead of it in the broker's list: it waits until ${sec(p.until)}.`,
   'will.published.v4Closed': (p) =>
@@ -248,6 +263,18 @@ const ACTIONS: Record<TraceEntry & { kind: 'step' } extends { action: infer A } 
 
 const unit = (u: unknown) => (u === 'characters' ? ' characters' : u === 'items' ? ' items' : '');
 
+/** The will properties a delivery carried, in the order they travel. */
+function willPropsText(p: WillProps): string {
+  const parts: string[] = [];
+  if (p.payloadFormatIndicator) parts.push('Payload Format Indicator 1 (UTF-8)');
+  if (p.contentType !== undefined) parts.push(`Content Type "${p.contentType}"`);
+  if (p.responseTopic !== undefined) parts.push(`Response Topic "${p.responseTopic}"`);
+  if (p.correlationData !== undefined) parts.push(`Correlation Data "${p.correlationData}"`);
+  if (p.userProperties?.length)
+    parts.push(`User Properties ${p.userProperties.map((u) => `"${u.name}" = "${u.value}"`).join(', ')}`);
+  return parts.length ? `, with ${parts.join(', ')}` : '';
+}
+
 const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   missing: (p) => `is missing (expected ${p.expected})`,
   type: (p) => `must be ${p.expected}, not ${p.got}`,
@@ -268,6 +295,8 @@ const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   emptyName: () => 'a client name may not be empty',
   reservedClientId: () => 'this Client Identifier is reserved',
   userProperties: (p) => `at most ${p.max} user properties`,
+  willInvalid: (p) =>
+    `${p.problem === 'willQos3' ? 'a will QoS must be 0, 1 or 2, not 3' : (PROBLEMS[p.problem as ProblemCode]?.(p) ?? String(p.problem))}; to simulate the broker refusing this CONNECT, add "allowInvalid": true to the will`,
   duplicateName: (p) => `"${p.name}" is used by two clients; names must be unique`,
   unknownClient: (p) => `names no client (known: ${p.known || 'none'})`,
   takeoverClientId: (p) => `"${p.of}" has Client Identifier "${p.ofId}", not "${p.id}": a takeover needs the same one`,
@@ -332,6 +361,8 @@ export const en: Catalog = {
     'will.published.sessionExpired': 'publishes exactly at close + Session Expiry',
     'session.ended.expired': 'ends the session exactly at close + Session Expiry',
     'conn.closed.takeover': 'sends the old connection DISCONNECT 0x8E (Session taken over) first',
+    'conn.refused.willQos3': 'sends a 5.0 client CONNACK 0x81 (Malformed Packet) before closing',
+    'conn.refused.willTopic': 'sends a 5.0 client CONNACK 0x90 (Topic Name invalid) before closing',
     'conn.closed.shutdown': 'sends 5.0 clients DISCONNECT 0x8B (Server shutting down) first',
     'conn.closed.malformed': 'may close without a DISCONNECT, or send 0x81 (Malformed Packet)',
     'will.published.flushedAtShutdown': 'may keep waiting wills across a restart with persistence (§3.1.2.5)',
@@ -407,7 +438,7 @@ export const en: Catalog = {
     message: (e, who) => {
       const tail = e.willOf ? ` (will of ${e.willOf.from}#${e.willOf.conn})` : '';
       if (e.op === 'delivered')
-        return `${who} receives "${e.payload}" on "${e.topic}" at QoS ${e.qos}${e.retain ? ', RETAIN 1' : ''}${tail}`;
+        return `${who} receives "${e.payload}" on "${e.topic}" at QoS ${e.qos}${e.retain ? ', RETAIN 1' : ''}${tail}${e.props ? willPropsText(e.props) : ''}`;
       if (e.op === 'queued') return `message on "${e.topic}" queued for ${who}${tail}`;
       if (e.op === 'retained') return `"${e.payload}" is now retained on "${e.topic}"${tail}`;
       if (e.op === 'retainCleared') return `retained message on "${e.topic}" cleared${tail}`;

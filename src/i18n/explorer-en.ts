@@ -243,7 +243,7 @@ export const explorerEn: ExplorerCatalog = {
     'will.deleted.quirkNewConnection': 'this broker drops a waiting will when a new connection arrives',
     'will.deleted.quirkShutdown': 'this broker delivers no will while it stops',
     'will.published.seiZeroDelayed': 'this broker waits for the Will Delay although the session ended',
-    'will.published.flushedAtShutdown': 'the broker published waiting wills as it stopped',
+    'will.published.flushedAtShutdown': 'the broker published every will as it stopped, Will Delay or not',
     'will.heldBehind': "held behind another will in the broker's delay list",
     'will.published.v4Closed': 'MQTT 3.1.1: published when the connection closes',
     'will.published.sessionEndsAtClose': 'the session ended at the close',

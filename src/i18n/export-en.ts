@@ -126,6 +126,8 @@ export const exportEn: ExportCatalog = {
     nul: 'The null character cannot be passed on a command line; it is left out of this text.',
     notConnected: 'In the simulator this client is not connected at this point; the step is skipped here too.',
     userPropertyOrder: 'User properties are passed in the order of the scenario.',
+    invalidWill:
+      'an invalid will (QoS 3, or a will topic that is no Topic Name) is rejected by mosquitto_sub itself, so this client does not connect at all: like the refusal, that leaves no session and no will.',
   },
 };
 

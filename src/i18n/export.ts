@@ -61,5 +61,6 @@ export interface ExportCatalog {
     nul: string;
     notConnected: string;
     userPropertyOrder: string;
+    invalidWill: string;
   };
 }

@@ -12,6 +12,14 @@ export interface UiCatalog {
     loading: string;
     runFailed: (message: string) => string;
     truncated: string;
+    /** The run has more trace entries than can be shown (`entries` null: it did not fit in memory). */
+    tooLarge: (entries: number | null, max: number) => string;
+    timedOut: (seconds: number) => string;
+    cancelled: string;
+    /** Cancels the simulation in progress. */
+    cancelRun: string;
+    /** Offers the same scenario over a shorter window, ending at `end` s. */
+    showShorter: (end: number) => string;
     views: Record<string, string>;
     viewSwitch: string;
     undo: string;
@@ -23,6 +31,9 @@ export interface UiCatalog {
     dismiss: string;
     /** The embedded player's link to the full simulator (it opens in a new tab). */
     openFull: string;
+    /** A new version of the app is installed and waits (the open tab keeps its own until asked). */
+    updateAvailable: string;
+    updateReload: string;
   };
   /** What a view or panel shows instead of itself when it failed (src/app/boundary.tsx). */
   boundary: {
@@ -56,6 +67,8 @@ export interface UiCatalog {
   };
   timeline: {
     region: string;
+    /** A mark standing for `count` packets too close together to draw apart, from `from` to `to`. */
+    packetGroup: (count: number, from: string, to: string) => string;
     broker: string;
     /** A ruler label, e.g. "15 s", "0.5 s". */
     tick: (ms: number) => string;

@@ -16,6 +16,10 @@ export interface EditCatalog {
     observerHint: string;
     persistence: string;
     persistenceValues: { volatile: string; persist: string };
+    maximumQos: string;
+    maximumQosHint: string;
+    retainAvailable: string;
+    retainAvailableHint: string;
     clients: string;
     addDevice: string;
     addSubscriber: string;
@@ -49,6 +53,15 @@ export interface EditCatalog {
     correlationData: string;
     userProperties: string;
     userPropertiesHint: string;
+    userPropertyName: (n: number) => string;
+    userPropertyValue: (n: number) => string;
+    addUserProperty: string;
+    removeUserProperty: (n: number) => string;
+    moveUserPropertyUp: (n: number) => string;
+    userPropertiesFull: (max: number) => string;
+    allowInvalid: string;
+    allowInvalidHint: string;
+    allowInvalidNeeded: string;
     subscriptions: string;
     filter: string;
     retainAsPublished: string;
@@ -117,5 +130,7 @@ export interface EditCatalog {
     seiRaised: string;
     retainedWillNoOnline: (topic: string) => string;
     addOnline: string;
+    /** The broker's refusal of this will, worded by the trace catalog (`explanation`). */
+    willRefused: (explanation: string) => string;
   };
 }

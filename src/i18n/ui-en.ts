@@ -11,6 +11,14 @@ export const uiEn: UiCatalog = {
     loading: 'Loading…',
     runFailed: (m) => `The simulation failed: ${m}`,
     truncated: 'The run stopped early: too many events. Shorten the run or remove clients.',
+    tooLarge: (entries, max) =>
+      entries === null
+        ? 'This run is too large to show: its result does not fit in the memory the browser gives this page.'
+        : `This run is too large to show: ${plural(entries, 'event', 'events')}, and at most ${max.toLocaleString('en')} can be shown.`,
+    timedOut: (seconds) => `The simulation took longer than ${seconds.toLocaleString('en')} s and was stopped.`,
+    cancelled: 'The simulation was cancelled.',
+    cancelRun: 'Cancel',
+    showShorter: (end) => `Show the first ${end.toLocaleString('en')} s instead`,
     views: {
       simulator: 'Simulator',
       explorer: 'Explorer',
@@ -27,6 +35,9 @@ export const uiEn: UiCatalog = {
     headerActions: 'Scenario actions',
     dismiss: 'Dismiss',
     openFull: 'Open in the full simulator (new tab)',
+    updateAvailable:
+      'A new version of MQTT Will Lab is ready. This tab keeps the version it opened with until you reload.',
+    updateReload: 'Reload to update',
   },
   boundary: {
     loadFailed:
@@ -56,6 +67,8 @@ export const uiEn: UiCatalog = {
   },
   timeline: {
     region: 'Timeline',
+    packetGroup: (count, from, to) =>
+      `${plural(count, 'packet', 'packets')} from ${from} to ${to} (zoom in to see each)`,
     broker: 'broker',
     tick: (ms) => `${Number((ms / 1000).toFixed(3))} s`,
     zoomIn: 'Zoom in',

@@ -21,5 +21,5 @@ describe('the real-broker panel in a browser build', () => {
     expect(entry.code).toContain('import(');
     expect(entry.code).not.toContain('mqtt-packet');
     expect(lazy.some((c) => c.code.includes('pingreq') && c.code.includes('Run on') === false)).toBe(true);
-  }, 60_000);
+  });
 });

@@ -1,6 +1,6 @@
 import { Buffer } from 'buffer';
 import * as mqtt from 'mqtt-packet';
-import type { ProtocolLevel, WillDef } from '../engine/types';
+import type { ProtocolLevel, UserProperty, WillDef, WillProps } from '../engine/types';
 
 /**
  * The packets the player sends and reads, encoded and parsed by mqtt-packet (one parser per
@@ -40,7 +40,8 @@ export function connectPacket(o: ConnectOptions): mqtt.IConnectPacket {
     const will: NonNullable<mqtt.IConnectPacket['will']> = {
       topic: w.topic,
       payload: w.payload,
-      qos: w.qos,
+      // mqtt-packet's type stops at 2; a QoS 3 will (allowInvalid) is sent as it is, to be refused.
+      qos: w.qos as mqtt.QoS,
       retain: w.retain,
     };
     if (o.protocol === 5) {
@@ -52,12 +53,68 @@ export function connectPacket(o: ConnectOptions): mqtt.IConnectPacket {
       if (x?.contentType !== undefined) props.contentType = x.contentType;
       if (x?.responseTopic !== undefined) props.responseTopic = x.responseTopic;
       if (x?.correlationData !== undefined) props.correlationData = Buffer.from(x.correlationData, 'utf8');
-      if (x?.userProperties !== undefined) props.userProperties = x.userProperties;
+      if (x?.userProperties !== undefined) props.userProperties = userPropertiesObject(x.userProperties);
       if (Object.keys(props).length > 0) will.properties = props;
     }
     p.will = will;
   }
   return p;
+}
+
+/**
+ * mqtt-packet takes User Properties as an object (a repeated name as an array of values): the order
+ * of values under one name is kept, but names interleaved (a, b, a) are sent grouped (a, a, b).
+ * `userPropertiesList` reads them back the same way, so a comparison of the two sees no difference.
+ */
+export function userPropertiesObject(list: readonly UserProperty[]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const { name, value } of list) {
+    const had = out[name];
+    out[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
+  }
+  return out;
+}
+
+export function userPropertiesList(o: Record<string, string | string[]> | undefined): UserProperty[] {
+  const out: UserProperty[] = [];
+  for (const [name, v] of Object.entries(o ?? {}))
+    for (const value of Array.isArray(v) ? v : [v]) out.push({ name, value });
+  return out;
+}
+
+const show = (v: unknown) => (v === undefined ? 'none' : JSON.stringify(v));
+
+/**
+ * How the will properties a 5.0 subscriber received differ from those the CONNECT sent (one line per
+ * difference; empty when they arrived unaltered, [MQTT-3.1.3-10]). `got` is mqtt-packet's parsed
+ * PUBLISH properties. The Message Expiry may have counted down, never up.
+ */
+export function willPropsDifferences(
+  sent: WillProps | null,
+  messageExpiry: number | null,
+  got: Record<string, unknown> | undefined,
+): string[] {
+  const out: string[] = [];
+  const g = got ?? {};
+  const same = (what: string, want: unknown, have: unknown) => {
+    if (want !== have) out.push(`${what} ${show(have)}, sent ${show(want)}`);
+  };
+  same('Payload Format Indicator', sent?.payloadFormatIndicator === true, g.payloadFormatIndicator === true);
+  same('Content Type', sent?.contentType, g.contentType);
+  same('Response Topic', sent?.responseTopic, g.responseTopic);
+  const cd = g.correlationData;
+  same(
+    'Correlation Data',
+    sent?.correlationData,
+    cd === undefined ? undefined : new TextDecoder().decode(cd as Uint8Array),
+  );
+  const want = JSON.stringify(userPropertiesList(userPropertiesObject(sent?.userProperties ?? [])));
+  const have = JSON.stringify(userPropertiesList(g.userProperties as Record<string, string | string[]> | undefined));
+  if (want !== have) out.push(`User Properties ${have}, sent ${want}`);
+  const mei = g.messageExpiryInterval as number | undefined;
+  if (messageExpiry === null ? mei !== undefined : mei === undefined || mei > messageExpiry)
+    out.push(`Message Expiry ${show(mei)}, sent ${show(messageExpiry ?? undefined)}`);
+  return out;
 }
 
 export function encode(p: Packet, protocol: ProtocolLevel): Uint8Array {

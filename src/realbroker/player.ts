@@ -1,4 +1,13 @@
-import { type ConnectOptions, connectPacket, encode, type Packet, packetReader, RESERVED_PACKET, text } from './codec';
+import {
+  type ConnectOptions,
+  connectPacket,
+  encode,
+  type Packet,
+  packetReader,
+  RESERVED_PACKET,
+  text,
+  willPropsDifferences,
+} from './codec';
 import {
   afterCloseDue,
   type BrokerClock,
@@ -352,7 +361,11 @@ class Player {
     const connack = await ack;
     if (!implicit) {
       if (!connack) this.problem(`${name}#${no}: no CONNACK within ${this.ackMs} ms`);
-      else {
+      else if (connack.cmd !== 'connack') {
+        // Closed with no CONNACK: how 3.1.1 refuses an invalid CONNECT [MQTT-3.1.4-1], expected only
+        // for a will the scenario marks invalid. There is no Session Present to record.
+        if (!o.will?.allowInvalid) this.problem(`${name}#${no}: the broker closed the connection before a CONNACK`);
+      } else {
         const c = connack as { sessionPresent: boolean; reasonCode?: number; returnCode?: number };
         const code = c.reasonCode ?? c.returnCode ?? 0;
         this.sessionPresent.push({ client: name, step: stepIndex, value: c.sessionPresent === true });
@@ -430,7 +443,7 @@ class Player {
     if (p.cmd === 'publish') {
       const topic = p.topic;
       const payload = text(p.payload as Uint8Array | string);
-      if (conn === this.observer) this.observe(topic, payload, p.qos, p.retain);
+      if (conn === this.observer) this.observe(topic, payload, p.qos, p.retain, p.properties);
       else if (!implicit) this.event('message', conn.name, conn.no, { topic, payload, qos: p.qos, retain: p.retain });
       this.ack(conn, p);
     } else if (p.cmd === 'pubrel') {
@@ -450,7 +463,7 @@ class Player {
   }
 
   /** Attributes a message the observer received to the will it is, if it is one (FORMAT.md `wills`). */
-  private observe(topic: string, payload: string, qos: number, retain: boolean): void {
+  private observe(topic: string, payload: string, qos: number, retain: boolean, props?: object): void {
     const t = this.vt();
     const candidates: LiveConn[] = [];
     for (const c of this.clients.values())
@@ -474,6 +487,10 @@ class Player {
       return;
     }
     pick.willSeen = true;
+    // The will's properties must arrive as they were sent (a 5.0 will to the 5.0 observer).
+    if (pick.protocol === 5 && this.observer?.protocol === 5 && pick.will)
+      for (const d of willPropsDifferences(pick.will.props, pick.will.messageExpiry, props as Record<string, unknown>))
+        this.problem(`${pick.name}#${pick.no}: the will arrived with ${d}`);
     this.wills.push({ from: pick.name, conn: pick.no, t: round1(t / 1000), topic, payload, qos, retain });
     this.event('will', pick.name, pick.no, { topic, payload, qos, retain });
   }

@@ -653,6 +653,39 @@ export function mosquittoSuite(): Json[] {
     3,
     { broker: 'persist' },
   );
+  // Connected at a persistent restart: Mosquitto 2.0.11 publishes every will at shutdown (issue 9,
+  // item 10), for 3.1.1 and 5.0, Clean Start 0 and 1, Will Delay 0 and 3.
+  for (const cs of [false, true])
+    for (const wd of [0, 3]) {
+      if (!cs && wd === 3) continue; // restart-persist-connected-wd3 above
+      add(
+        `restart-persist-connected-v5-cs${cs ? 1 : 0}-wd${wd}`,
+        `persist: v5 CS=${cs ? 1 : 0} SE=60 WD=${wd} connected at the restart at 1; reconnect CS=0 at 2`,
+        5,
+        [{ cleanStart: cs, sessionExpiry: 60, will: { delay: wd } }],
+        [s(0, 'connect'), s(1, 'brokerRestart', {}, null), s(2, 'reconnect', { cleanStart: false })],
+        6,
+        { broker: 'persist' },
+      );
+    }
+  add(
+    'restart-persist-v4-cs1-connected',
+    'persist: v3.1.1 CS=1 connected at the restart at 1; reconnect CS=0 at 2',
+    4,
+    [{ cleanStart: true }],
+    [s(0, 'connect'), s(1, 'brokerRestart', {}, null), s(2, 'reconnect', { cleanStart: false })],
+    3,
+    { broker: 'persist' },
+  );
+  add(
+    'restart-persist-connected-v5-wd3-late',
+    'persist: v5 CS=0 SE=60 WD=3 connected at the restart at 1; reconnect CS=0 at 5, after the Will Delay',
+    5,
+    [{ cleanStart: false, sessionExpiry: 60, will: { delay: 3 } }],
+    [s(0, 'connect'), s(1, 'brokerRestart', {}, null), s(5, 'reconnect', { cleanStart: false })],
+    7,
+    { broker: 'persist' },
+  );
   add(
     'restart-volatile-waiting-wd5',
     'volatile: v5 CS=0 SE=60 WD=5 drops at 1, restart at 2, reconnect CS=0 at 3',

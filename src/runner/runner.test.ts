@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RunResult, Scenario } from '../engine/types';
 import { defaultScenario } from '../store/defaults';
 import { CACHED_RUNS, createRunStore, type Runner } from './runner';
@@ -45,7 +45,6 @@ describe('run store', () => {
   it('reports a failed run', async () => {
     const store = createRunStore({ run: () => Promise.reject(new Error('boom')) });
     store.request(defaultScenario());
-    await new Promise((r) => setTimeout(r, 0));
-    expect(store.getState().error).toBe('boom');
+    await vi.waitFor(() => expect(store.getState().error).toBe('boom'));
   });
 });

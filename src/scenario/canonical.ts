@@ -24,7 +24,8 @@ function props(p: WillProps): Obj {
   put(o, 'responseTopic', p.responseTopic);
   put(o, 'correlationData', p.correlationData);
   // User property order is meaningful [MQTT-3.1.3-10]: kept as given.
-  if (p.userProperties !== undefined) o.userProperties = { ...p.userProperties };
+  if (p.userProperties !== undefined)
+    o.userProperties = p.userProperties.map((u) => ({ name: u.name, value: u.value }));
   return o;
 }
 
@@ -33,6 +34,7 @@ function will(w: WillDef): Obj {
   put(o, 'delay', w.delay, null);
   put(o, 'messageExpiry', w.messageExpiry, null);
   if (w.props !== null) o.props = props(w.props);
+  put(o, 'allowInvalid', w.allowInvalid, false);
   return o;
 }
 

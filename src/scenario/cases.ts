@@ -2,10 +2,11 @@ import * as z from 'zod/mini';
 import { brokerSettings, observerSettings } from '../engine/script';
 import type { Outcome, Scenario } from '../engine/types';
 import { problem } from './problems';
-import { clientSchema, LIMITS, stepSchema } from './schema';
+import { clientSchema, LIMITS, scenarioSchema, stepSchema } from './schema';
 import {
   crossCheck,
   formatPath,
+  normalizeScenario,
   normClient,
   normStep,
   type Parsed,
@@ -126,8 +127,55 @@ function toOutcome(o: z.infer<typeof outcomeSchema>): Outcome {
   return out;
 }
 
-/** Converts one FORMAT.md case (already known to be an object) into a runnable case. */
+/**
+ * The case fields a scenario-format document adds (docs/scenario-format.md, "Cases"): an `id` and
+ * the outcome it must produce, in FORMAT.md's vocabulary.
+ */
+const scenarioCaseSchema = z.looseObject({
+  id: caseSchema.shape.id,
+  expect: z.optional(outcomeSchema),
+  observed: z.optional(outcomeSchema),
+  t0Phase: caseSchema.shape.t0Phase,
+});
+const SCENARIO_CASE_KEYS = new Set(['id', 'expect', 'observed', 't0Phase', ...Object.keys(scenarioSchema.shape)]);
+
+/**
+ * A scenario file (format v1) used as a case: it can carry what FORMAT.md cases cannot (broker
+ * settings, kicks, subscriptions, will properties). The scenario is read exactly as a scenario file.
+ */
+function parseScenarioCase(input: object, prefix: string): Parsed<ConformanceCase> {
+  const head = scenarioCaseSchema.safeParse(input, { reportInput: true });
+  const { id: _id, expect: _expect, observed: _observed, t0Phase: _t0, ...doc } = input as Record<string, unknown>;
+  const body = scenarioSchema.safeParse(doc, { reportInput: true });
+  const problems = [
+    ...(head.success ? [] : zodProblems(head.error.issues, prefix)),
+    ...(body.success ? [] : zodProblems(body.error.issues, prefix)),
+  ];
+  if (head.success && !head.data.expect && !head.data.observed)
+    problems.push(problem(formatPath(['expect'], prefix), 'missing', { expected: 'an outcome' }));
+  if (!head.success || !body.success || problems.length > 0) return { ok: false, problems };
+  const outcome = head.data.expect ?? head.data.observed;
+  const sc = normalizeScenario(body.data);
+  // As in FORMAT.md: an outcome that lists the offline subscriber's messages asks for it.
+  if (outcome?.offlineSubscriber !== undefined) sc.offlineSubscriber = true;
+  const cross = crossCheck(sc, prefix);
+  if (cross.length > 0) return { ok: false, problems: cross };
+  // Extra fields of a recording (broker version, clock phases) are kept, as for FORMAT.md cases.
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (!SCENARIO_CASE_KEYS.has(k)) extra[k] = v;
+  const out: ConformanceCase = { id: head.data.id, title: sc.title || head.data.id, scenario: sc, extra };
+  if (head.data.expect) out.expect = toOutcome(head.data.expect);
+  if (head.data.observed) out.observed = toOutcome(head.data.observed);
+  if (head.data.t0Phase !== undefined) out.t0Phase = head.data.t0Phase;
+  return { ok: true, value: out };
+}
+
+/**
+ * Converts one case (already known to be an object) into a runnable case: a FORMAT.md case, or a
+ * scenario-format document (it has `format`) with an `id` and an `expect` outcome.
+ */
 export function parseCase(input: unknown, prefix = ''): Parsed<ConformanceCase> {
+  if (typeof input === 'object' && input !== null && 'format' in input) return parseScenarioCase(input, prefix);
   const r = caseSchema.safeParse(input, { reportInput: true });
   if (!r.success) return { ok: false, problems: zodProblems(r.error.issues, prefix) };
   const c = r.data;

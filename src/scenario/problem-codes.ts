@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'emptyName'
   | 'reservedClientId'
   | 'userProperties'
+  | 'willInvalid'
   | 'duplicateName'
   | 'unknownClient'
   | 'takeoverClientId'

@@ -98,32 +98,66 @@ const coded = <T>(fn: (v: T) => string | null) =>
 const topicName = mqttString(LIMITS.topicLength, true).check(coded(topicProblem));
 const topicFilter = mqttString(LIMITS.topicLength, true).check(coded(filterProblem));
 
+const userProperty = z.object({
+  name: mqttString(LIMITS.propertyNameLength),
+  value: mqttString(LIMITS.propertyValueLength),
+});
+const tooManyUserProperties = coded((r: unknown[] | Record<string, string>) =>
+  (Array.isArray(r) ? r.length : Object.keys(r).length) <= LIMITS.userProperties ? null : 'userProperties',
+);
+
 const willProps = z.object({
   payloadFormatIndicator: z.optional(z.boolean()),
   contentType: z.optional(mqttString(LIMITS.propertyNameLength)),
   responseTopic: z.optional(topicName),
   correlationData: z.optional(mqttString(LIMITS.propertyNameLength, true)),
   // 5.0 §3.1.3.2.8: a User Property is a UTF-8 String Pair.
+  // An ordered list of name/value pairs; a name may repeat [MQTT-3.1.3-10]. Documents written before
+  // the list form carry an object (one value per name, in key order): still read, turned into a list
+  // by normWill (src/scenario/validate.ts).
   userProperties: z.optional(
     z
-      .record(mqttString(LIMITS.propertyNameLength), mqttString(LIMITS.propertyValueLength))
-      .check(
-        coded((r: Record<string, string>) =>
-          Object.keys(r).length <= LIMITS.userProperties ? null : 'userProperties',
-        ),
-      ),
+      .union([
+        z.array(userProperty),
+        z.record(mqttString(LIMITS.propertyNameLength), mqttString(LIMITS.propertyValueLength)),
+      ])
+      .check(tooManyUserProperties),
   ),
 });
 
-export const willSchema = z.object({
-  topic: topicName,
-  payload: mqttString(LIMITS.payloadLength, true),
-  qos,
-  retain: z.boolean(),
-  delay: z.optional(z.nullable(intIn(0, U32))),
-  messageExpiry: z.optional(z.nullable(intIn(0, U32))),
-  props: z.optional(z.nullable(willProps)),
-});
+/** A will QoS: 3 only with `allowInvalid` (checked on the will as a whole). */
+const willQos = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
+
+export const willSchema = z
+  .object({
+    // Topic rules are checked on the will as a whole (allowInvalid); the string rules here.
+    topic: mqttString(LIMITS.topicLength, true),
+    payload: mqttString(LIMITS.payloadLength, true),
+    qos: willQos,
+    retain: z.boolean(),
+    delay: z.optional(z.nullable(intIn(0, U32))),
+    messageExpiry: z.optional(z.nullable(intIn(0, U32))),
+    props: z.optional(z.nullable(willProps)),
+    allowInvalid: z.optional(z.boolean()),
+  })
+  .check(
+    // An invalid will is a load problem unless the scenario says it knows (docs/decisions.md,
+    // "invalid wills"): then the run shows the broker refusing the CONNECT.
+    // Runs even when other fields failed (`when`), so every problem is reported at once; the value
+    // may then be anything, hence the guards.
+    z.check<unknown>(
+      (ctx) => {
+        const w = ctx.value as { topic?: unknown; qos?: unknown; allowInvalid?: unknown } | null;
+        if (typeof w !== 'object' || w === null || w.allowInvalid === true) return;
+        const push = (path: string, code: string, input: unknown) =>
+          ctx.issues.push({ code: 'custom', input, path: [path], params: { code, invalidWill: true }, message: code });
+        const tp = typeof w.topic === 'string' ? topicProblem(w.topic) : null;
+        if (tp !== null) push('topic', tp, w.topic);
+        if (w.qos === 3) push('qos', 'willQos3', w.qos);
+      },
+      { when: () => true },
+    ),
+  );
 
 const subscription = z.object({
   filter: topicFilter,
@@ -277,6 +311,8 @@ export const FIELD_SCHEMAS = {
   clientName,
   clientId,
   topic: topicName,
+  /** A will topic marked `allowInvalid`: only the string rules (the topic rules become a refusal). */
+  anyTopic: mqttString(LIMITS.topicLength, true),
   filter: topicFilter,
   payload: mqttString(LIMITS.payloadLength, true),
   contentType: mqttString(LIMITS.propertyNameLength),

@@ -40,9 +40,9 @@ describe('scenario validation messages', () => {
     };
     expect(problems(bad)).toEqual([
       'clients[0].keepAlive: must be at most 65535',
-      'clients[0].will.topic: a topic name may not contain "+" or "#"',
-      'clients[0].will.qos: must be 0, 1, 2, not 3',
       'clients[0].will.retain: must be true or false, not "yes"',
+      'clients[0].will.topic: a topic name may not contain "+" or "#"; to simulate the broker refusing this CONNECT, add "allowInvalid": true to the will',
+      'clients[0].will.qos: a will QoS must be 0, 1 or 2, not 3; to simulate the broker refusing this CONNECT, add "allowInvalid": true to the will',
     ]);
   });
 
@@ -95,11 +95,83 @@ describe('scenario validation messages', () => {
     if (!r.ok) expect(r.problems[0]?.message).toMatch(/^is not valid JSON/);
   });
 
+  it('loads an invalid will the scenario marks with allowInvalid, to simulate the refusal', () => {
+    const r = loadDocument({
+      ...base,
+      clients: [
+        { ...base.clients[0], will: { topic: 'w/#', payload: 'x', qos: 3, retain: false, allowInvalid: true } },
+      ],
+    });
+    expect(r.ok && r.value.kind === 'scenario' && r.value.scenario.clients[0]?.will).toEqual({
+      topic: 'w/#',
+      payload: 'x',
+      qos: 3,
+      retain: false,
+      delay: null,
+      messageExpiry: null,
+      props: null,
+      allowInvalid: true,
+    });
+  });
+
+  it('reads will user properties as an ordered list where a name may repeat, and the old object form', () => {
+    const withProps = (userProperties: unknown) =>
+      loadDocument({
+        ...base,
+        clients: [{ ...base.clients[0], will: { ...base.clients[0]?.will, props: { userProperties } } }],
+      });
+    const read = (r: ReturnType<typeof loadDocument>) =>
+      r.ok ? r.value.kind === 'scenario' && r.value.scenario.clients[0]?.will?.props?.userProperties : r.problems;
+    const list = [
+      { name: 'site', value: 'north' },
+      { name: 'zone', value: '2' },
+      { name: 'site', value: 'south' },
+    ];
+    expect(read(withProps(list))).toEqual(list);
+    expect(read(withProps({ zone: '2', site: 'north' }))).toEqual([
+      { name: 'zone', value: '2' },
+      { name: 'site', value: 'north' },
+    ]);
+    const many = Array.from({ length: 21 }, (_, i) => ({ name: `n${i}`, value: '' }));
+    expect(
+      problems({
+        ...base,
+        clients: [{ ...base.clients[0], will: { ...base.clients[0]?.will, props: { userProperties: many } } }],
+      }),
+    ).toEqual(['clients[0].will.props.userProperties: at most 20 user properties']);
+  });
+
   it('reads FORMAT.md cases as scenarios', () => {
     const r = loadDocument([
       { id: 'a', protocol: 4, clients: base.clients, steps: base.steps, end: 5, expect: { wills: [] } },
     ]);
     expect(r.ok && r.value.kind === 'cases' && r.value.cases[0]?.scenario.clients[0]?.protocol).toBe(4);
+  });
+
+  it('reads scenario documents with an id and an expect outcome as cases, mixed with FORMAT.md cases', () => {
+    const doc = { ...base, id: 'doc', profile: 'mosquitto-2.0', broker: { maximumQos: 0 }, expect: { wills: [] } };
+    const formatCase = {
+      id: 'a',
+      protocol: 4,
+      clients: base.clients,
+      steps: base.steps,
+      end: 5,
+      expect: { wills: [] },
+    };
+    const r = loadDocument([formatCase, doc]);
+    expect(r.ok && r.value.kind === 'cases' && r.value.cases.map((c) => [c.id, c.scenario.profile])).toEqual([
+      ['a', 'spec'],
+      ['doc', 'mosquitto-2.0'],
+    ]);
+    const c = r.ok && r.value.kind === 'cases' ? r.value.cases[1] : undefined;
+    expect(c?.scenario.broker.maximumQos).toBe(0);
+    expect(c?.expect?.wills).toEqual([]);
+    expect(
+      problems([
+        { ...doc, expect: undefined },
+        { ...doc, id: 'b', steps: [{ t: 1, action: 'kick', client: 'x' }] },
+      ]),
+    ).toEqual(['[0].expect: is missing (expected an outcome)', '[1].steps[0].client: names no client (known: dev)']);
   });
 
   it('gives every problem a stable code and params, so any language can word it', () => {
@@ -109,8 +181,9 @@ describe('scenario validation messages', () => {
     });
     expect(r.ok ? [] : r.problems.map((p) => [p.path, p.code])).toEqual([
       ['clients[0].name', 'reservedName'],
-      ['clients[0].will.topic', 'topic.wildcard'],
+      ['clients[0].will.topic', 'willInvalid'],
     ]);
+    expect(r.ok ? null : r.problems[1]?.params).toEqual({ problem: 'topic.wildcard' });
     const big = loadDocument({ ...base, end: 10 ** 9 });
     expect(big.ok ? null : big.problems[0]?.params).toEqual({ max: 34560000, unit: '' });
   });

@@ -6,7 +6,7 @@ import {
   SUBSCRIPTION_DEFAULTS,
   sortSteps,
 } from '../engine/script';
-import type { ClientDef, Scenario, Step, SubscriptionDef, WillDef } from '../engine/types';
+import type { ClientDef, Scenario, Step, SubscriptionDef, WillDef, WillProps } from '../engine/types';
 import { shorten } from './json';
 import { type Problem, problem } from './problems';
 import {
@@ -62,7 +62,11 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
     const path = formatPath(issue.path, prefix);
     const input = (issue as { input?: unknown }).input;
     // Our own refinements carry a problem code in their params.
-    const own = (issue as { params?: { code?: Problem['code']; max?: number } }).params;
+    const own = (issue as { params?: { code?: Problem['code']; invalidWill?: boolean } }).params;
+    if (issue.code === 'custom' && own?.code && own.invalidWill) {
+      out.push(problem(path, 'willInvalid', { problem: own.code }));
+      continue;
+    }
     if (issue.code === 'custom' && own?.code) {
       const { code, ...params } = own as { code: Problem['code'] } & Record<string, number>;
       out.push(problem(path, code, code === 'userProperties' ? { max: LIMITS.userProperties } : params));
@@ -109,7 +113,20 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
               got: describeValue(input),
             }),
           );
-        else out.push(problem(path, 'shape'));
+        else {
+          // A union of shapes (User Properties: a list, or the older object): the one branch whose
+          // type the value has reports its own problems, at their own paths.
+          const fits = issue.errors.filter((b) => !b.some((e) => e.code === 'invalid_type' && e.path.length === 0));
+          const only = fits.length === 1 ? fits[0] : undefined;
+          if (only)
+            out.push(
+              ...zodProblems(
+                only.map((e) => ({ ...e, path: [...issue.path, ...e.path] })),
+                prefix,
+              ),
+            );
+          else out.push(problem(path, 'shape'));
+        }
         break;
       }
       default:
@@ -120,17 +137,29 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
   return out;
 }
 
+function normProps(p: NonNullable<WillInput['props']>): WillProps {
+  const { userProperties: u, ...rest } = p;
+  if (u === undefined) return rest;
+  // The object form of older documents: one value per name, in key order.
+  const list = Array.isArray(u)
+    ? u.map(({ name, value }) => ({ name, value }))
+    : Object.entries(u).map(([name, value]) => ({ name, value }));
+  return { ...rest, userProperties: list };
+}
+
 function normWill(w: WillInput | null | undefined): WillDef | null {
   if (!w) return null;
-  return {
+  const out: WillDef = {
     topic: w.topic,
     payload: w.payload,
     qos: w.qos,
     retain: w.retain,
     delay: w.delay ?? null,
     messageExpiry: w.messageExpiry ?? null,
-    props: w.props ?? null,
+    props: w.props ? normProps(w.props) : null,
   };
+  if (w.allowInvalid === true) out.allowInvalid = true;
+  return out;
 }
 
 function normSub(s: NonNullable<ClientInput['subscriptions']>[number]): SubscriptionDef {

@@ -27,6 +27,21 @@ const parsed = (file: unknown) => {
   return r.value;
 };
 
+type Fixed = { clients: { will: { props: { userProperties: unknown } } }[] };
+const listOf = (...pairs: [string, string][]) => pairs.map(([name, value]) => ({ name, value }));
+/**
+ * Fixtures written in a form this build still reads but no longer writes: what their canonical text
+ * is now. Will User Properties were an object before they became an ordered list [MQTT-3.1.3-10].
+ */
+const OLDER_FORMS: Record<string, (sc: Fixed) => void> = {
+  'every-field': (sc) => {
+    (sc.clients[0] as Fixed['clients'][number]).will.props.userProperties = listOf(['b', '2'], ['a', '1']);
+  },
+  'will-user-properties-object': (sc) => {
+    (sc.clients[0] as Fixed['clients'][number]).will.props.userProperties = listOf(['zone', '2'], ['site', 'north']);
+  },
+};
+
 /** A v1 payload around arbitrary bytes, to reach the later stages of the decoder. */
 const v1Of = (bytes: Uint8Array) => `#s=v1.${toBase64Url(deflateSync(bytes, { level: 9 }))}`;
 const v1OfText = (text: string) => v1Of(new TextEncoder().encode(text));
@@ -49,7 +64,20 @@ describe('released link formats keep opening to the same scenario', () => {
   });
 
   it('keeps the fixtures canonical (defaults left out, fixed key order)', () => {
-    for (const f of fixtures.links) expect(canonicalScenario(parsed(f.scenario))).toEqual(f.scenario);
+    for (const f of fixtures.links) {
+      const expected = structuredClone(f.scenario) as Record<string, unknown>;
+      OLDER_FORMS[f.name]?.(expected as unknown as Fixed);
+      expect(canonicalScenario(parsed(f.scenario))).toEqual(expected);
+    }
+  });
+
+  it('opens will user properties written as an object (the older form) as the ordered list', () => {
+    const f = fixtures.links.find((l) => l.name === 'will-user-properties-object');
+    const r = decodeLink(f?.link);
+    expect(r.ok && r.scenario.clients[0]?.will?.props?.userProperties).toEqual([
+      { name: 'zone', value: '2' },
+      { name: 'site', value: 'north' },
+    ]);
   });
 });
 
@@ -60,6 +88,26 @@ describe('encoding', () => {
       const r = decodeLink(shareLink(sc, 'http://127.0.0.1:5173/?embed=1#old'));
       expect(r.ok && r.scenario).toEqual(sc);
     }
+  });
+
+  it('keeps an invalid will marked allowInvalid through a link, so the refusal is shared too', () => {
+    const sc = parsed({
+      format: 'mqtt-will-lab/scenario',
+      version: 1,
+      clients: [
+        {
+          name: 'dev',
+          clientId: 'dev',
+          cleanStart: true,
+          keepAlive: 60,
+          will: { topic: 'a/#', payload: 'x', qos: 3, retain: false, allowInvalid: true },
+        },
+      ],
+      steps: [{ t: 0, action: 'connect', client: 'dev' }],
+      end: 5,
+    });
+    const r = decodeLink(shareLink(sc, 'http://h/'));
+    expect(r.ok && r.scenario.clients[0]?.will).toMatchObject({ topic: 'a/#', qos: 3, allowInvalid: true });
   });
 
   it('puts a typical 3-client scenario in well under 2,000 characters', () => {
@@ -163,7 +211,9 @@ describe('bad links get a clear message and never throw', () => {
     if (r.ok) return;
     const d = describeLinkError(r.error);
     expect(d.message).toBe(shareEn.link.error.invalidScenario({}));
-    expect(d.details).toContain('clients[0].will.qos: must be 0, 1, 2, not 3');
+    expect(d.details).toContain(
+      'clients[0].will.qos: a will QoS must be 0, 1 or 2, not 3; to simulate the broker refusing this CONNECT, add "allowInvalid": true to the will',
+    );
     expect(d.details.some((l) => l.startsWith('end: must be at most'))).toBe(true);
   });
 

@@ -223,7 +223,7 @@ export function decodeLink(input: unknown): LinkResult {
     return decoder(m[2] as string);
   } catch (e) {
     // Defence in depth: a decoder bug must show as a bad link, never as a blank page. `internal`
-    // marks it for the fuzzer (src/share/fuzz.ts), which counts it as an escaped exception.
+    // marks it for the fuzzer (src/test/fuzz.ts), which counts it as an escaped exception.
     return fail('corrupt', { detail: e instanceof Error ? e.message : String(e), internal: 1 });
   }
 }

@@ -5,11 +5,11 @@ import { shareEn } from '../i18n/share-en';
 import { loadDocument, loadDocumentText } from '../scenario/load';
 import { type Parsed, parseScenario } from '../scenario/validate';
 import { mutateAt, scenarioFileArb } from '../test/arbitraries';
+import { runFuzz } from '../test/fuzz';
 import { toBase64Url } from './base64url';
 import { canonicalScenario } from './canonical';
 import { decodeLink, encodeScenario, type LinkResult, shareLink } from './codec';
 import { describeLinkError } from './describe';
-import { runFuzz } from './fuzz';
 
 /**
  * Fuzzing the decoders and loaders: random and mutated links and files must never throw, and must
@@ -91,8 +91,8 @@ function mutate(link: string, m: typeof mutation extends fc.Arbitrary<infer M> ?
   }
 }
 
-// Generous timeouts: the fuzz runs take a few seconds, more on a busy two-core machine.
-describe('link decoder fuzz', { timeout: 60_000 }, () => {
+// The fuzz runs take a few seconds, more on a busy two-core machine (the global limit is generous).
+describe('link decoder fuzz', () => {
   it('survives arbitrary strings', () => {
     const prefixes = fc.constantFrom(
       '',

@@ -20,6 +20,7 @@ import type {
   Step,
   TraceEntry,
   WillDef,
+  WillProps,
 } from '../engine/types';
 
 /**
@@ -298,6 +299,34 @@ export class Driver {
       qos: e.qos,
       retain: e.retain,
     }));
+  }
+
+  /** The will properties each message delivered to `name` carried (undefined: none), in order. */
+  receivedProps(name: string): (WillProps | undefined)[] {
+    return deliveries(this.trace, name).map((e) => e.props);
+  }
+
+  /**
+   * The broker refused `name`'s CONNECT number `conn`: with CONNACK `reason`, or (null) by closing
+   * the network connection without one (3.1.1). No session was created or changed by it.
+   */
+  expectRefused(name: string, reason: number | null, o: { conn?: number; code?: string } = {}): this {
+    const conn = o.conn ?? 1;
+    const refused = this.trace.find(
+      (e): e is Extract<TraceEntry, { kind: 'connection' }> =>
+        e.kind === 'connection' && e.op === 'refused' && e.client === name && e.conn === conn,
+    );
+    expect(refused?.why.params?.reason, `refusal of ${name}#${conn}`).toBe(reason);
+    if (o.code !== undefined) expect(refused?.why.code).toBe(o.code);
+    const connacks = this.trace.flatMap((e) =>
+      e.kind === 'packet' && e.type === 'CONNACK' && e.client === name && e.conn === conn ? [e.detail.reason] : [],
+    );
+    expect(connacks, `CONNACKs of ${name}#${conn}`).toEqual(reason === null ? [] : [reason]);
+    expect(
+      this.trace.some((e) => e.kind === 'session' && e.client === name && e.t === refused?.t),
+      `a session change for ${name} at the refusal`,
+    ).toBe(false);
+    return this;
   }
 
   retainedAtEnd(): { topic: string; payload: string }[] {

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // Vitest globals are off, so Testing Library cannot register its own cleanup: unmount after each
@@ -7,3 +7,8 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
 });
+
+// `findBy*` and `waitFor` wait for a condition; their limit (1 s by default) is only a safety net
+// against a test that would otherwise hang. A lazy panel on a busy two-core machine can take longer
+// than a second to appear, so the net is wide: a test waits for what it needs, however long it takes.
+configure({ asyncUtilTimeout: 30_000 });

@@ -1,15 +1,20 @@
 import { useId, useState } from 'react';
+import { willRefusal } from '../engine/broker/connect';
 import { PROFILE_LIST, profileEntry } from '../engine/profile-list';
+import { profileById } from '../engine/profiles';
+import { why } from '../engine/rules';
 import { filterProblem, topicProblem } from '../engine/topic';
 import { type ClientDef, SEI_NEVER, type SubscriptionDef, type WillDef } from '../engine/types';
+import { renderWhy } from '../i18n/render';
 import { useCatalog } from '../i18n/ui';
 import { useEditT } from '../i18n/ui-edit';
+import { LIMITS } from '../scenario/schema';
 import { defaultWill } from '../store/defaults';
 import { EXAMPLES } from '../store/examples';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { viewStore } from '../store/view';
 import { useFieldCheck } from './fieldcheck';
-import { CheckField, NumberField, SelectField, TextField, Warning } from './fields';
+import { CheckField, NumberField, PairListField, SelectField, TextField, Warning } from './fields';
 import { keepAliveOff, retainedWillWithoutOnline, willDelayVsExpiry } from './warnings';
 
 const U32 = SEI_NEVER;
@@ -24,6 +29,8 @@ function ScenarioSettings() {
   const end = useScenario((s) => s.scenario.end);
   const observer = useScenario((s) => s.scenario.observer !== null);
   const persistence = useScenario((s) => s.scenario.broker.persistence);
+  const maximumQos = useScenario((s) => s.scenario.broker.maximumQos);
+  const retainAvailable = useScenario((s) => s.scenario.broker.retainAvailable);
   const [example, setExample] = useState('default');
   const entry = profileEntry(profile);
   return (
@@ -86,6 +93,20 @@ function ScenarioSettings() {
           ]}
           onChange={(v) => act().brokerSettingsChanged({ persistence: v })}
         />
+        <SelectField
+          label={ed.setup.maximumQos}
+          hint={ed.setup.maximumQosHint}
+          value={maximumQos}
+          options={([0, 1, 2] as const).map((q) => ({ value: q, label: String(q) }))}
+          onChange={(v) => act().brokerSettingsChanged({ maximumQos: v })}
+        />
+        <CheckField
+          className="self-end pb-1"
+          label={ed.setup.retainAvailable}
+          hint={ed.setup.retainAvailableHint}
+          checked={retainAvailable}
+          onChange={(v) => act().brokerSettingsChanged({ retainAvailable: v })}
+        />
       </div>
       <CheckField
         label={ed.setup.observer}
@@ -102,9 +123,15 @@ const seiMode = (v: number | null): SeiMode => (v === null ? 'absent' : v === SE
 
 function WillEditor({ c }: { c: ClientDef }) {
   const ed = useEditT();
+  const cat = useCatalog();
   const check = useFieldCheck();
   const reasonId = useId();
+  const broker = useScenario((s) => s.scenario.broker);
+  const profile = useScenario((s) => s.scenario.profile);
   const w = c.will;
+  // What the broker will do with this will at CONNECT: the engine's own rule, worded by the catalog.
+  const refusal = w ? willRefusal(w, c.protocol, broker, profileById(profile)) : null;
+  const needsInvalid = w !== null && (w.qos === 3 || topicProblem(w.topic) !== null);
   const v4 = c.protocol === 4;
   const setWill = (patch: Partial<WillDef>) => w && act().willChanged(c.name, { ...w, ...patch });
   const props = w?.props ?? null;
@@ -114,9 +141,6 @@ function WillEditor({ c }: { c: ClientDef }) {
       if (next[k] === undefined || next[k] === '') delete next[k];
     setWill({ props: Object.keys(next).length ? next : null });
   };
-  const userProps = Object.entries(props?.userProperties ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join('\n');
   return (
     <fieldset className="grid gap-2 rounded border border-slate-200 p-2 dark:border-slate-700">
       <legend className="px-1 text-sm font-semibold">{ed.setup.will}</legend>
@@ -130,7 +154,9 @@ function WillEditor({ c }: { c: ClientDef }) {
           <TextField
             label={ed.setup.willTopic}
             value={w.topic}
-            validate={(v) => (topicProblem(v) ? ed.setup.badTopic : check('topic')(v))}
+            validate={(v) =>
+              w.allowInvalid ? check('anyTopic')(v) : topicProblem(v) ? ed.setup.badTopic : check('topic')(v)
+            }
             onCommit={(v) => setWill({ topic: v })}
           />
           <TextField
@@ -143,7 +169,10 @@ function WillEditor({ c }: { c: ClientDef }) {
             <SelectField
               label={ed.setup.qos}
               value={w.qos}
-              options={[0, 1, 2].map((q) => ({ value: q as 0 | 1 | 2, label: String(q) }))}
+              options={(w.allowInvalid ? [0, 1, 2, 3] : [0, 1, 2]).map((q) => ({
+                value: q as WillDef['qos'],
+                label: String(q),
+              }))}
               onChange={(v) => setWill({ qos: v })}
             />
             <CheckField
@@ -153,6 +182,25 @@ function WillEditor({ c }: { c: ClientDef }) {
               onChange={(v) => setWill({ retain: v })}
             />
           </div>
+          <CheckField
+            label={ed.setup.allowInvalid}
+            hint={ed.setup.allowInvalidHint}
+            checked={w.allowInvalid === true}
+            // Unticking would leave an invalid will in a valid scenario: the will must be made valid first.
+            disabled={w.allowInvalid === true && needsInvalid}
+            reason={w.allowInvalid === true && needsInvalid ? ed.setup.allowInvalidNeeded : undefined}
+            onChange={(on) => {
+              const { allowInvalid: _a, ...rest } = w;
+              act().willChanged(c.name, on ? { ...rest, allowInvalid: true } : rest);
+            }}
+          />
+          {refusal && (
+            <Warning>
+              {ed.warnings.willRefused(
+                renderWhy(why(refusal.code, c.protocol, { ...refusal.params, reason: refusal.reason }), cat).sentence,
+              )}
+            </Warning>
+          )}
           <fieldset disabled={v4} aria-describedby={v4 ? reasonId : undefined} className="grid gap-2">
             <legend className="sr-only">{ed.setup.moreWillProps}</legend>
             {v4 && (
@@ -208,28 +256,24 @@ function WillEditor({ c }: { c: ClientDef }) {
                   validate={check('correlationData')}
                   onCommit={(v) => setProps({ correlationData: v })}
                 />
-                <TextField
-                  label={ed.setup.userProperties}
+                <PairListField
+                  legend={ed.setup.userProperties}
                   hint={ed.setup.userPropertiesHint}
-                  multiline
-                  value={userProps}
-                  validate={(v) => {
-                    for (const line of v.split('\n')) {
-                      const [k = '', ...rest] = line.split('=');
-                      if (k.trim() === '') continue;
-                      const bad = check('userPropertyName')(k.trim()) ?? check('userPropertyValue')(rest.join('='));
-                      if (bad) return bad;
-                    }
-                    return null;
+                  pairs={props?.userProperties ?? []}
+                  max={LIMITS.userProperties}
+                  labels={{
+                    name: ed.setup.userPropertyName,
+                    value: ed.setup.userPropertyValue,
+                    add: ed.setup.addUserProperty,
+                    remove: ed.setup.removeUserProperty,
+                    moveUp: ed.setup.moveUserPropertyUp,
+                    full: ed.setup.userPropertiesFull,
                   }}
-                  onCommit={(v) => {
-                    const entries = v
-                      .split('\n')
-                      .map((line) => line.split('='))
-                      .filter((p) => (p[0] ?? '').trim() !== '')
-                      .map((p) => [(p[0] ?? '').trim(), p.slice(1).join('=')] as const);
-                    setProps({ userProperties: entries.length ? Object.fromEntries(entries) : undefined });
-                  }}
+                  validateName={check('userPropertyName')}
+                  validateValue={check('userPropertyValue')}
+                  onChange={(list: { name: string; value: string }[]) =>
+                    setProps({ userProperties: list.length ? list : undefined })
+                  }
                 />
               </div>
             </details>

@@ -14,6 +14,8 @@ import type { Catalog } from '../i18n/catalog';
 import { renderEntry } from '../i18n/render';
 import { useCatalog, useT } from '../i18n/ui';
 import type { UiCatalog } from '../i18n/ui-catalog';
+import { MAX_SHOWN_ENTRIES } from '../runner/runner';
+import { scenarioStore } from '../store/scenario';
 import { type TimeWindow, useView, viewStore } from '../store/view';
 import { panBy, zoomBy, zoomToFit } from './commands';
 import {
@@ -27,7 +29,7 @@ import {
   stateAt,
   type TimerBar,
 } from './model';
-import { type CurrentRun, useCurrentRun, useRun } from './run-context';
+import { type CurrentRun, useCurrentRun, useRun, useRunStore } from './run-context';
 
 /**
  * The timeline: a lane per client, one for the broker, subscribers below it. Packets are arrows
@@ -174,6 +176,55 @@ interface ItemsProps {
   t: UiCatalog;
 }
 
+/** Pixels per group of packets drawn as one mark when a lane is too crowded to draw each. */
+const PX_PER_GROUP = 4;
+
+interface ArrowGroup {
+  first: Arrow;
+  last: Arrow;
+  count: number;
+}
+
+/**
+ * The arrows drawn one by one, and the groups drawn as one mark: a lane with more arrows on screen
+ * than `plotW / PX_PER_GROUP` has its arrows grouped by pixel column and direction; a group of one
+ * stays an arrow.
+ */
+export function levelOfDetail(
+  arrows: readonly Arrow[],
+  xOf: (a: Arrow) => number,
+  plotW: number,
+): { arrows: Arrow[]; groups: ArrowGroup[] } {
+  const perLane = new Map<string, Arrow[]>();
+  for (const a of arrows) {
+    const l = perLane.get(a.lane);
+    if (l) l.push(a);
+    else perLane.set(a.lane, [a]);
+  }
+  const single: Arrow[] = [];
+  const groups: ArrowGroup[] = [];
+  for (const lane of perLane.values()) {
+    if (lane.length <= plotW / PX_PER_GROUP) {
+      single.push(...lane);
+      continue;
+    }
+    const byKey = new Map<string, ArrowGroup>();
+    for (const a of lane) {
+      const key = `${Math.floor(xOf(a) / PX_PER_GROUP)}:${a.dir}`;
+      const grp = byKey.get(key);
+      if (grp) {
+        grp.count++;
+        grp.last = a;
+      } else byKey.set(key, { first: a, last: a, count: 1 });
+    }
+    for (const grp of byKey.values()) {
+      if (grp.count === 1) single.push(grp.first);
+      else groups.push(grp);
+    }
+  }
+  return { arrows: single, groups };
+}
+
 /** The drawing of the run. Memoised: the playhead is not a prop. */
 const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: ItemsProps) {
   const { model, result } = run;
@@ -192,7 +243,26 @@ const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: I
 
   const bands = model.bands.filter((b) => visible(b.from, b.to));
   const bars = model.bars.filter((b) => visible(b.from, b.to));
-  const arrows = model.arrows.filter((a) => visible(a.t, a.t));
+  // Level of detail: where a lane has more packets on screen than room to tell them apart, those
+  // that share a few pixels (and a direction) are drawn as one mark that says how many it stands for.
+  const plotW = Math.max(1, g.width - LABEL_W);
+  const { arrows, groups } = levelOfDetail(
+    model.arrows.filter((a) => visible(a.t, a.t)),
+    (a) => g.x(a.t),
+    plotW,
+  );
+  /** Keep-alive restarts: one tick per few pixels at most. */
+  const thin = (ts: number[]) => {
+    const shown = ts.filter((r) => visible(r, r));
+    if (shown.length <= plotW / PX_PER_GROUP) return shown;
+    const seen = new Set<number>();
+    return shown.filter((r) => {
+      const k = Math.floor(g.x(r) / PX_PER_GROUP);
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  };
   const markers = model.markers.filter((m) => visible(m.t, m.t));
   // Payload labels of delivered messages, where there is room for them.
   const lastLabelX = new Map<string, number>();
@@ -264,18 +334,16 @@ const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: I
                 {text}
               </text>
             )}
-            {b.resets.map((r) =>
-              visible(r, r) ? (
-                <line
-                  key={r}
-                  x1={g.x(r)}
-                  x2={g.x(r)}
-                  y1={y - 1}
-                  y2={y + h + 1}
-                  className="stroke-white dark:stroke-slate-900"
-                />
-              ) : null,
-            )}
+            {thin(b.resets).map((r) => (
+              <line
+                key={r}
+                x1={g.x(r)}
+                x2={g.x(r)}
+                y1={y - 1}
+                y2={y + h + 1}
+                className="stroke-white dark:stroke-slate-900"
+              />
+            ))}
             {b.end === 'fired' && x2 === g.x(b.to) && (
               <line x1={x2} x2={x2} y1={y - 3} y2={y + h + 3} strokeWidth={2} className="stroke-rose-600" />
             )}
@@ -312,6 +380,34 @@ const TimelineItems = memo(function TimelineItems({ run, g, focusId, cat, t }: I
                 {label}
               </text>
             )}
+          </g>
+        );
+      })}
+      {groups.map((grp) => {
+        const a = grp.first;
+        const laneTop = top(a.lane);
+        const x = g.x(a.t);
+        const yClient = connY(laneTop);
+        const yBroker = brokerY(brokerTop);
+        return (
+          // biome-ignore lint/a11y/useSemanticElements: an SVG group cannot be a <button>; it acts as one, like every timeline item
+          <g
+            key={`group:${a.id}`}
+            data-item={a.id}
+            tabIndex={tab(a.id)}
+            role="button"
+            aria-label={t.timeline.packetGroup(grp.count, cat.seconds(a.t), cat.seconds(grp.last.t))}
+            className={`outline-none ${arrowColor(a, result.trace)}`}
+          >
+            <line
+              x1={x}
+              x2={x}
+              y1={Math.min(yClient, yBroker)}
+              y2={Math.max(yClient, yBroker)}
+              stroke="currentColor"
+              strokeWidth={Math.min(PX_PER_GROUP, 1 + Math.log2(grp.count))}
+              strokeOpacity={0.7}
+            />
           </g>
         );
       })}
@@ -429,42 +525,43 @@ function Ruler({ g, t }: { g: Geometry; t: UiCatalog }) {
   );
 }
 
+/**
+ * The playhead: a layer of its own over the drawing, placed by a transform outside React's render,
+ * so playing and scrubbing never re-render or repaint the timeline's shapes (thousands on a big run).
+ * It takes no pointer events: pressing on it reaches the drawing, which scrubs near the playhead.
+ */
 function Playhead({ g, run }: { g: Geometry; run: CurrentRun }) {
-  const playhead = useView((s) => s.playhead);
-  const x = g.x(Math.min(playhead, run.model.endMs));
-  if (x < LABEL_W - 1 || x > g.width) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const place = (playhead: number) => {
+      const el = ref.current;
+      if (!el) return;
+      const x = g.x(Math.min(playhead, run.model.endMs));
+      el.style.transform = `translateX(${x}px)`;
+      el.style.visibility = x < LABEL_W - 1 || x > g.width ? 'hidden' : 'visible';
+    };
+    place(viewStore.getState().playhead);
+    return viewStore.subscribe((s, prev) => {
+      if (s.playhead !== prev.playhead) place(s.playhead);
+    });
+  }, [g, run]);
   return (
-    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: SVG shapes are not focusable; decoration only
-    <g aria-hidden="true">
-      <rect
-        x={x}
-        y={RULER_H}
-        width={Math.max(0, g.width - x)}
-        height={g.height - RULER_H}
-        pointerEvents="none"
-        className="fill-white/45 dark:fill-slate-950/45"
+    <div
+      ref={ref}
+      aria-hidden="true"
+      data-playhead=""
+      className="pointer-events-none absolute top-0 left-0 will-change-transform"
+      style={{ width: 0, height: g.height }}
+    >
+      <div
+        className="absolute bg-white/45 dark:bg-slate-950/45"
+        style={{ left: 0, top: RULER_H, width: g.width, height: g.height - RULER_H }}
       />
-      <line
-        x1={x}
-        x2={x}
-        y1={0}
-        y2={g.height}
-        strokeWidth={2}
-        pointerEvents="none"
-        className="stroke-rose-600 dark:stroke-rose-400"
-      />
-      <path d={`M${x - 6},0 L${x + 6},0 L${x},8 Z`} className="fill-rose-600 dark:fill-rose-400" />
-      {/* The handle: drag the playhead itself. */}
-      <rect
-        data-scrub=""
-        x={x - 5}
-        y={0}
-        width={10}
-        height={g.height}
-        fill="transparent"
-        className="cursor-ew-resize"
-      />
-    </g>
+      <div className="absolute bg-rose-600 dark:bg-rose-400" style={{ left: -1, top: 0, width: 2, height: g.height }} />
+      <svg aria-hidden="true" className="absolute" style={{ left: -6, top: 0 }} width={12} height={8}>
+        <path d="M0,0 L12,0 L6,8 Z" className="fill-rose-600 dark:fill-rose-400" />
+      </svg>
+    </div>
   );
 }
 
@@ -570,21 +667,68 @@ function Tooltip({ d, g, run }: { d: Drawable; g: Geometry; run: CurrentRun }) {
   );
 }
 
-/** "Simulating…", or why the run failed or stopped early. */
+/**
+ * "Simulating…" (with Cancel once a run takes a while), or why the run failed, stopped early or is
+ * not shown; a run too large, too slow or cancelled comes with an offer of what can be shown.
+ */
 function RunStatus() {
   const t = useT();
+  const runs = useRunStore();
   const pending = useRun((s) => s.pending);
   const error = useRun((s) => s.error);
+  const problem = useRun((s) => s.problem);
   const truncated = useRun((s) => s.result?.truncated ?? false);
-  const text = error ? t.app.runFailed(error) : truncated ? t.app.truncated : pending ? t.app.simulating : '';
+  const slow = useSlow(pending);
+  const text = problem
+    ? problem.kind === 'tooLarge'
+      ? t.app.tooLarge(problem.entries, MAX_SHOWN_ENTRIES)
+      : problem.kind === 'timedOut'
+        ? t.app.timedOut(problem.afterMs / 1000)
+        : t.app.cancelled
+    : error
+      ? t.app.runFailed(error)
+      : truncated
+        ? t.app.truncated
+        : pending
+          ? t.app.simulating
+          : '';
+  const bad = problem !== null || error !== null || truncated;
   return (
-    <p
-      role="status"
-      className={`text-xs ${error || truncated ? 'text-rose-700 dark:text-rose-300' : 'text-slate-600 dark:text-slate-400'}`}
-    >
-      {text}
-    </p>
+    <div className="flex flex-wrap items-center gap-2">
+      <p
+        role="status"
+        className={`text-xs ${bad ? 'text-rose-700 dark:text-rose-300' : 'text-slate-600 dark:text-slate-400'}`}
+      >
+        {text}
+      </p>
+      {pending && slow && (
+        <button type="button" className="btn text-xs" onClick={() => runs.cancel()}>
+          {t.app.cancelRun}
+        </button>
+      )}
+      {problem && !pending && (
+        <button
+          type="button"
+          className="btn text-xs"
+          onClick={() => scenarioStore.getState().endChanged(problem.suggestedEnd)}
+        >
+          {t.app.showShorter(problem.suggestedEnd)}
+        </button>
+      )}
+    </div>
   );
+}
+
+/** True once `pending` has lasted a moment (a quick run never flashes a Cancel button). */
+function useSlow(pending: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (!pending) return;
+    const timer = setTimeout(() => setSlow(true), 400);
+    return () => clearTimeout(timer);
+  }, [pending]);
+  return slow;
 }
 
 function Legend() {
@@ -684,7 +828,7 @@ export function Timeline() {
         <h2 id={headingId} className="text-sm font-semibold">
           {t.timeline.region}
         </h2>
-        <p className="text-sm">{t.app.simulating}</p>
+        <RunStatus />
       </section>
     );
   }
@@ -702,8 +846,9 @@ export function Timeline() {
     const x = e.clientX - rect.left;
     if (x < LABEL_W) return;
     const onItem = (e.target as Element).closest('[data-item]');
-    if (y < RULER_H || (e.target as Element).closest('[data-scrub]')) {
-      // The ruler and the playhead handle scrub.
+    const playheadX = g.x(Math.min(viewStore.getState().playhead, model.endMs));
+    if (y < RULER_H || Math.abs(x - playheadX) <= 5) {
+      // The ruler and the playhead itself (5 px either side) scrub.
       e.currentTarget.setPointerCapture(e.pointerId);
       scrubTo(e.clientX);
       const move = (ev: PointerEvent) => scrubTo(ev.clientX);
@@ -801,7 +946,9 @@ export function Timeline() {
           ref={svgRef}
           width={g.width}
           height={g.height}
-          className="block touch-none select-none"
+          // A layer of its own: what changes elsewhere on the page each frame (the playhead, the log,
+          // the clock) then never makes the browser repaint the drawing's thousands of shapes.
+          className="block touch-none select-none will-change-transform"
           onPointerDown={onPointerDown}
           onPointerOver={(e) =>
             setHover((e.target as Element).closest('[data-item]')?.getAttribute('data-item') ?? null)
@@ -851,8 +998,8 @@ export function Timeline() {
           <Ruler g={g} t={t} />
           <Selection g={g} run={run} />
           <TimelineItems run={run} g={g} focusId={focusable} cat={cat} t={t} />
-          <Playhead g={g} run={run} />
         </svg>
+        <Playhead g={g} run={run} />
         <LaneLabels g={g} run={run} />
         {tip && <Tooltip d={tip} g={g} run={run} />}
       </div>

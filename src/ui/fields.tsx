@@ -207,3 +207,93 @@ export function Warning({ children, action }: { children: ReactNode; action?: Re
     </div>
   );
 }
+
+/**
+ * An ordered list of name/value pairs (a name may repeat): one row per pair with labelled fields,
+ * move-up and remove buttons, and an add button. Order is meaningful, so nothing sorts it.
+ */
+export function PairListField(props: {
+  legend: string;
+  hint?: string;
+  pairs: readonly { name: string; value: string }[];
+  onChange: (pairs: { name: string; value: string }[]) => void;
+  max: number;
+  /** Problems of a name or a value as the loader words them (null: fine), as for any text field. */
+  validateName?: (v: string) => string | null;
+  validateValue?: (v: string) => string | null;
+  labels: {
+    name: (n: number) => string;
+    value: (n: number) => string;
+    add: string;
+    remove: (n: number) => string;
+    moveUp: (n: number) => string;
+    full: (max: number) => string;
+  };
+}) {
+  const hintId = useId();
+  const { pairs, labels } = props;
+  const set = (i: number, patch: Partial<{ name: string; value: string }>) =>
+    props.onChange(pairs.map((p, j) => (j === i ? { ...p, ...patch } : { ...p })));
+  const full = pairs.length >= props.max;
+  return (
+    <fieldset className="grid gap-2" aria-describedby={props.hint ? hintId : undefined}>
+      <legend className="label">{props.legend}</legend>
+      {props.hint && (
+        <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
+          {props.hint}
+        </p>
+      )}
+      {pairs.map((p, i) => {
+        const n = i + 1;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions in an ordered list; names may repeat.
+          <div key={i} className="grid grid-cols-[1fr_1fr_auto_auto] items-end gap-1">
+            <TextField
+              label={labels.name(n)}
+              value={p.name}
+              {...(props.validateName ? { validate: props.validateName } : {})}
+              onCommit={(v) => set(i, { name: v })}
+            />
+            <TextField
+              label={labels.value(n)}
+              value={p.value}
+              {...(props.validateValue ? { validate: props.validateValue } : {})}
+              onCommit={(v) => set(i, { value: v })}
+            />
+            <button
+              type="button"
+              className="btn text-xs"
+              aria-label={labels.moveUp(n)}
+              disabled={i === 0}
+              onClick={() => {
+                const next = pairs.map((x) => ({ ...x }));
+                const [row] = next.splice(i, 1);
+                if (row) next.splice(i - 1, 0, row);
+                props.onChange(next);
+              }}
+            >
+              <span aria-hidden="true">↑</span>
+            </button>
+            <button
+              type="button"
+              className="btn text-xs"
+              aria-label={labels.remove(n)}
+              onClick={() => props.onChange(pairs.filter((_, j) => j !== i).map((x) => ({ ...x })))}
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="btn justify-self-start text-xs"
+        disabled={full}
+        onClick={() => props.onChange([...pairs.map((x) => ({ ...x })), { name: '', value: '' }])}
+      >
+        {labels.add}
+      </button>
+      {full && <p className="text-xs text-slate-600 dark:text-slate-400">{labels.full(props.max)}</p>}
+    </fieldset>
+  );
+}

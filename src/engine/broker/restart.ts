@@ -8,7 +8,10 @@ import type { BrokerSettings } from '../types';
  */
 export interface RestartPlan {
   persist: boolean;
-  /** Every will waiting for its delay is published as the broker stops (profile.restart). */
+  /**
+   * Every will is published as the broker stops (profile.restart.publishesEveryWill): connected
+   * clients are closed first, so their wills join those already waiting, and all go out now.
+   */
   flushWaitingWills: boolean;
   /** A flushed Session Expiry 0 session only waited for its will (mosquitto#3505): it ends. */
   endSeiZeroAfterFlush: boolean;
@@ -27,8 +30,8 @@ export function restartPlan(broker: BrokerSettings, profile: BrokerProfile): Res
   const r = profile.restart;
   return {
     persist,
-    flushWaitingWills: r?.publishesWaitingWills === true,
-    endSeiZeroAfterFlush: r?.publishesWaitingWills === true,
+    flushWaitingWills: r?.publishesEveryWill === true,
+    endSeiZeroAfterFlush: r?.publishesEveryWill === true,
     dropCleanStartSessions: persist && r?.persistsOnlyCleanStart0 === true,
     restoredNeverExpire: persist && r !== undefined && !r.restoredSessionsExpire,
     // ejabberd 23.01: sessions are RAM tables and processes (restart.keepsSessions false).

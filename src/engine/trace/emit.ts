@@ -1,4 +1,4 @@
-import type { CloseCause, PacketDetail, PacketType, StepAction, TimerKind, TraceEntry, Why } from '../types';
+import type { CloseCause, PacketDetail, PacketType, StepAction, TimerKind, TraceEntry, Why, WillProps } from '../types';
 
 /**
  * Writing the trace: one method per entry kind, stamped with the run's current virtual time. The
@@ -83,8 +83,12 @@ export class TraceWriter {
     retain: boolean,
     willOf: WillOf | undefined,
     why: Why,
+    /** A will's properties, on a delivery to a 5.0 subscriber. */
+    props?: WillProps,
   ): void {
-    this.entries.push({ t: this.now, kind: 'message', op, to, topic, payload, qos, retain, willOf, why });
+    if (props)
+      this.entries.push({ t: this.now, kind: 'message', op, to, topic, payload, qos, retain, willOf, props, why });
+    else this.entries.push({ t: this.now, kind: 'message', op, to, topic, payload, qos, retain, willOf, why });
   }
 
   state(machine: 'client' | 'connection' | 'session', id: string, value: string): void {

@@ -76,9 +76,10 @@ export const zhCli: CliCatalog = {
     },
     conformance: {
       usage: ['npm run conformance -- <cases.json>... [--profile P] [--tolerance S] [--quiet]'],
-      summary: '用引擎运行 FORMAT.md 用例：每个用例给出 PASS 或 FAIL，并附上便于阅读的差异。',
+      summary:
+        '用引擎运行 FORMAT.md 用例，以及带有用例标识和 expect 结果的场景文档：每个用例给出 PASS 或 FAIL，并附上便于阅读的差异。',
       options: {
-        profile: '运行时使用的服务器行为模型（默认 spec）',
+        profile: '所有用例都使用的服务器行为模型（默认：每个用例自己的模型，FORMAT.md 用例为 spec）',
         tolerance: '时间允许相差的秒数（默认 0）',
         quiet: '只打印失败的用例和计数',
       },

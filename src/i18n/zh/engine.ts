@@ -1,5 +1,5 @@
 import type { WhyCode } from '../../engine/rules';
-import type { CloseCause, ProtocolLevel, StepAction } from '../../engine/types';
+import type { CloseCause, ProtocolLevel, StepAction, WillProps } from '../../engine/types';
 import type { ProblemCode, ProblemParams } from '../../scenario/problems';
 import type { Catalog, P } from '../catalog';
 import { hex, num, q, sec, zh } from './format';
@@ -32,6 +32,18 @@ const cause = (p: P) =>
     ? `客户端发送了原因码为 ${hex(p.reason)} 的 DISCONNECT（只有 0x00 才会删除遗嘱消息）`
     : (CAUSES[(p.cause as CloseCause) ?? 'network'] ?? String(p.cause));
 
+/** The will properties a delivery carried, in the order they travel. */
+function willPropsText(p: WillProps): string {
+  const parts: string[] = [];
+  if (p.payloadFormatIndicator) parts.push('载荷格式指示 1（UTF-8）');
+  if (p.contentType !== undefined) parts.push(`内容类型 ${q(p.contentType)}`);
+  if (p.responseTopic !== undefined) parts.push(`响应主题 ${q(p.responseTopic)}`);
+  if (p.correlationData !== undefined) parts.push(`对比数据 ${q(p.correlationData)}`);
+  if (p.userProperties?.length)
+    parts.push(`用户属性 ${p.userProperties.map((u) => `${q(u.name)} = ${q(u.value)}`).join('，')}`);
+  return parts.length ? `，带有${parts.join('，')}` : '';
+}
+
 /** Will Delay and Session Expiry end at the same instant. */
 const tie = (p: P) => p.delay !== null && p.delay !== undefined && p.delay === p.sessionExpiry;
 
@@ -45,6 +57,21 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     '遗嘱消息要求的 QoS 高于服务器的 Maximum QoS，因此 CONNECT 被拒绝（0x9B），遗嘱消息也不会保存。',
   'conn.refused.retain': () =>
     '遗嘱消息要求保留，但服务器不支持保留消息，因此 CONNECT 被拒绝（0x9A），遗嘱消息也不会保存。',
+  'conn.refused.willQos3': (p) =>
+    p.reason === null
+      ? '遗嘱 QoS 不能是 3，因此这个 CONNECT 无效：服务器不发送 CONNACK，直接关闭网络连接。不会创建会话，也不会保存遗嘱消息。'
+      : `遗嘱 QoS 为 3 使 CONNECT 成为畸形报文，服务器拒绝了它（CONNACK ${hex(p.reason)}）并关闭连接。不会创建会话，也不会保存遗嘱消息。`,
+  'conn.refused.willTopic': (p) => {
+    const what =
+      p.problem === 'topic.empty'
+        ? '遗嘱主题为空'
+        : p.problem === 'topic.null'
+          ? '遗嘱主题包含空字符（U+0000）'
+          : '遗嘱主题包含通配符（+ 或 #）';
+    return p.reason === null
+      ? `${what}，而主题名不允许这样：服务器不发送 CONNACK，直接关闭网络连接。不会创建会话，也不会保存遗嘱消息。`
+      : `${what}，而主题名不允许这样：服务器拒绝了这个 CONNECT（CONNACK ${hex(p.reason)}）并关闭连接。不会创建会话，也不会保存遗嘱消息。`;
+  },
   'conn.refused.clientId': (_p, v) =>
     v === 4
       ? '在 MQTT 3.1.1 中，长度为 0 的客户端标识符必须配合 CleanSession 1 使用：连接被拒绝，返回码 0x02。'
@@ -162,7 +189,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     '遗嘱消息还在等待遗嘱延迟时，这个客户端标识符的新连接到达：服务器删除了遗嘱消息，没有发布。',
   'will.published.seiZeroDelayed': (p) =>
     zh`会话过期间隔为 0，会话在连接关闭时（${sec(p.closedAt)}）就已结束，但服务器仍让遗嘱消息等满${p.delay}秒的遗嘱延迟才发布。`,
-  'will.published.flushedAtShutdown': () => '服务器正在停止，它会发布所有仍在等待遗嘱延迟的遗嘱消息。',
+  'will.published.flushedAtShutdown': () =>
+    '服务器正在停止，它现在就发布所有遗嘱消息，不再等待遗嘱延迟：既包括刚被它断开的客户端的遗嘱消息，也包括已经在等待的遗嘱消息。',
   'will.heldBehind': (p) =>
     `遗嘱延迟已到，但服务器的列表中排在它前面的一条遗嘱消息延迟更短或相同、却还没到期：它要等到 ${sec(p.until)}。`,
   'will.published.v4Closed': (p) =>
@@ -311,6 +339,8 @@ const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   emptyName: () => '客户端名称不能为空',
   reservedClientId: () => '这个客户端标识符是保留的，不能使用',
   userProperties: (p) => zh`用户属性最多${p.max}个`,
+  willInvalid: (p) =>
+    `${p.problem === 'willQos3' ? '遗嘱 QoS 只能是 0、1 或 2，不能是 3' : (PROBLEMS[p.problem as ProblemCode]?.(p) ?? String(p.problem))}；如果想模拟服务器拒绝这个 CONNECT，请在遗嘱中加上 "allowInvalid": true`,
   duplicateName: (p) => `${q(p.name)}被两个客户端同时使用；客户端名称必须唯一`,
   unknownClient: (p) => `不是任何客户端的名称（现有客户端：${p.known || '无'}）`,
   takeoverClientId: (p) => `${q(p.of)}的客户端标识符是${q(p.ofId)}，而不是${q(p.id)}：接管需要相同的客户端标识符`,
@@ -366,6 +396,8 @@ export const zhEngine: Catalog = {
     'will.published.sessionExpired': '会在连接关闭后恰好经过会话过期间隔时发布遗嘱消息',
     'session.ended.expired': '会在连接关闭后恰好经过会话过期间隔时结束会话',
     'conn.closed.takeover': '会先向旧连接发送 DISCONNECT 0x8E（会话被接管）',
+    'conn.refused.willQos3': '会先向 5.0 客户端发送 CONNACK 0x81（畸形报文）再关闭连接',
+    'conn.refused.willTopic': '会先向 5.0 客户端发送 CONNACK 0x90（主题名无效）再关闭连接',
     'conn.closed.shutdown': '会先向 5.0 客户端发送 DISCONNECT 0x8B（服务器正在关闭）',
     'conn.closed.malformed': '可以不发送 DISCONNECT 直接关闭连接，也可以发送 0x81（畸形报文）',
     'will.published.flushedAtShutdown': '允许在启用持久化时让等待中的遗嘱消息跨越重启继续等待（§3.1.2.5）',
@@ -467,7 +499,7 @@ export const zhEngine: Catalog = {
       const forWho = e.to ? zh`（发给${who}）` : '';
       if (e.op === 'delivered') {
         const notes = [`QoS ${e.qos}`, e.retain ? 'RETAIN 1' : '', willOf].filter(Boolean).join('，');
-        return zh`${who}收到主题${q(e.topic)}上的${q(e.payload)}（${notes}）`;
+        return zh`${who}收到主题${q(e.topic)}上的${q(e.payload)}（${notes}）${e.props ? willPropsText(e.props) : ''}`;
       }
       if (e.op === 'queued') return zh`主题${q(e.topic)}上的消息已为${who}排队${tail}`;
       if (e.op === 'retained') return `${q(e.payload)}现为主题${q(e.topic)}的保留消息${tail}`;

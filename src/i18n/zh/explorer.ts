@@ -260,7 +260,7 @@ export const zhExplorer: ExplorerCatalog = {
     'will.deleted.quirkNewConnection': '新连接到达时，这个服务器会丢弃正在等待的遗嘱消息',
     'will.deleted.quirkShutdown': '这个服务器停止时不会送出任何遗嘱消息',
     'will.published.seiZeroDelayed': '会话已经结束，这个服务器仍等待遗嘱延迟',
-    'will.published.flushedAtShutdown': '服务器在停止时发布了正在等待的遗嘱消息',
+    'will.published.flushedAtShutdown': '服务器在停止时发布了所有遗嘱消息，不管遗嘱延迟',
     'will.heldBehind': '在服务器的延迟列表中被另一条遗嘱消息挡住',
     'will.published.v4Closed': 'MQTT 3.1.1：连接关闭即发布',
     'will.published.sessionEndsAtClose': '会话在连接关闭时结束',

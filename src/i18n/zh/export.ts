@@ -115,5 +115,7 @@ export const zhExport: ExportCatalog = {
     nul: '空字符无法通过命令行传递；这段文本中省略了它。',
     notConnected: '在模拟器中，这个客户端此时没有连接；这里同样跳过这一步。',
     userPropertyOrder: '用户属性按场景中的顺序传递。',
+    invalidWill:
+      '无效的遗嘱消息（QoS 3，或遗嘱主题不是合法的主题名）会被 mosquitto_sub 自己拒绝，所以这个客户端根本不连接：和服务器拒绝一样，不会留下会话，也不会有遗嘱消息。',
   },
 };

@@ -360,6 +360,7 @@ const PROBLEM_PARAMS: Record<string, Record<string, string | number>[]> = {
   ],
   formatMissing: [{ expected: 'mqtt-will-lab/scenario' }],
   versionUnknown: [{ got: '2' }, { got: 'nothing' }],
+  willInvalid: [{ problem: 'willQos3' }, { problem: 'topic.wildcard' }, { problem: 'topic.empty' }],
 };
 
 describe('zh engine catalog: validation problems', () => {
@@ -371,7 +372,16 @@ describe('zh engine catalog: validation problems', () => {
         const where = `${code} ${JSON.stringify(p)}`;
         // Field names of the scenario format and the validator's JSON detail stay as they are.
         // The allowed step actions are keywords of the scenario format.
-        const kept = ['topicOf', 'topic', 'format', 'Unexpected token', 'sensor', 'dash', ...STEP_ACTIONS];
+        const kept = [
+          'topicOf',
+          'topic',
+          'format',
+          'allowInvalid',
+          'Unexpected token',
+          'sensor',
+          'dash',
+          ...STEP_ACTIONS,
+        ];
         expectChinese(zh, where, kept);
         expectSameValues(en.problem[code](p), zh, where);
       }
@@ -741,6 +751,11 @@ describe('zh CLI catalog', () => {
     add('internal', (c) => c.input.internal('boom'));
     add('problems 1', (c) => c.input.problems('file.json', 1));
     add('problems 3', (c) => c.input.problems('file.json', 3));
+    add('notCount', (c) => c.input.notCount('--count', 1, 1000000));
+    add('fuzz.summary', (c) => c.fuzz.summary(100000, 40000, 35000, 25000, 61234, 87.25));
+    add('fuzz.slowest', (c) => c.fuzz.slowest(123.45));
+    add('fuzz.findings 1', (c) => c.fuzz.findings(1));
+    add('fuzz.findings 3', (c) => c.fuzz.findings(3));
     const { locale: _l, args: _a, input: _i, commands, ...consts } = zhCli;
     for (const [k, v] of Object.entries(consts.help)) out.push(['', v, `help.${k}`]);
     for (const [k, v] of Object.entries(consts.exit)) out.push(['', v, `exit.${k}`]);

@@ -17,12 +17,13 @@ export function SharedTransport({ store }: { store: RunStore }) {
 
 /** A run computed elsewhere (a lesson's, one side of a comparison), offered as the app's run store. */
 export function fixedRunStore(scenario: Scenario, result: RunResult): RunStore {
-  const state: RunState = { scenario, result, pending: false, error: null };
+  const state: RunState = { scenario, result, pending: false, error: null, problem: null };
   return {
     getState: () => state,
     getInitialState: () => state,
     subscribe: () => () => {},
     request: () => {},
+    cancel: () => {},
   };
 }
 

@@ -3,19 +3,20 @@ import { deflateSync } from 'fflate';
 import { scenarioProblems } from '../scenario/fields';
 import { loadDocumentText } from '../scenario/load';
 import { parseScenario } from '../scenario/validate';
-import { mutateAt, scenarioFileArb } from '../test/arbitraries';
-import { AUTOSAVE_KEY, readAutosave, type StorageLike } from './autosave';
-import { toBase64Url } from './base64url';
-import { bootScenario } from './boot';
-import { canonicalJson } from './canonical';
-import { decodeLink, encodeScenario, shareLink } from './codec';
-import { describeLinkError, problemLine } from './describe';
+import { AUTOSAVE_KEY, readAutosave, type StorageLike } from '../share/autosave';
+import { toBase64Url } from '../share/base64url';
+import { bootScenario } from '../share/boot';
+import { canonicalJson } from '../share/canonical';
+import { decodeLink, encodeScenario, shareLink } from '../share/codec';
+import { describeLinkError, problemLine } from '../share/describe';
+import { mutateAt, scenarioFileArb } from './arbitraries';
 
 /**
  * The fuzzer of every entrance (issue 15): links, files and the autosave, fed seeded random and
  * mutated inputs. A finding is an exception that escaped, an input slower than `slowMs`, an
  * accepted scenario that the loader would not read back, or a message that echoes too much.
  * `npm run fuzz` runs 100,000 inputs; src/share/fuzz.test.ts runs a few thousand in `npm test`.
+ * Test tooling (src/test): it starts from the fast-check scenarios of ./arbitraries.
  */
 
 export type Entrance = 'link' | 'file' | 'autosave';
