@@ -56,6 +56,8 @@ const KEPT = [
   'TCP',
   'NanoMQ',
   'Mosquitto',
+  'ejabberd',
+  'mod_mqtt',
   'JSON',
   'FORMAT.md',
   'ID',
