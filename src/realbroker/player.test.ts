@@ -95,6 +95,6 @@ describe('the real-broker player', () => {
   it('reports a broker that closes the observer mid-case instead of recording "no will"', async () => {
     const b = fakeBroker({ closeObserverAfterMs: 200 });
     const rec = await playScenario(scenario(), { dial: b.dial, idPrefix: 'p2-', ackTimeoutMs: 500 });
-    expect(rec.problems.join('\n')).toMatch(/the broker closed the observer's connection at .* s/);
+    expect(rec.problems.map((p) => p.code)).toContain('observerClosed');
   });
 });
