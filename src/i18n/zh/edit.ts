@@ -90,6 +90,8 @@ export const zhEdit: EditCatalog = {
       v311: 'MQTT 3.1.1：遗嘱属于网络连接',
       silence: '静默的客户端与保活窗口',
       busy: '繁忙的服务器：24 台设备反复掉线（1,000+ 个事件）',
+      nanomq: 'NanoMQ 0.23.2（实测）：Clean Start 0 的连接断开，遗嘱消息永远不来（nanomq#1989）',
+      nanomq0233: 'NanoMQ 0.23.3（实测）：同样的断线，遗嘱消息在其定时器下一次触发时发出',
     },
     load: '加载示例',
   },
