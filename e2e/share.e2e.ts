@@ -68,6 +68,7 @@ async function openApp(page: Page, url: string, options: { embed?: boolean } = {
 function cliLink(file: string, ...args: string[]): string {
   return execFileSync('npm', ['run', '-s', 'share', '--', file, '--base', baseUrl, ...args], {
     encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C.UTF-8' },
   }).trim();
 }
 

@@ -73,7 +73,9 @@ describe('the simulator', () => {
 
   it('an injection at the playhead becomes a step, and the log shows what followed', async () => {
     const user = renderApp();
-    await user.click(await screen.findByRole('button', { name: /Remove .*network drop at 5\.000 s/ }));
+    await user.click(
+      await screen.findByRole('button', { name: /Remove .*network drop at 5\.000 s/ }, { timeout: 8000 }),
+    );
     await goTo(user, '3');
     expect(await screen.findByRole('heading', { name: 'Inject at 3.000 s' })).toBeInTheDocument();
     await user.click(screen.getByText('DISCONNECT', { selector: 'summary' }));

@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { PROFILE_IDS, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { Scenario } from '../engine/types';
-import { cliEn } from '../i18n/cli-en';
 import { findMosquitto, type MosquittoInstance, mosquittoVersion, startMosquitto } from '../realbroker/mosquitto';
 import { playScenario, type Recording, unsupportedSteps } from '../realbroker/player';
 import { caseClock, caseFromScenario, recordedCase, TOLERANCE_S } from '../realbroker/record';
@@ -12,6 +11,7 @@ import { compareOutcomes } from '../scenario/compare';
 import { loadDocument } from '../scenario/load';
 import { parseCommand, runCommand } from './args';
 import { fail, failProblems, readJson } from './io';
+import { words } from './lang';
 
 /**
  * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json>
@@ -63,13 +63,12 @@ async function main(): Promise<void> {
     positionals: { min: 1, max: 1, name: 'a case or scenario file' },
   });
   const profileId = flags.profile ?? 'spec';
-  const profile =
-    profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+  const profile = profileById(profileId) ?? fail(words.cli.output.unknownProfile(profileId, PROFILE_IDS.join(', ')));
   const tolerance = Number(flags.tolerance ?? TOLERANCE_S);
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
   const own = flags.mosquitto === true;
   const brokerUrl = flags.broker;
-  if (own === (brokerUrl !== undefined)) usageError(cliEn.args.eitherOr('--broker', '--mosquitto'));
+  if (own === (brokerUrl !== undefined)) usageError(words.cli.args.eitherOr('--broker', '--mosquitto'));
   const useWs = flags.ws === true || String(brokerUrl ?? '').startsWith('ws');
   // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
   if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
@@ -179,7 +178,9 @@ async function main(): Promise<void> {
       });
       if (version && !rec.brokerVersion) rec.brokerVersion = `mosquitto version ${version}`;
       const predicted = simulate(sc, { profile, clock: rec.clock });
-      const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) => d.line);
+      const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) =>
+        words.realBroker.difference(d),
+      );
       for (const p of rec.problems) diffs.push(`problem: ${p}`);
       const spec = simulate(sc, { profile: SPEC, clock: rec.clock });
       const specDiffs = compareOutcomes(spec.outcome, rec.observed, tolerance).length;
@@ -227,7 +228,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `profile ${profile.id} agrees with the broker on ${passed} of ${results.length} cases; the spec profile on ${specAgree} (± ${tolerance} s) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
   );
-  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.stdout.write(`${words.cli.output.summary(passed, failed)}\n`);
   process.exit(failed > 0 ? 1 : 0);
 }
 

@@ -5,7 +5,6 @@ import {
   dropsExpired,
   hasExpired,
   liveRetainFlag,
-  noLocalBlocks,
   remainingExpiry,
   sendsRetainedOnSubscribe,
 } from './broker/routing';
@@ -45,11 +44,7 @@ export function route(rt: Runtime, m: Message): void {
   if (m.retain) retain(rt, m);
   for (const s of rt.sessions.values()) {
     // No Local [MQTT-3.8.3-3] is keyed on the Client Identifier, for wills too (decision A6).
-    const best = bestSubscription(
-      s.subs.values(),
-      (filter) => topicMatches(filter, m.topic),
-      (sub) => noLocalBlocks(sub, s.clientId, m.publisherClientId),
-    );
+    const best = bestSubscription(s.subs.values(), m.topic, s.clientId, m.publisherClientId);
     if (best === null) continue;
     const qos = deliveryQos(m.qos, best.qos);
     const copy: Copy = { msg: m, qos, retain: liveRetainFlag(s.v, best, m.retain), started: false };

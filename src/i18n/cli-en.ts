@@ -30,6 +30,19 @@ export const cliEn: CliCatalog = {
       'bad arguments or bad input (an unknown option, a file or link that cannot be read, with a message naming why)',
     internal: 'an internal error (a bug: please report it with the input that caused it)',
   },
+  lang: {
+    option: 'the language of the output: en or zh-CN (default: LC_ALL, LC_MESSAGES or LANG, else en)',
+    unknown: (asked, known) => `--lang: unknown language "${asked}" (known: ${known})`,
+  },
+  output: {
+    simHeader: (title, profile) => `# ${title} — profile ${profile}`,
+    willsHeading: '# Wills',
+    fate: (fate, t) => `${fate} at ${t}`,
+    truncated: '# The run was truncated: too many events.',
+    unknownProfile: (id, known) => `--profile: unknown profile "${id}" (known: ${known})`,
+    pickCase: (file, count) => `${file} holds ${n(count)} cases; pick one with --case ID:`,
+    summary: (passed, failed) => `${passed} passed, ${failed} failed`,
+  },
   input: {
     cannotRead: (path, code) => `${path}: cannot read the file (${code})`,
     tooBig: (path, bytes, max) =>

@@ -247,6 +247,48 @@ const ACTIONS: Record<TraceEntry & { kind: 'step' } extends { action: infer A } 
   brokerRestart: 'broker restart',
 };
 
+/** Names of the types a field may need (validate.ts passes zod's name). */
+const TYPE_NAMES: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a text',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+};
+const typeName = (t: unknown) => TYPE_NAMES[String(t)] ?? String(t);
+
+/** The value found (validate.ts `describeValue`): its kind, and the value itself when short. */
+function got(p: ProblemParams): string {
+  switch (p.gotKind) {
+    case 'nothing':
+      return 'nothing';
+    case 'null':
+      return 'null';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'an object';
+    case 'longText':
+      return `a text of ${Number(p.gotLength).toLocaleString('en')} characters`;
+    default:
+      return String(p.got);
+  }
+}
+
+/** The allowed values (a JSON array) as "0, 1 or 2". */
+function oneOf(allowed: unknown): string {
+  let values: unknown[];
+  try {
+    values = JSON.parse(String(allowed)) as unknown[];
+  } catch {
+    return String(allowed);
+  }
+  const words = values.map((v) => JSON.stringify(v));
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : (words[0] ?? '');
+}
+
 const unit = (u: unknown) => (u === 'characters' ? ' characters' : u === 'items' ? ' items' : '');
 
 /** The will properties a delivery carried, in the order they travel. */
@@ -262,11 +304,11 @@ function willPropsText(p: WillProps): string {
 }
 
 const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
-  missing: (p) => `is missing (expected ${p.expected})`,
-  type: (p) => `must be ${p.expected}, not ${p.got}`,
+  missing: (p) => `is missing (expected ${typeName(p.expected)})`,
+  type: (p) => `must be ${typeName(p.expected)}, not ${got(p)}`,
   tooBig: (p) => `must be at most ${p.max}${unit(p.unit)}`,
   tooSmall: (p) => `must be at least ${p.min}${unit(p.unit)}`,
-  notAllowed: (p) => `must be ${p.allowed}, not ${p.got}`,
+  notAllowed: (p) => `must be ${oneOf(p.allowed)}, not ${got(p)}`,
   unknownAction: (p) => `must be one of: ${p.allowed}`,
   shape: () => 'has an unexpected shape',
   custom: (p) => String(p.text),
@@ -305,7 +347,7 @@ const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   formatWrong: (p) => `must be "${p.expected}", not ${p.got}`,
   formatMissing: (p) =>
     `is missing: a scenario file starts with "format": "${p.expected}" (or use a FORMAT.md case list)`,
-  versionUnknown: (p) => `scenario format version ${p.got} is not known to this build (it reads version 1)`,
+  versionUnknown: (p) => `scenario format version ${got(p)} is not known to this build (it reads version 1)`,
 };
 
 export const en: Catalog = {
@@ -349,6 +391,7 @@ export const en: Catalog = {
     'session.ended.notPersisted': 'keeps every session with a Session Expiry, whatever its Clean Start',
     'session.restoredNoExpiry': 'ends a session at close + Session Expiry, restart or not',
   },
+  profileLabel: { spec: 'Strict spec', 'nanomq-0.23.2': 'NanoMQ 0.23.2', 'mosquitto-2.0': 'Mosquitto 2.0' },
   profileSummary: {
     spec: 'Follows MQTT 5.0 and 3.1.1 to the letter, with the documented choices on ambiguous points.',
     'mosquitto-2.0':

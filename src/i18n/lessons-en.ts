@@ -247,9 +247,3 @@ export const lessonsEn: LessonsCatalog = {
     },
   },
 };
-
-const CATALOGS: Record<string, LessonsCatalog> = { en: lessonsEn };
-
-export function lessonsCatalog(locale = 'en'): LessonsCatalog {
-  return CATALOGS[locale] ?? lessonsEn;
-}

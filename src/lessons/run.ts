@@ -16,8 +16,7 @@ export interface LessonRunResult {
 export function lessonScenario(run: LessonRun, title = ''): Scenario {
   const r = parseScenario({ ...run.scenario, title });
   // Lesson scenarios are ours: an invalid one is a bug that lessons.test.ts reports.
-  if (!r.ok)
-    throw new Error(`lesson scenario ${run.id}: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!r.ok) throw new Error(`lesson scenario ${run.id}: ${JSON.stringify(r.problems)}`);
   return r.value;
 }
 

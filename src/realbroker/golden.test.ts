@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MOSQUITTO_2_0, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
+import { en } from '../i18n/en';
 import { type ConformanceCase, parseCaseFile } from '../scenario/cases';
 import { compareOutcomes } from '../scenario/compare';
+import { problemLine } from '../share/describe';
 import { caseClock, TOLERANCE_S } from './record';
 
 // Recordings of Debian's mosquitto 2.0.11 (npm run verify:mosquitto -- --record ...): the profile
@@ -14,7 +16,7 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 const recorded: { file: string; c: ConformanceCase }[] = [];
 for (const file of files) {
   const parsed = parseCaseFile(JSON.parse(readFileSync(join(DIR, file), 'utf8')));
-  if (!parsed.ok) throw new Error(`${file}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.problems.map((p) => problemLine(p, en)).join('; ')}`);
   for (const c of parsed.value) recorded.push({ file, c });
 }
 
@@ -38,7 +40,7 @@ describe('the mosquitto-2.0 profile against recordings of mosquitto 2.0.11', () 
     'predicts %s within the tolerance',
     (_name, c) => {
       const diffs = compareOutcomes(predict(c).outcome, c.observed as NonNullable<typeof c.observed>, TOLERANCE_S);
-      expect(diffs.map((d) => d.line)).toEqual([]);
+      expect(diffs).toEqual([]);
     },
   );
 

@@ -70,13 +70,27 @@ export interface PlayOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Something that went wrong while playing, as data (the catalogs word it: `RealBrokerCatalog.problem`).
+ * `detail` is the underlying error's own message (from the socket or the OS), shown as it is.
+ */
+export type PlayerProblem =
+  | { code: 'unreadablePacket'; client: string; conn: number; detail: string }
+  | { code: 'noConnack'; client: string; conn: number; ms: number }
+  | { code: 'closedBeforeConnack'; client: string; conn: number }
+  /** `detail`: which property differs, as src/realbroker words it (property names and values). */
+  | { code: 'willPropsDiffer'; client: string; conn: number; detail: string }
+  | { code: 'connectFailed'; client: string; detail: string }
+  | { code: 'restartFailed'; detail: string }
+  | { code: 'observerLost' };
+
 export interface Recording {
   observed: Outcome;
   clock: BrokerClock;
   brokerVersion: string | null;
   events: LiveEvent[];
   /** Things that went wrong or could not be played; a recording with problems is not trustworthy. */
-  problems: string[];
+  problems: PlayerProblem[];
   /** Wall-clock start of t = 0 (ISO 8601). */
   startedAt: string;
 }
@@ -164,7 +178,7 @@ class Player {
   private t0Wall = 0;
   private readonly clients = new Map<string, LiveClient>();
   private readonly events: LiveEvent[] = [];
-  private readonly problems: string[] = [];
+  private readonly problems: PlayerProblem[] = [];
   private readonly wills: OutcomeWill[] = [];
   private readonly sessionPresent: Outcome['sessionPresent'] = [];
   private readonly disconnectReasons: Outcome['disconnectReasons'] = [];
@@ -204,9 +218,9 @@ class Player {
     this.opt.onEvent?.(e);
   }
 
-  private problem(msg: string) {
-    this.problems.push(msg);
-    this.event('problem', null, undefined, { message: msg });
+  private problem(p: PlayerProblem) {
+    this.problems.push(p);
+    this.event('problem', null, undefined, { ...p });
   }
 
   async play(): Promise<Recording> {
@@ -345,7 +359,7 @@ class Player {
     const read = packetReader(
       o.protocol,
       (p) => this.onPacket(conn, p, implicit),
-      (e) => this.problem(`${name}#${no}: unreadable packet from the broker (${e.message})`),
+      (e) => this.problem({ code: 'unreadablePacket', client: name, conn: no, detail: e.message }),
     );
     t.onData(read);
     t.onClose(() => this.onClosed(conn, implicit));
@@ -353,11 +367,11 @@ class Player {
     this.send(conn, connectPacket(o));
     const connack = await ack;
     if (!implicit) {
-      if (!connack) this.problem(`${name}#${no}: no CONNACK within ${this.ackMs} ms`);
+      if (!connack) this.problem({ code: 'noConnack', client: name, conn: no, ms: this.ackMs });
       else if (connack.cmd !== 'connack') {
         // Closed with no CONNACK: how 3.1.1 refuses an invalid CONNECT [MQTT-3.1.4-1], expected only
         // for a will the scenario marks invalid. There is no Session Present to record.
-        if (!o.will?.allowInvalid) this.problem(`${name}#${no}: the broker closed the connection before a CONNACK`);
+        if (!o.will?.allowInvalid) this.problem({ code: 'closedBeforeConnack', client: name, conn: no });
       } else {
         const c = connack as { sessionPresent: boolean; reasonCode?: number; returnCode?: number };
         const code = c.reasonCode ?? c.returnCode ?? 0;
@@ -483,7 +497,7 @@ class Player {
     // The will's properties must arrive as they were sent (a 5.0 will to the 5.0 observer).
     if (pick.protocol === 5 && this.observer?.protocol === 5 && pick.will)
       for (const d of willPropsDifferences(pick.will.props, pick.will.messageExpiry, props as Record<string, unknown>))
-        this.problem(`${pick.name}#${pick.no}: the will arrived with ${d}`);
+        this.problem({ code: 'willPropsDiffer', client: pick.name, conn: pick.no, detail: d });
     this.wills.push({ from: pick.name, conn: pick.no, t: round1(t / 1000), topic, payload, qos, retain });
     this.event('will', pick.name, pick.no, { topic, payload, qos, retain });
   }
@@ -884,7 +898,7 @@ class Player {
         await ack;
       }
     } catch (e) {
-      this.problem(`${c.def.name}: could not connect (${e instanceof Error ? e.message : String(e)})`);
+      this.problem({ code: 'connectFailed', client: c.def.name, detail: e instanceof Error ? e.message : String(e) });
     }
   }
 
@@ -908,7 +922,7 @@ class Player {
     try {
       await broker.restart();
     } catch (e) {
-      this.problem(`the broker did not restart (${e instanceof Error ? e.message : String(e)})`);
+      this.problem({ code: 'restartFailed', detail: e instanceof Error ? e.message : String(e) });
       return;
     } finally {
       this.restarting = false;
@@ -922,6 +936,6 @@ class Player {
         await this.waker.sleep(100);
       }
     }
-    this.problem('the observer could not reconnect after the restart');
+    this.problem({ code: 'observerLost' });
   }
 }

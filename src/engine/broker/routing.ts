@@ -1,4 +1,5 @@
 import { toMs } from '../script/names';
+import { topicMatches } from '../topic';
 import type { ProtocolLevel, SubscriptionDef } from '../types';
 
 /**
@@ -29,17 +30,19 @@ export const dropsExpired = (copy: { msg: Expiring; started: boolean }, now: num
   !copy.started && hasExpired(copy.msg, now);
 
 /**
- * The subscription a message is delivered through: of all matching ones the highest QoS
- * (5.0 [MQTT-3.3.4-2]). `blocked` says whether No Local forbids it ([MQTT-3.8.3-3]).
+ * The subscription of a session (Client Identifier `subscriber`) a message on `topic` from
+ * `publisher` is delivered through: of all matching ones the highest QoS (5.0 [MQTT-3.3.4-2]),
+ * leaving out those No Local forbids ([MQTT-3.8.3-3]).
  */
 export function bestSubscription(
   subs: Iterable<SubscriptionDef>,
-  matches: (filter: string) => boolean,
-  blocked: (sub: SubscriptionDef) => boolean,
+  topic: string,
+  subscriber: string,
+  publisher: string,
 ): SubscriptionDef | null {
   let best: SubscriptionDef | null = null;
   for (const sub of subs) {
-    if (!matches(sub.filter) || blocked(sub)) continue;
+    if (!topicMatches(sub.filter, topic) || noLocalBlocks(sub, subscriber, publisher)) continue;
     if (best === null || sub.qos > best.qos) best = sub;
   }
   return best;

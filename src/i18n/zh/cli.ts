@@ -28,6 +28,20 @@ export const zhCli: CliCatalog = {
     usage: '参数或输入有误（未知选项、无法读取的文件或链接等，并附有说明原因的消息）',
     internal: '内部错误（这是一个缺陷：请连同引发它的输入一起报告）',
   },
+  lang: {
+    option: '输出的语言：en 或 zh-CN（默认取 LC_ALL、LC_MESSAGES 或 LANG，否则为 en）',
+    unknown: (asked, known) => `--lang：未知的语言“${asked}”（可选：${known}）`,
+  },
+  output: {
+    simHeader: (title, profile) => `# ${title} — 行为模型 ${profile}`,
+    willsHeading: '# 遗嘱消息',
+    fate: (fate, t) =>
+      `${{ published: '已发布', deleted: '已删除', cancelled: '已取消', withheld: '被扣下', pending: '仍在等待', stored: '已保存' }[fate]}，${t}`,
+    truncated: '# 事件过多，运行被截断。',
+    unknownProfile: (id, known) => `--profile：未知的行为模型“${id}”（可选：${known}）`,
+    pickCase: (file, count) => `${file} 包含 ${count.toLocaleString('zh-CN')} 个用例；请用 --case ID 选择其中一个：`,
+    summary: (passed, failed) => `${passed} 个通过，${failed} 个失败`,
+  },
   input: {
     cannotRead: (path, code) => `${path}：无法读取文件（${code}）`,
     tooBig: (path, bytes, max) =>

@@ -260,59 +260,54 @@ const ACTIONS: Record<StepAction, string> = {
 /** Units of a size limit, as recorded by src/scenario/validate.ts. */
 const unit = (u: unknown) => (u === 'characters' ? '个字符' : u === 'items' ? '项' : '');
 
-/**
- * Descriptions of values recorded by src/scenario/validate.ts (TYPE_NAMES and describeValue), which
- * reach the catalog as English words; anything else (a number, a JSON literal) is shown as it is.
- */
-const VALUE_WORDS: Record<string, string> = {
-  'a number': '数字',
-  'a whole number': '整数',
-  'a text': '文本',
-  'true or false': 'true 或 false',
-  'an object': '对象',
-  'a list': '列表',
-  nothing: '空（没有值）',
+/** Names of the types a field may need (src/scenario/validate.ts passes zod's name). */
+const TYPE_NAMES: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  string: '文本',
+  boolean: 'true 或 false',
+  object: '对象',
+  array: '列表',
+  null: 'null',
 };
+const typeName = (t: unknown) => TYPE_NAMES[String(t)] ?? String(t);
 
-function value(v: unknown): string {
-  const s = String(v ?? '');
-  const word = VALUE_WORDS[s];
-  if (word !== undefined) return word;
-  const long = /^a text of (\d+) characters$/.exec(s);
-  if (long) return zh`长度为${num(long[1])}个字符的文本`;
-  return s;
+/** The value found (validate.ts `describeValue`): its kind, and the value itself when short. */
+function value(p: ProblemParams): string {
+  switch (p.gotKind) {
+    case 'nothing':
+      return '空（没有值）';
+    case 'null':
+      return 'null';
+    case 'array':
+      return '列表';
+    case 'object':
+      return '对象';
+    case 'longText':
+      return zh`长度为${num(p.gotLength)}个字符的文本`;
+    default:
+      return String(p.got);
+  }
 }
 
-/** "1 or 2" (a list of allowed JSON values) with the "or" outside JSON strings translated. */
-function orList(s: unknown): string {
-  const text = String(s ?? '');
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (inString) {
-      out += c;
-      if (c === '\\') {
-        out += text.charAt(i + 1);
-        i++;
-      } else if (c === '"') inString = false;
-    } else if (c === '"') {
-      inString = true;
-      out += c;
-    } else if (text.startsWith(' or ', i)) {
-      out += ' 或 ';
-      i += 3;
-    } else out += c;
+/** The allowed values (a JSON array) as "0、1 或 2". */
+function orList(allowed: unknown): string {
+  let values: unknown[];
+  try {
+    values = JSON.parse(String(allowed)) as unknown[];
+  } catch {
+    return String(allowed);
   }
-  return out;
+  const words = values.map((v) => JSON.stringify(v));
+  return words.length > 1 ? `${words.slice(0, -1).join('、')} 或 ${words[words.length - 1]}` : (words[0] ?? '');
 }
 
 const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
-  missing: (p) => zh`缺失（应为${value(p.expected)}）`,
-  type: (p) => zh`应为${value(p.expected)}，而不是${value(p.got)}`,
+  missing: (p) => zh`缺失（应为${typeName(p.expected)}）`,
+  type: (p) => zh`应为${typeName(p.expected)}，而不是${value(p)}`,
   tooBig: (p) => (unit(p.unit) ? zh`最多${p.max}${unit(p.unit)}` : zh`不能大于${p.max}`),
   tooSmall: (p) => (unit(p.unit) ? zh`至少需要${p.min}${unit(p.unit)}` : zh`不能小于${p.min}`),
-  notAllowed: (p) => zh`应为${orList(p.allowed)}，而不是${value(p.got)}`,
+  notAllowed: (p) => zh`应为${orList(p.allowed)}，而不是${value(p)}`,
   unknownAction: (p) => zh`必须是以下之一：${p.allowed}`,
   shape: () => '结构不符合预期',
   // The text of an unexpected validator message, which only exists in English.
@@ -346,9 +341,9 @@ const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   nullChar: () => '不能包含空字符 U+0000（MQTT 字符串中从来不会出现它）',
   json: (p) => `不是有效的 JSON：${p.detail}`,
   notDocument: () => '必须是一个场景对象或用例列表',
-  formatWrong: (p) => zh`应为${q(p.expected)}，而不是${value(p.got)}`,
+  formatWrong: (p) => zh`应为${q(p.expected)}，而不是${p.got}`,
   formatMissing: (p) => `缺失：场景文件应以 "format": "${p.expected}" 开头（也可以使用 FORMAT.md 格式的用例列表）`,
-  versionUnknown: (p) => zh`当前程序只能读取第 1 版场景格式，无法识别版本${value(p.got)}`,
+  versionUnknown: (p) => zh`当前程序只能读取第 1 版场景格式，无法识别版本${value(p)}`,
 };
 
 const MACHINE = { client: '客户端', connection: '连接', session: '会话' } as const;
@@ -393,6 +388,7 @@ export const zhEngine: Catalog = {
     'session.ended.notPersisted': '会保留每个设置了会话过期间隔的会话，无论 Clean Start 取何值',
     'session.restoredNoExpiry': '无论是否重启，都会在连接关闭后经过会话过期间隔时结束会话',
   },
+  profileLabel: { spec: '严格遵循规范', 'nanomq-0.23.2': 'NanoMQ 0.23.2', 'mosquitto-2.0': 'Mosquitto 2.0' },
   profileSummary: {
     spec: '严格按照 MQTT 5.0 和 3.1.1 规范行事；规范有歧义之处，采用文档中写明的选择。',
     'mosquitto-2.0':
