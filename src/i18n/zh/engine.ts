@@ -32,16 +32,19 @@ const cause = (p: P) =>
     ? `客户端发送了原因码为 ${hex(p.reason)} 的 DISCONNECT（只有 0x00 才会删除遗嘱消息）`
     : (CAUSES[(p.cause as CloseCause) ?? 'network'] ?? String(p.cause));
 
-/** The will properties a delivery carried, in the order they travel. */
+/**
+ * The will properties a delivery carried, in the order they travel. Property names shown with their
+ * value stay as in the spec (docs/glossary-zh.md), like the packet fields of the trace.
+ */
 function willPropsText(p: WillProps): string {
   const parts: string[] = [];
-  if (p.payloadFormatIndicator) parts.push('载荷格式指示 1（UTF-8）');
-  if (p.contentType !== undefined) parts.push(`内容类型 ${q(p.contentType)}`);
-  if (p.responseTopic !== undefined) parts.push(`响应主题 ${q(p.responseTopic)}`);
-  if (p.correlationData !== undefined) parts.push(`对比数据 ${q(p.correlationData)}`);
+  if (p.payloadFormatIndicator) parts.push('Payload Format Indicator 1（UTF-8）');
+  if (p.contentType !== undefined) parts.push(`Content Type ${q(p.contentType)}`);
+  if (p.responseTopic !== undefined) parts.push(`Response Topic ${q(p.responseTopic)}`);
+  if (p.correlationData !== undefined) parts.push(`Correlation Data ${q(p.correlationData)}`);
   if (p.userProperties?.length)
-    parts.push(`用户属性 ${p.userProperties.map((u) => `${q(u.name)} = ${q(u.value)}`).join('，')}`);
-  return parts.length ? `，带有${parts.join('，')}` : '';
+    parts.push(`User Properties ${p.userProperties.map((u) => `${q(u.name)} = ${q(u.value)}`).join('、')}`);
+  return parts.length ? `，带有 ${parts.join('，')}` : '';
 }
 
 /** Will Delay and Session Expiry end at the same instant. */
