@@ -49,6 +49,11 @@ const hasNul = (...xs: (string | undefined)[]) => xs.some((x) => x?.includes('\u
 
 type Conn = ConnectParams;
 
+/** A catalog's printf format inside a double-quoted shell word: no expansion, no escape, one line. */
+function printfFormat(s: string): string {
+  return commentText(s).replace(/[\\"$`]/g, '');
+}
+
 export function toReproScript(scenario: Scenario, options: ReproOptions): string {
   const { cat, ex } = options;
   const r = ex.repro;
@@ -98,15 +103,15 @@ export function toReproScript(scenario: Scenario, options: ReproOptions): string
     '  for p in ${PIDS[@]+"${PIDS[@]}"}; do kill -CONT "$p" 2>/dev/null; kill -9 "$p" 2>/dev/null; done',
     '}',
     'trap finish EXIT',
-    'say() { printf "script   t = %s s: %s\\n" "$1" "$2" >&2; }',
-    '# The observer prints times relative to t = 0 (one second after it subscribed).',
+    `say() { printf "${printfFormat(r.scriptLine)}\\n" "$1" "$2" >&2; }`,
+    ...wrap(r.observerTimes).map((l) => `# ${l}`),
     'T0=$(awk -v n="$(date +%s.%N)" \'BEGIN { printf "%.3f", n + 1 }\')',
-    '# mosquitto_sub buffers its output in a pipe: stdbuf (GNU coreutils), where present, makes it print each line at once.',
+    ...wrap(r.lineBuffering).map((l) => `# ${l}`),
     'LB=(); if command -v stdbuf > /dev/null 2>&1; then LB=(stdbuf -oL); fi',
-    '# (A read loop rather than one awk: mawk reads a pipe in large blocks and would print late.)',
+    ...wrap(r.readLoop).map((l) => `# ${l}`),
     'rel() {',
     '  while IFS= read -r line; do',
-    '    printf "observer t = %s s: %s\\n" "$(awk -v a="${line%% *}" -v b="$T0" \'BEGIN { printf "%.1f", a - b }\')" "${line#* }"',
+    `    printf "${printfFormat(r.observerLine)}\\n" "$(awk -v a="\${line%% *}" -v b="$T0" 'BEGIN { printf "%.1f", a - b }')" "\${line#* }"`,
     '  done',
     '}',
     '',
@@ -343,7 +348,7 @@ export function toReproScript(scenario: Scenario, options: ReproOptions): string
   if (scenario.offlineSubscriber && willTopics.length > 0) {
     comment(r.offlineReconnect);
     out.push(
-      `mosquitto_sub "\${MQ[@]}" -V mqttv5 -c -x 3600 -i will-lab-offline-$RUN -q 2 --retain-as-published -F 'offline subscriber: %t %p (QoS %q, RETAIN %r)' -W 2 ${topicArgs} || true`,
+      `mosquitto_sub "\${MQ[@]}" -V mqttv5 -c -x 3600 -i will-lab-offline-$RUN -q 2 --retain-as-published -F ${shellQuote(r.offlineLine)} -W 2 ${topicArgs} || true`,
     );
   }
   return `${out.join('\n')}\n`;

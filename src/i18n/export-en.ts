@@ -82,6 +82,13 @@ export const exportEn: ExportCatalog = {
     ],
     testBroker:
       'Use a test broker: the script uses the Client Identifiers and topics of the scenario as they are, and clears the retained messages of its topics first.',
+    scriptLine: 'script   t = %s s: %s',
+    observerLine: 'observer t = %s s: %s',
+    offlineLine: 'offline subscriber: %t %p (QoS %q, RETAIN %r)',
+    observerTimes: 'The observer prints times relative to t = 0 (one second after it subscribed).',
+    lineBuffering:
+      'mosquitto_sub buffers its output in a pipe: stdbuf (GNU coreutils), where present, makes it print each line at once.',
+    readLoop: '(A read loop rather than one awk: mawk reads a pipe in large blocks and would print late.)',
     clearRetained: 'Clear retained messages left on these topics by earlier runs (the simulated broker starts empty).',
     observer: 'The observer: subscribes to every will topic before t = 0 and prints what it receives.',
     observerV4: 'The observer uses MQTT 3.1.1, so it sees RETAIN 0 on live deliveries.',

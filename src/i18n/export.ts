@@ -24,6 +24,16 @@ export interface ExportCatalog {
     /** One bullet per thing a command-line client cannot do exactly. */
     limits: string[];
     testBroker: string;
+    /** printf format of the script's own lines (time, text: two %s; no quote, $, backquote or backslash). */
+    scriptLine: string;
+    /** printf format of the observer's lines (time, text: two %s), as `scriptLine`. */
+    observerLine: string;
+    /** mosquitto_sub -F format of the offline subscriber's lines (%t topic, %p payload, %q QoS, %r RETAIN). */
+    offlineLine: string;
+    /** Comments on the script's helper lines. */
+    observerTimes: string;
+    lineBuffering: string;
+    readLoop: string;
     clearRetained: string;
     observer: string;
     observerV4: string;

@@ -76,6 +76,14 @@ export const zhExport: ExportCatalog = {
       '时间只是近似的：脚本在步骤之间用 sleep 等待，而服务器按整秒检查它们的定时器。',
     ],
     testBroker: '请使用测试用的服务器：脚本会原样使用场景中的客户端标识符和主题，并且会先清除这些主题上的保留消息。',
+    // Same width for both labels, so the times line up in the terminal.
+    scriptLine: '脚本  t = %s 秒：%s',
+    observerLine: '观察者 t = %s 秒：%s',
+    offlineLine: '离线订阅者：%t %p（QoS %q，RETAIN %r）',
+    observerTimes: '观察者打印的时间以 t = 0 为起点（即它订阅之后一秒）。',
+    lineBuffering:
+      'mosquitto_sub 的输出进入管道时会被缓冲：如果系统里有 stdbuf（GNU coreutils），就用它让每一行立即打印出来。',
+    readLoop: '（这里用逐行读取的循环，而不是一个 awk：mawk 从管道读取时按大块读入，打印会延迟。）',
     clearRetained: '清除之前运行时留在这些主题上的保留消息（模拟的服务器启动时是空的）。',
     observer: '观察者：在 t = 0 之前订阅所有遗嘱主题，并打印收到的内容。',
     observerV4: '观察者使用 MQTT 3.1.1，因此实时投递的消息会显示为 RETAIN 0。',

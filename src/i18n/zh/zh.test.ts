@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, type WhyCode } from '../../engine/rules';
-import type { CloseCause, ProtocolLevel, StepAction, TraceEntry } from '../../engine/types';
+import { willTopics } from '../../engine/script';
+import type { CloseCause, ProtocolLevel, Scenario, StepAction, TraceEntry } from '../../engine/types';
 import { AXIS_IDS, type CellSpec, END_KINDS, NEXT_KINDS, SEI_KINDS, seiSeconds } from '../../explorer/axes';
 import type { Category } from '../../explorer/cell';
+import { toReproScript } from '../../export/repro';
 import { STEP_ACTIONS } from '../../scenario/schema';
+import { EXAMPLES } from '../../store/examples';
 import type { Catalog, P } from '../catalog';
 import type { CliCatalog } from '../cli';
 import { cliEn } from '../cli-en';
@@ -656,6 +659,10 @@ describe('zh export catalog', () => {
     'Retain Handling',
     'dev',
     'dash',
+    'stdbuf',
+    'GNU coreutils',
+    'mawk',
+    'awk',
   ];
 
   function pairs(): [string, string, string][] {
@@ -697,6 +704,26 @@ describe('zh export catalog', () => {
       // The quoted default title is words, not user data.
       expectSameValues(enText, zhText, where, ['untitled scenario']);
     }
+  });
+
+  it("prints the script's own lines and helper comments in Chinese", () => {
+    // The whole script for a scenario with an observer and an offline subscriber.
+    const scenario = { ...(EXAMPLES.nanomq as () => Scenario)(), offlineSubscriber: true };
+    const script = toReproScript(scenario, { cat: zhEngine, ex: zhExport });
+    const say = script.split('\n').find((l) => l.startsWith('say() {')) ?? '';
+    expect(say).toContain('脚本  t = %s 秒：%s');
+    const rel = script.split('\n').find((l) => l.includes('printf "观察者')) ?? '';
+    expect(rel).toContain('观察者 t = %s 秒：%s');
+    expect(script).toContain("-F '离线订阅者：%t %p（QoS %q，RETAIN %r）'");
+    const comments = script
+      .split('\n')
+      .filter((l) => l.startsWith('# '))
+      .map((l) => l.slice(2))
+      .join(' ');
+    const names = [...scenario.clients.map((c) => c.name), ...willTopics(scenario), scenario.title];
+    expect(englishWords(comments, [...kept, ...names])).toEqual([]);
+    for (const old of ['script   t', 'observer t', 'offline subscriber:', 'relative to t = 0', 'read loop'])
+      expect(script).not.toContain(old);
   });
 
   it('words every comment of the reproduction script in Chinese', () => {
