@@ -201,6 +201,33 @@ describe('the CLIs in Simplified Chinese', { timeout: 60_000 }, () => {
     expect(run('sim.ts', [file, '--lang', 'en'], { LC_ALL: '', LANG: 'zh_CN.UTF-8' }).stdout).toContain('# Wills');
   });
 
+  it('word verify and recordings:repeat in Chinese', () => {
+    const zh = ['--lang', 'zh-CN'];
+    const broker = ['--broker', 'mqtt://127.0.0.1:1'];
+    expect(run('verify.ts', [...broker, '--record', join(dir, 'out.json'), file, file, ...zh]).stderr).toContain(
+      '--record：只能给出一个用例文件',
+    );
+    expect(run('verify.ts', [...broker, file, '--max-end', 'x', ...zh]).stderr).toContain('--max-end：必须是秒数');
+    expect(run('verify.ts', [...broker, file, '--case', 'nope', ...zh]).stderr).toContain('没有可运行的用例');
+    // Nothing listens on port 1: the header, the failed case and the closing lines are still read.
+    const played = run('verify.ts', [...broker, file, ...zh]);
+    expect(played.stdout).toContain('verify：1 个用例，对照 mqtt://127.0.0.1:1；行为模型 spec；容差 ± 0.3 秒');
+    expect(played.stdout).toContain('行为模型 spec 在 1 个用例中有 0 个与服务器一致');
+    expect(played.stdout).not.toMatch(/ case| against|agrees/);
+    // Two recordings of the same case, one second apart.
+    const recording = (t: number) => {
+      const [c] = oneCase(t);
+      return JSON.stringify([{ ...c, observed: c?.expect }]);
+    };
+    const [a, b] = [join(dir, 'rec-a.json'), join(dir, 'rec-b.json')];
+    writeFileSync(a, recording(2));
+    writeFileSync(b, recording(3));
+    const repeat = run('repeat.ts', [a, b, ...zh]);
+    expect(repeat.stdout).toContain('不同 drop');
+    expect(repeat.stdout).toContain('0 个完全相同，0 个在 ± 0.3 秒内一致，1 个不同；遗嘱消息时间的最大差异为 1.0 秒');
+    expect(repeat.stdout).not.toMatch(/identical|DIFFERENT/);
+  });
+
   it('word errors in Chinese and refuse an unknown language', () => {
     expect(run('sim.ts', [join(dir, 'missing.json'), '--lang', 'zh-CN']).stderr).toContain('无法读取文件');
     const bad = run('sim.ts', [file, '--lang', 'tlh']);

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     positionals: { min: 2, max: 2, name: 'two recording files' },
   });
   const tolerance = Number(flags.tolerance ?? 0.3);
-  if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
+  if (!Number.isFinite(tolerance) || tolerance < 0) fail(words.cli.verify.tolerance);
 
   const load = (file: string) => {
     const parsed = parseCaseFile(readJson(file));
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       else {
         different++;
         process.stdout.write(
-          `DIFFERENT ${id}\n${diffs.map((d) => `     - ${words.realBroker.difference(d)}`).join('\n')}\n`,
+          `${words.cli.repeat.different(id)}\n${diffs.map((d) => `     - ${words.realBroker.difference(d)}`).join('\n')}\n`,
         );
       }
     }
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   }
   const only = [...a.keys()].filter((id) => !b.has(id)).length + [...b.keys()].filter((id) => !a.has(id)).length;
   process.stdout.write(
-    `${identical} identical, ${within} equal within ± ${tolerance} s, ${different} different${only ? `, ${only} in one file only` : ''}; largest will time difference ${maxDelta.toFixed(1)} s\n`,
+    `${words.cli.repeat.summary(identical, within, tolerance, different, only, maxDelta.toFixed(1))}\n`,
   );
   process.exit(different > 0 ? 1 : 0);
 }

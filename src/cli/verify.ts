@@ -92,27 +92,27 @@ async function main(): Promise<void> {
     usageError(words.cli.args.oneOf(['--broker', '--mosquitto', '--nanomq', '--ejabberd']));
   const files = positional.length === 0 && nanomq ? NANOMQ_DEFAULT_FILES : positional;
   if (files.length === 0) usageError(words.cli.args.missing('a case or scenario file'));
-  if (flags.record !== undefined && files.length !== 1) usageError('--record: give exactly one case file');
+  if (flags.record !== undefined && files.length !== 1) usageError(words.cli.verify.recordOneFile);
   let nanomqBin: string | null = null;
   let nanomqVer: string | null = null;
   if (nanomq) {
-    const b = flags.bin ?? usageError('--nanomq needs --bin PATH (scripts/nanomq/build.sh builds it; docs/nanomq.md)');
+    const b = flags.bin ?? usageError(words.cli.verify.needsBin);
     nanomqBin = b;
     nanomqVer = nanomqVersion(b);
-    if (!nanomqVer) fail(`--bin ${b}: not a NanoMQ broker (no version banner)`);
+    if (!nanomqVer) fail(words.cli.verify.notNanomq(b));
   }
   // With --nanomq the profile defaults to that version's, where there is one.
   const profileId = flags.profile ?? (nanomqVer && profileById(`nanomq-${nanomqVer}`) ? `nanomq-${nanomqVer}` : 'spec');
   const profile = profileById(profileId) ?? fail(words.cli.output.unknownProfile(profileId, PROFILE_IDS.join(', ')));
   const tolerance = Number(flags.tolerance ?? TOLERANCE_S);
-  if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
+  if (!Number.isFinite(tolerance) || tolerance < 0) fail(words.cli.verify.tolerance);
   const useWs = flags.ws === true || String(brokerUrl ?? '').startsWith('ws');
-  if (useWs && nanomq) usageError('--ws: our NanoMQ instance has no WebSocket listener');
+  if (useWs && nanomq) usageError(words.cli.verify.wsNanomq);
   if (flags.password !== undefined && flags.username === undefined)
     usageError(words.cli.args.requires('--password', '--username'));
   const credentials =
     flags.username !== undefined ? { username: flags.username, password: flags.password ?? '' } : undefined;
-  if (useWs && kind === 'ejabberd') fail('--ws: our ejabberd node has no WebSocket listener (mod_mqtt over TCP only)');
+  if (useWs && kind === 'ejabberd') fail(words.cli.verify.wsEjabberd);
   // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
   if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
     // (A computed specifier: the package ships no types, and only this WHATWG-like surface is used.)
@@ -142,17 +142,17 @@ async function main(): Promise<void> {
     try {
       re = new RegExp(exclude);
     } catch (e) {
-      fail(`--exclude: ${(e as Error).message}`);
+      fail(words.cli.verify.exclude((e as Error).message));
     }
     items = items.filter((i) => !re.test(i.id));
   }
   const maxEnd = flags['max-end'] ?? (nanomq && positional.length === 0 ? String(NANOMQ_DEFAULT_MAX_END_S) : undefined);
   if (maxEnd !== undefined) {
     const m = Number(maxEnd);
-    if (!Number.isFinite(m) || m <= 0) fail('--max-end: must be a number of seconds');
+    if (!Number.isFinite(m) || m <= 0) fail(words.cli.verify.maxEnd);
     items = items.filter((i) => i.scenario.end <= m);
   }
-  if (items.length === 0) fail('no case to run');
+  if (items.length === 0) fail(words.cli.verify.noCase);
 
   let dialFor: (inst: OwnBroker | null) => ReturnType<typeof tcpDial>;
   let bin: string | null = null;
@@ -160,10 +160,10 @@ async function main(): Promise<void> {
   let ejabberdLib: string | null = null;
   if (kind === 'mosquitto') {
     bin = findMosquitto();
-    if (!bin) fail('mosquitto is not installed (Debian: apt-get install mosquitto)');
+    if (!bin) fail(words.cli.verify.noMosquitto);
     version = mosquittoVersion(bin);
   } else if (kind === 'ejabberd') {
-    ejabberdLib = findEjabberd()?.lib ?? fail('ejabberd is not installed (Debian: apt-get install ejabberd)');
+    ejabberdLib = findEjabberd()?.lib ?? fail(words.cli.verify.noEjabberd);
     version = ejabberdVersion(ejabberdLib);
   }
   if (brokerUrl !== undefined) {
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
       fail(`--broker: "${brokerUrl}" is not a URL (mqtt://127.0.0.1:PORT or ws://127.0.0.1:PORT/)`);
     }
     if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost' && u.hostname !== '[::1]')
-      fail('--broker: only brokers on this machine (127.0.0.1) are played against');
+      fail(words.cli.verify.localOnly);
     const port = Number(u.port || (u.protocol === 'ws:' ? 80 : 1883));
     const wsUrl = u.protocol === 'ws:' ? u.href : null;
     dialFor = () => (wsUrl ? webSocketDial(wsUrl, wsCtor()) : tcpDial('127.0.0.1', port));
@@ -188,9 +188,13 @@ async function main(): Promise<void> {
   const quiet = flags.quiet === true;
   const retries = Math.max(0, Number(flags.retries ?? 0));
 
-  process.stdout.write(
-    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${kind === 'nanomq' ? `nanomq ${nanomqVer} (own instance per case)` : own ? `${kind} ${version ?? '?'} (${kind === 'ejabberd' ? 'one own node, and one per restart case' : 'own instance per case'})` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
-  );
+  const against =
+    kind === 'nanomq'
+      ? words.cli.verify.againstNanomq(nanomqVer ?? '?')
+      : own && kind !== null
+        ? words.cli.verify.againstOwn(kind, version ?? '?')
+        : String(brokerUrl);
+  process.stdout.write(`${words.cli.verify.header(items.length, against, useWs, profile.id, tolerance)}\n`);
   const t0 = Date.now();
   // Every broker this run started, so that an interrupted run (npm test's time limit) stops them.
   const live = new Set<OwnBroker>();
@@ -221,7 +225,7 @@ async function main(): Promise<void> {
       // A live run can be disturbed by a busy machine: a failing case is played once more, and
       // both outcomes are reported.
       for (let k = 1; k <= retries && (r.error || r.diffs.length > 0); k++) {
-        report(r, `(try ${k} of ${retries + 1}) `);
+        report(r, words.cli.verify.tryOf(k, retries + 1));
         r = await runOne(item, `${runId}-${i}-r${k}-`);
       }
       results.push(r);
@@ -234,7 +238,14 @@ async function main(): Promise<void> {
     const restart = sc.steps.some((s) => s.action === 'brokerRestart');
     const unsupported = unsupportedSteps(sc, own);
     if (unsupported.length > 0)
-      return { item, rec: null, error: `not played: ${unsupported.join('; ')}`, diffs: [], specDiffs: 0, seconds: 0 };
+      return {
+        item,
+        rec: null,
+        error: words.cli.verify.notPlayed(unsupported.join('; ')),
+        diffs: [],
+        specDiffs: 0,
+        seconds: 0,
+      };
     let inst: OwnBroker | null = null;
     let owned = false;
     try {
@@ -266,7 +277,7 @@ async function main(): Promise<void> {
       const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) =>
         words.realBroker.difference(d),
       );
-      for (const p of rec.problems) diffs.push(`problem: ${words.realBroker.problem(p)}`);
+      for (const p of rec.problems) diffs.push(words.cli.verify.problem(words.realBroker.problem(p)));
       const spec = simulate(sc, { profile: SPEC, clock: rec.clock });
       const specDiffs = compareOutcomes(spec.outcome, rec.observed, tolerance).length;
       return { item, rec, diffs, specDiffs, seconds: (Date.now() - start) / 1000 };
@@ -296,7 +307,7 @@ async function main(): Promise<void> {
       return;
     }
     process.stdout.write(
-      `${prefix}FAIL ${r.item.id}: ${r.item.title}\n     (model = ${profile.id}; "wanted" = what the broker did)\n${r.diffs.map((d) => `     - ${d}`).join('\n')}\n`,
+      `${prefix}FAIL ${r.item.id}: ${r.item.title}\n     ${words.cli.verify.legend(profile.id)}\n${r.diffs.map((d) => `     - ${d}`).join('\n')}\n`,
     );
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
@@ -312,14 +323,14 @@ async function main(): Promise<void> {
   if (record !== undefined) {
     const out = results.filter((r) => r.rec).map((r) => recordedCase(r.item.raw, r.rec as Recording, caseClock));
     writeFileSync(record, `${JSON.stringify(out, null, 1)}\n`);
-    process.stdout.write(`recorded ${out.length} case${out.length === 1 ? '' : 's'} to ${record}\n`);
+    process.stdout.write(`${words.cli.verify.recorded(out.length, record)}\n`);
   }
   const played = results.filter((r) => r.rec);
   const passed = played.filter((r) => r.diffs.length === 0).length;
   const failed = results.length - passed;
   const specAgree = played.filter((r) => r.specDiffs === 0).length;
   process.stdout.write(
-    `profile ${profile.id} agrees with the broker on ${passed} of ${results.length} cases; the spec profile on ${specAgree} (± ${tolerance} s) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
+    `${words.cli.verify.agreement(profile.id, passed, results.length, specAgree, tolerance, ((Date.now() - t0) / 1000).toFixed(1))}\n`,
   );
   process.stdout.write(`${words.cli.output.summary(passed, failed)}\n`);
   process.exit(failed > 0 ? 1 : 0);

@@ -56,6 +56,37 @@ export const cliEn: CliCatalog = {
     notCount: (option, min, max) => `${option} must be a whole number from ${n(min)} to ${n(max)}`,
     problems: (source, count) => `${source}: ${n(count)} problem${count === 1 ? '' : 's'}`,
   },
+  verify: {
+    againstNanomq: (version) => `nanomq ${version} (own instance per case)`,
+    againstOwn: (broker, version) =>
+      `${broker} ${version} (${broker === 'ejabberd' ? 'one own node, and one per restart case' : 'own instance per case'})`,
+    header: (cases, against, webSocket, profile, tolerance) =>
+      `verify: ${n(cases)} case${cases === 1 ? '' : 's'} against ${against}${webSocket ? ' over WebSocket' : ''}; profile ${profile}; tolerance ± ${tolerance} s`,
+    legend: (profile) => `(model = ${profile}; "wanted" = what the broker did)`,
+    tryOf: (k, of) => `(try ${k} of ${of}) `,
+    notPlayed: (steps) => `not played: ${steps}`,
+    problem: (text) => `problem: ${text}`,
+    recorded: (count, file) => `recorded ${n(count)} case${count === 1 ? '' : 's'} to ${file}`,
+    agreement: (profile, passed, total, spec, tolerance, seconds) =>
+      `profile ${profile} agrees with the broker on ${n(passed)} of ${n(total)} cases; the spec profile on ${n(spec)} (± ${tolerance} s) in ${seconds} s`,
+    recordOneFile: '--record: give exactly one case file',
+    needsBin: '--nanomq needs --bin PATH (scripts/nanomq/build.sh builds it; docs/nanomq.md)',
+    notNanomq: (bin) => `--bin ${bin}: not a NanoMQ broker (no version banner)`,
+    tolerance: '--tolerance: must be a number of seconds, 0 or more',
+    wsNanomq: '--ws: our NanoMQ instance has no WebSocket listener',
+    wsEjabberd: '--ws: our ejabberd node has no WebSocket listener (mod_mqtt over TCP only)',
+    exclude: (detail) => `--exclude: ${detail}`,
+    maxEnd: '--max-end: must be a number of seconds',
+    noCase: 'no case to run',
+    noMosquitto: 'mosquitto is not installed (Debian: apt-get install mosquitto)',
+    noEjabberd: 'ejabberd is not installed (Debian: apt-get install ejabberd)',
+    localOnly: '--broker: only brokers on this machine (127.0.0.1) are played against',
+  },
+  repeat: {
+    different: (id) => `DIFFERENT ${id}`,
+    summary: (identical, within, tolerance, different, oneFileOnly, largest) =>
+      `${n(identical)} identical, ${n(within)} equal within ± ${tolerance} s, ${n(different)} different${oneFileOnly ? `, ${n(oneFileOnly)} in one file only` : ''}; largest will time difference ${largest} s`,
+  },
   fuzz: {
     summary: (inputs, link, file, autosave, accepted, seconds) =>
       `fuzz: ${n(inputs)} inputs (${n(link)} links, ${n(file)} files, ${n(autosave)} autosaves; ${n(accepted)} accepted and read back) in ${seconds.toFixed(1)} s`,

@@ -61,6 +61,54 @@ export interface CliCatalog {
     /** Before the list of a file's problems. */
     problems: (source: string, count: number) => string;
   };
+  /** What `npm run verify` prints besides the engine's and the realBroker catalog's words. */
+  verify: {
+    /** The broker a run plays against, for the header line. */
+    againstNanomq: (version: string) => string;
+    againstOwn: (broker: 'mosquitto' | 'ejabberd', version: string) => string;
+    /** The first line: how many cases, against what, with which profile and tolerance. */
+    header: (cases: number, against: string, webSocket: boolean, profile: string, tolerance: number) => string;
+    /** Under a failing case's title, before its differences. */
+    legend: (profile: string) => string;
+    /** Before a failing case's report when it is played again (--retries). */
+    tryOf: (k: number, of: number) => string;
+    notPlayed: (steps: string) => string;
+    problem: (text: string) => string;
+    recorded: (count: number, file: string) => string;
+    /** The line before the summary. */
+    agreement: (
+      profile: string,
+      passed: number,
+      total: number,
+      spec: number,
+      tolerance: number,
+      seconds: string,
+    ) => string;
+    recordOneFile: string;
+    needsBin: string;
+    notNanomq: (bin: string) => string;
+    tolerance: string;
+    wsNanomq: string;
+    wsEjabberd: string;
+    exclude: (detail: string) => string;
+    maxEnd: string;
+    noCase: string;
+    noMosquitto: string;
+    noEjabberd: string;
+    localOnly: string;
+  };
+  /** What `npm run recordings:repeat` prints (differences are the realBroker catalog's). */
+  repeat: {
+    different: (id: string) => string;
+    summary: (
+      identical: number,
+      within: number,
+      tolerance: number,
+      different: number,
+      oneFileOnly: number,
+      largest: string,
+    ) => string;
+  };
   fuzz: {
     summary: (
       inputs: number,

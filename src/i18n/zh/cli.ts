@@ -55,6 +55,37 @@ export const zhCli: CliCatalog = {
     notCount: (option, min, max) => `${option} 必须是 ${num(min)} 到 ${num(max)} 之间的整数`,
     problems: (source, count) => `${source}：${num(count)} 个问题`,
   },
+  verify: {
+    againstNanomq: (version) => `nanomq ${version}（每个用例单独启动一个实例）`,
+    againstOwn: (broker, version) =>
+      `${broker} ${version}（${broker === 'ejabberd' ? '共用一个自己启动的节点，含服务器重启的用例各用一个' : '每个用例单独启动一个实例'}）`,
+    header: (cases, against, webSocket, profile, tolerance) =>
+      `verify：${num(cases)} 个用例，对照 ${against}${webSocket ? '，经由 WebSocket' : ''}；行为模型 ${profile}；容差 ± ${tolerance} 秒`,
+    legend: (profile) => `（模型 = ${profile}；“应为”后面是服务器实际的行为）`,
+    tryOf: (k, of) => `（第 ${k} 次，共 ${of} 次）`,
+    notPlayed: (steps) => `未运行：${steps}`,
+    problem: (text) => `问题：${text}`,
+    recorded: (count, file) => `已把 ${num(count)} 个用例的记录写入 ${file}`,
+    agreement: (profile, passed, total, spec, tolerance, seconds) =>
+      `行为模型 ${profile} 在 ${num(total)} 个用例中有 ${num(passed)} 个与服务器一致；spec 模型有 ${num(spec)} 个（± ${tolerance} 秒），用时 ${seconds} 秒`,
+    recordOneFile: '--record：只能给出一个用例文件',
+    needsBin: '--nanomq 需要 --bin PATH（用 scripts/nanomq/build.sh 构建；见 docs/nanomq.md）',
+    notNanomq: (bin) => `--bin ${bin}：不是 NanoMQ 服务器（没有版本信息）`,
+    tolerance: '--tolerance：必须是秒数，可以是 0 或更大',
+    wsNanomq: '--ws：我们的 NanoMQ 实例没有 WebSocket 监听端口',
+    wsEjabberd: '--ws：我们的 ejabberd 节点没有 WebSocket 监听端口（mod_mqtt 只走 TCP）',
+    exclude: (detail) => `--exclude：${detail}`,
+    maxEnd: '--max-end：必须是秒数',
+    noCase: '没有可运行的用例',
+    noMosquitto: '没有安装 mosquitto（Debian：apt-get install mosquitto）',
+    noEjabberd: '没有安装 ejabberd（Debian：apt-get install ejabberd）',
+    localOnly: '--broker：只对照本机（127.0.0.1）上的服务器',
+  },
+  repeat: {
+    different: (id) => `不同 ${id}`,
+    summary: (identical, within, tolerance, different, oneFileOnly, largest) =>
+      `${num(identical)} 个完全相同，${num(within)} 个在 ± ${tolerance} 秒内一致，${num(different)} 个不同${oneFileOnly ? `，${num(oneFileOnly)} 个只在一个文件中` : ''}；遗嘱消息时间的最大差异为 ${largest} 秒`,
+  },
   fuzz: {
     summary: (inputs, link, file, autosave, accepted, seconds) =>
       `模糊测试：${num(inputs)} 个输入（${num(link)} 个链接、${num(file)} 个文件、${num(autosave)} 个自动保存；其中 ${num(accepted)} 个被接受并已重新读回），用时 ${seconds.toFixed(1)} 秒`,
