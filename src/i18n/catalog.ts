@@ -44,6 +44,8 @@ export interface Catalog {
   };
   /** What is wrong with a file, link or field (after its path), one sentence per problem code. */
   problem: Record<ProblemCode, (p: ProblemParams) => string>;
+  /** Where a problem about the whole file or link is (its path is empty). */
+  topLevel: string;
   outcome: {
     published: (t: string) => string;
     notPublished: string;

@@ -381,6 +381,7 @@ const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
 
 export const en: Catalog = {
   problem: PROBLEMS,
+  topLevel: '(top level)',
   locale: 'en',
   why: WHY,
   seconds: (msValue) => sec(msValue),

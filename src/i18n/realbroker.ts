@@ -76,7 +76,7 @@ export const realBrokerEn: RealBrokerCatalog = {
       case 'noConnack':
         return `${p.client}#${p.conn}: no CONNACK within ${p.ms} ms`;
       case 'willPropsDiffer':
-        return `${p.client}#${p.conn}: the will arrived with ${p.detail}`;
+        return `${p.client}#${p.conn}: the will arrived with ${p.prop} ${p.got ?? 'none'}, sent ${p.sent ?? 'none'}`;
       case 'closedBeforeConnack':
         return `${p.client}#${p.conn}: the broker closed the connection before a CONNACK`;
       case 'connectFailed':

@@ -65,9 +65,13 @@ describe('will properties on the wire', () => {
         }),
       ),
     ).toEqual([
-      'Content Type none, sent "text/plain"',
-      'User Properties [{"name":"site","value":"south"},{"name":"site","value":"north"},{"name":"zone","value":"2"}], sent [{"name":"site","value":"north"},{"name":"site","value":"south"},{"name":"zone","value":"2"}]',
-      'Message Expiry 61, sent 60',
+      { prop: 'Content Type', got: null, sent: '"text/plain"' },
+      {
+        prop: 'User Properties',
+        got: '[{"name":"site","value":"south"},{"name":"site","value":"north"},{"name":"zone","value":"2"}]',
+        sent: '[{"name":"site","value":"north"},{"name":"site","value":"south"},{"name":"zone","value":"2"}]',
+      },
+      { prop: 'Message Expiry', got: '61', sent: '60' },
     ]);
   });
 });

@@ -82,10 +82,27 @@ export function userPropertiesList(o: Record<string, string | string[]> | undefi
   return out;
 }
 
-const show = (v: unknown) => (v === undefined ? 'none' : JSON.stringify(v));
+/** A value as the difference shows it: JSON, or null when the property is absent. */
+const show = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
 
 /**
- * How the will properties a 5.0 subscriber received differ from those the CONNECT sent (one line per
+ * One will property that arrived other than it was sent, as data (the realBroker catalog words it):
+ * the property's spec name, and each value as JSON (null: absent).
+ */
+export interface WillPropDiff {
+  prop:
+    | 'Payload Format Indicator'
+    | 'Content Type'
+    | 'Response Topic'
+    | 'Correlation Data'
+    | 'User Properties'
+    | 'Message Expiry';
+  got: string | null;
+  sent: string | null;
+}
+
+/**
+ * How the will properties a 5.0 subscriber received differ from those the CONNECT sent (one entry per
  * difference; empty when they arrived unaltered, [MQTT-3.1.3-10]). `got` is mqtt-packet's parsed
  * PUBLISH properties. The Message Expiry may have counted down, never up.
  */
@@ -93,11 +110,11 @@ export function willPropsDifferences(
   sent: WillProps | null,
   messageExpiry: number | null,
   got: Record<string, unknown> | undefined,
-): string[] {
-  const out: string[] = [];
+): WillPropDiff[] {
+  const out: WillPropDiff[] = [];
   const g = got ?? {};
-  const same = (what: string, want: unknown, have: unknown) => {
-    if (want !== have) out.push(`${what} ${show(have)}, sent ${show(want)}`);
+  const same = (prop: WillPropDiff['prop'], want: unknown, have: unknown) => {
+    if (want !== have) out.push({ prop, got: show(have), sent: show(want) });
   };
   same('Payload Format Indicator', sent?.payloadFormatIndicator === true, g.payloadFormatIndicator === true);
   same('Content Type', sent?.contentType, g.contentType);
@@ -110,10 +127,10 @@ export function willPropsDifferences(
   );
   const want = JSON.stringify(userPropertiesList(userPropertiesObject(sent?.userProperties ?? [])));
   const have = JSON.stringify(userPropertiesList(g.userProperties as Record<string, string | string[]> | undefined));
-  if (want !== have) out.push(`User Properties ${have}, sent ${want}`);
+  if (want !== have) out.push({ prop: 'User Properties', got: have, sent: want });
   const mei = g.messageExpiryInterval as number | undefined;
   if (messageExpiry === null ? mei !== undefined : mei === undefined || mei > messageExpiry)
-    out.push(`Message Expiry ${show(mei)}, sent ${show(messageExpiry ?? undefined)}`);
+    out.push({ prop: 'Message Expiry', got: show(mei), sent: show(messageExpiry ?? undefined) });
   return out;
 }
 

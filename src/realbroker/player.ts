@@ -6,6 +6,7 @@ import {
   packetReader,
   RESERVED_PACKET,
   text,
+  type WillPropDiff,
   willPropsDifferences,
 } from './codec';
 import {
@@ -86,8 +87,8 @@ export type PlayerProblem =
   | { code: 'unreadablePacket'; client: string; conn: number; detail: string }
   | { code: 'noConnack'; client: string; conn: number; ms: number }
   | { code: 'closedBeforeConnack'; client: string; conn: number }
-  /** `detail`: which property differs, as src/realbroker words it (property names and values). */
-  | { code: 'willPropsDiffer'; client: string; conn: number; detail: string }
+  /** Which property differs, with both values (src/realbroker/codec.ts; flat: problems are event details). */
+  | ({ code: 'willPropsDiffer'; client: string; conn: number } & WillPropDiff)
   | { code: 'connectFailed'; client: string; detail: string }
   | { code: 'restartFailed'; detail: string }
   | { code: 'observerLost' }
@@ -523,7 +524,7 @@ class Player {
     // The will's properties must arrive as they were sent (a 5.0 will to the 5.0 observer).
     if (pick.protocol === 5 && this.observer?.protocol === 5 && pick.will)
       for (const d of willPropsDifferences(pick.will.props, pick.will.messageExpiry, props as Record<string, unknown>))
-        this.problem({ code: 'willPropsDiffer', client: pick.name, conn: pick.no, detail: d });
+        this.problem({ code: 'willPropsDiffer', client: pick.name, conn: pick.no, ...d });
     this.wills.push({ from: pick.name, conn: pick.no, t: round1(t / 1000), topic, payload, qos, retain });
     this.event('will', pick.name, pick.no, { topic, payload, qos, retain });
   }

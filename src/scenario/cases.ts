@@ -215,7 +215,7 @@ export function parseCaseFile(input: unknown): Parsed<ConformanceCase[]> {
   list.forEach((item, i) => {
     const prefix = Array.isArray(input) ? formatPath([i]) : '';
     if (typeof item !== 'object' || item === null) {
-      problems.push(problem(prefix || '(top level)', 'notCase'));
+      problems.push(problem(prefix, 'notCase'));
       return;
     }
     const r = parseCase(item, prefix);

@@ -21,8 +21,7 @@ export function loadDocumentText(text: string): Parsed<LoadedDocument> {
 }
 
 export function loadDocument(data: unknown): Parsed<LoadedDocument> {
-  if (typeof data !== 'object' || data === null)
-    return { ok: false, problems: [problem('(top level)', 'notDocument')] };
+  if (typeof data !== 'object' || data === null) return { ok: false, problems: [problem('', 'notDocument')] };
   const format = (data as { format?: unknown }).format;
   if (!Array.isArray(data) && format !== undefined) {
     if (format !== SCENARIO_FORMAT)
@@ -50,8 +49,7 @@ export function loadDocument(data: unknown): Parsed<LoadedDocument> {
     return r.ok ? { ok: true, value: { kind: 'scenario', scenario: r.value } } : r;
   }
   if (looksLikeCases(data)) {
-    if (Array.isArray(data) && data.length === 0)
-      return { ok: false, problems: [problem('(top level)', 'emptyCases')] };
+    if (Array.isArray(data) && data.length === 0) return { ok: false, problems: [problem('', 'emptyCases')] };
     const r = parseCaseFile(data);
     return r.ok ? { ok: true, value: { kind: 'cases', cases: r.value } } : r;
   }

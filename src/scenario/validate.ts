@@ -23,7 +23,7 @@ export type { Problem };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
-/** "clients[0].will.qos" */
+/** "clients[0].will.qos"; "" for the document itself (the catalogs word it: `Catalog.topLevel`). */
 export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
   let out = prefix;
   for (const p of path) {
@@ -31,7 +31,7 @@ export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
     // A key is user data (a user property's name): quoted shortened, never whole.
     else out += out === '' ? shorten(String(p)) : `.${shorten(String(p))}`;
   }
-  return out === '' ? '(top level)' : out;
+  return out;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { LinkError } from './codec';
 /** One problem as a line, worded by the catalog from its code: "clients[0].will.qos: must be 0, 1, 2, not 3". */
 export function problemLine(p: Problem, cat: Catalog): string {
   const word = cat.problem[p.code];
-  return `${p.path}: ${word ? word(p.params) : p.code}`;
+  return `${p.path === '' ? cat.topLevel : p.path}: ${word ? word(p.params) : p.code}`;
 }
 
 /** A decoder error in words: the sentence naming what is wrong, then one line per scenario problem. */

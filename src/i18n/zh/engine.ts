@@ -378,6 +378,7 @@ const MACHINE = { client: '客户端', connection: '连接', session: '会话' }
 
 export const zhEngine: Catalog = {
   problem: PROBLEMS,
+  topLevel: '（顶层）',
   locale: 'zh-CN',
   why: WHY,
   seconds: (msValue) => sec(msValue),

@@ -38,7 +38,7 @@ export const zhRealBroker: RealBrokerCatalog = {
       case 'noConnack':
         return `${p.client}#${p.conn}：${p.ms} 毫秒内没有收到 CONNACK`;
       case 'willPropsDiffer':
-        return `${p.client}#${p.conn}：遗嘱消息到达时的属性不同：${p.detail}`;
+        return `${p.client}#${p.conn}：遗嘱消息到达时 ${p.prop} 为 ${p.got ?? '无'}，发送时为 ${p.sent ?? '无'}`;
       case 'closedBeforeConnack':
         return `${p.client}#${p.conn}：服务器在发送 CONNACK 之前就关闭了连接`;
       case 'connectFailed':

@@ -5,7 +5,11 @@ import type { CloseCause, ProtocolLevel, Scenario, StepAction, TraceEntry } from
 import { AXIS_IDS, type CellSpec, END_KINDS, NEXT_KINDS, SEI_KINDS, seiSeconds } from '../../explorer/axes';
 import type { Category } from '../../explorer/cell';
 import { toReproScript } from '../../export/repro';
+import { type WillPropDiff, willPropsDifferences } from '../../realbroker/codec';
+import { loadDocument } from '../../scenario/load';
 import { STEP_ACTIONS } from '../../scenario/schema';
+import type { Problem } from '../../scenario/validate';
+import { problemLine } from '../../share/describe';
 import { EXAMPLES } from '../../store/examples';
 import type { Catalog, P } from '../catalog';
 import type { CliCatalog } from '../cli';
@@ -16,11 +20,13 @@ import { explorerEn } from '../explorer-en';
 import type { ExportCatalog } from '../export';
 import { exportEn } from '../export-en';
 import { lessonsEn } from '../lessons-en';
+import { realBrokerEn } from '../realbroker';
 import { zhCli } from './cli';
 import { zhEngine } from './engine';
 import { zhExplorer } from './explorer';
 import { zhExport } from './export';
 import { zhLessons } from './lessons';
+import { zhRealBroker } from './realbroker';
 
 /**
  * The Simplified Chinese catalogs, checked the way a reader meets them: every function-valued entry
@@ -745,6 +751,28 @@ describe('zh export catalog', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Command-line tools
+
+describe('zh words of real-broker problems and whole-document problems', () => {
+  it('words a will property that arrived changed, with both values', () => {
+    const [diff] = willPropsDifferences({ contentType: 'text/plain' }, null, {});
+    expect(diff).toBeDefined();
+    const p = { code: 'willPropsDiffer', client: 'dev', conn: 2, ...(diff as WillPropDiff) } as const;
+    const line = zhRealBroker.problem(p);
+    expect(line).toBe('dev#2：遗嘱消息到达时 Content Type 为 无，发送时为 "text/plain"');
+    expect(englishWords(line, ['text/plain'])).toEqual([]);
+    expect(realBrokerEn.problem(p)).toBe('dev#2: the will arrived with Content Type none, sent "text/plain"');
+  });
+
+  it('names the top level of a file in Chinese', () => {
+    const r = loadDocument(42);
+    expect(r.ok).toBe(false);
+    const [first] = r.ok ? [] : r.problems;
+    const line = problemLine(first as Problem, zhEngine);
+    expect(line.startsWith('（顶层）: ')).toBe(true);
+    expect(line).not.toContain('top level');
+    expect(problemLine(first as Problem, en).startsWith('(top level): ')).toBe(true);
+  });
+});
 
 describe('zh CLI catalog', () => {
   // Option names, placeholders, paths and commands stay as they are.
