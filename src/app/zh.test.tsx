@@ -94,6 +94,19 @@ describe('the app in Simplified Chinese', () => {
     });
   }
 
+  it('names the profiles in Chinese in the simulator and the explorer (no "Strict spec")', async () => {
+    render(<App runner={inProcessRunner} />);
+    await screen.findByRole('region', { name: '配置' }, { timeout: 5000 });
+    expect(screen.getAllByRole('option', { name: '严格遵循规范' }).length).toBeGreaterThan(0);
+    expect(document.body.textContent).not.toContain('Strict spec');
+    cleanup();
+    viewStore.setState({ view: 'explorer' });
+    render(<App runner={inProcessRunner} />);
+    await screen.findByRole('button', { name: '导出 CSV' }, { timeout: 5000 });
+    expect(screen.getAllByText('严格遵循规范').length).toBeGreaterThan(0);
+    expect(document.body.textContent).not.toContain('Strict spec');
+  });
+
   it('walks lesson 1 in Chinese', async () => {
     const user = userEvent.setup();
     viewStore.setState({ view: 'lessons' });

@@ -7,7 +7,7 @@ export { clientMachine } from './machines/client.machine';
 export { connectionMachine } from './machines/connection.machine';
 export { sessionMachine } from './machines/session.machine';
 export { setTransitionMemo } from './machines/stepper';
-export { PROFILE_LIST, type ProfileId, profileLabel } from './profile-list';
+export { PROFILE_LIST, type ProfileId } from './profile-list';
 export {
   type BrokerProfile,
   MOSQUITTO_2_0,

@@ -1,7 +1,7 @@
 /**
- * The broker profiles' ids and names, and what each was checked against: what a profile picker or
- * an explanation label needs, without the profiles' knobs (src/engine/profiles.ts), which only the
- * engine reads. Keeping this list apart keeps the knobs out of the app's first load; tests check
+ * The broker profiles' ids and what each was checked against: what a profile picker or an
+ * explanation label needs, without the profiles' knobs (src/engine/profiles.ts), which only the
+ * engine reads. No names here: a person reads the catalogs' `profileLabel`, in their language. Keeping this list apart keeps the knobs out of the app's first load; tests check
  * that both lists agree and that the figures below match the golden files.
  */
 
@@ -16,17 +16,15 @@ export type ProfileCheck =
 
 export interface ProfileEntry {
   readonly id: string;
-  readonly label: string;
   readonly checked: ProfileCheck;
   /** Departures (decision codes) read from the broker's source or issues only, not measured. */
   readonly sourceOnly: readonly string[];
 }
 
 export const PROFILE_LIST = [
-  { id: 'spec', label: 'Strict spec', checked: { kind: 'specCases', cases: 139 }, sourceOnly: [] },
+  { id: 'spec', checked: { kind: 'specCases', cases: 139 }, sourceOnly: [] },
   {
     id: 'nanomq-0.23.2',
-    label: 'NanoMQ 0.23.2',
     checked: {
       kind: 'broker',
       broker: 'NanoMQ',
@@ -39,7 +37,6 @@ export const PROFILE_LIST = [
   },
   {
     id: 'nanomq-0.23.3',
-    label: 'NanoMQ 0.23.3',
     checked: {
       kind: 'broker',
       broker: 'NanoMQ',
@@ -52,7 +49,6 @@ export const PROFILE_LIST = [
   },
   {
     id: 'mosquitto-2.0',
-    label: 'Mosquitto 2.0',
     checked: {
       kind: 'broker',
       broker: 'Mosquitto',
@@ -65,7 +61,6 @@ export const PROFILE_LIST = [
   },
   {
     id: 'ejabberd-23.01',
-    label: 'ejabberd 23.01',
     checked: {
       kind: 'broker',
       broker: 'ejabberd',
@@ -79,10 +74,6 @@ export const PROFILE_LIST = [
 ] as const satisfies readonly ProfileEntry[];
 
 export type ProfileId = (typeof PROFILE_LIST)[number]['id'];
-
-export function profileLabel(id: string): string {
-  return PROFILE_LIST.find((p) => p.id === id)?.label ?? id;
-}
 
 export function profileEntry(id: string): ProfileEntry | undefined {
   return PROFILE_LIST.find((p) => p.id === id);
