@@ -46,6 +46,22 @@ export const outcomeSchema = z.looseObject({
       ),
     }),
   ),
+  // Scenario-document cases: what named clients received, in order (docs/scenario-format.md).
+  received: z.optional(
+    z.record(
+      z.string(),
+      z.array(
+        z.looseObject({
+          t: z.number(),
+          topic: z.string(),
+          payload: z.string(),
+          qos: z.number(),
+          retain: z.optional(z.boolean()),
+          dup: z.optional(z.boolean()),
+        }),
+      ),
+    ),
+  ),
 });
 
 export const caseSchema = z.looseObject({
@@ -124,6 +140,19 @@ function toOutcome(o: z.infer<typeof outcomeSchema>): Outcome {
         retain: m.retain,
       })),
     };
+  if (o.received) {
+    const received: NonNullable<Outcome['received']> = {};
+    for (const [name, list] of Object.entries(o.received))
+      received[name] = list.map((m) => ({
+        t: m.t,
+        topic: m.topic,
+        payload: m.payload,
+        qos: m.qos,
+        retain: m.retain ?? false,
+        dup: m.dup ?? false,
+      }));
+    out.received = received;
+  }
   return out;
 }
 

@@ -1,4 +1,5 @@
-import type { Outcome, OutcomeWill } from '../engine/types';
+import { receivedFromTrace } from '../engine/trace';
+import type { Outcome, OutcomeWill, ReceivedMessage, RunResult } from '../engine/types';
 
 /**
  * Compares an outcome with the one a case requires (conformance/FORMAT.md, "Comparing"). Against
@@ -6,7 +7,7 @@ import type { Outcome, OutcomeWill } from '../engine/types';
  * tolerance in seconds allows for its timer granularity. Returns one line per difference.
  */
 export interface Difference {
-  what: 'will' | 'sessionPresent' | 'disconnectReason' | 'retained' | 'offlineSubscriber';
+  what: 'will' | 'sessionPresent' | 'disconnectReason' | 'retained' | 'offlineSubscriber' | 'received';
   line: string;
 }
 
@@ -97,7 +98,31 @@ export function compareOutcomes(actual: Outcome, wanted: Outcome, toleranceS = 0
     }
     for (const m of rest) diffs.push({ what: 'offlineSubscriber', line: `offline subscriber: unexpected ${m}` });
   }
+
+  // Each named client's deliveries, in order: the same messages, the same DUP flags, the same times.
+  for (const [name, want] of Object.entries(wanted.received ?? {})) {
+    const have = actual.received?.[name] ?? [];
+    for (let i = 0; i < Math.max(want.length, have.length); i++) {
+      const w = want[i];
+      const a = have[i];
+      if (w && !a) diffs.push({ what: 'received', line: `${name}: missing delivery ${i + 1}, ${msgKey(w)}` });
+      else if (a && !w) diffs.push({ what: 'received', line: `${name}: unexpected delivery ${i + 1}, ${msgKey(a)}` });
+      else if (a && w && (msgKey(a) !== msgKey(w) || Math.abs(a.t - w.t) > tol))
+        diffs.push({ what: 'received', line: `${name}: delivery ${i + 1} is ${msgKey(a)}, wanted ${msgKey(w)}` });
+    }
+  }
   return diffs;
+}
+
+const msgKey = (m: ReceivedMessage) =>
+  `${m.topic} "${m.payload}" qos ${m.qos}${m.retain ? ' retained' : ''}${m.dup ? ' DUP' : ''} at ${fmtT(m.t)}`;
+
+/** compareOutcomes for a run: the deliveries a case names (`received`) are read from its trace. */
+export function compareRun(run: RunResult, wanted: Outcome, toleranceS = 0): Difference[] {
+  const actual = wanted.received
+    ? { ...run.outcome, received: receivedFromTrace(run.trace, Object.keys(wanted.received)) }
+    : run.outcome;
+  return compareOutcomes(actual, wanted, toleranceS);
 }
 
 const hex = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
