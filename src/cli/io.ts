@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { cliEn } from '../i18n/cli-en';
+import { problemLine } from '../i18n/render';
 import { MAX_DOCUMENT_BYTES, readJsonText } from '../scenario/json';
 import { type LoadedDocument, loadDocument } from '../scenario/load';
 import type { Parsed, Problem } from '../scenario/validate';
@@ -100,5 +101,5 @@ export async function writeLines(lines: Iterable<string>, stream: NodeJS.WriteSt
 export { fail };
 
 export function failProblems(source: string, problems: Problem[]): never {
-  fail([cliEn.input.problems(source, problems.length), ...problems.map((p) => `  ${p.path}: ${p.message}`)].join('\n'));
+  fail([cliEn.input.problems(source, problems.length), ...problems.map((p) => `  ${problemLine(p)}`)].join('\n'));
 }

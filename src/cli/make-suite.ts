@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
+import { problemLine } from '../i18n/render';
 import { mosquittoSuite } from '../realbroker/suite';
 import { parseCase } from '../scenario/cases';
 import { parseCommand, runCommand } from './args';
@@ -19,7 +20,7 @@ runCommand(() => {
   const out = positionals[0] ?? 'conformance/mosquitto-suite.json';
   const cases = mosquittoSuite().map((raw) => {
     const parsed = parseCase(raw);
-    if (!parsed.ok) fail(`${String(raw.id)}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    if (!parsed.ok) fail(`${String(raw.id)}: ${parsed.problems.map((p) => problemLine(p)).join('; ')}`);
     const expect = simulate(parsed.value.scenario, { profile: SPEC }).outcome;
     return { ...raw, expect };
   });

@@ -1,5 +1,6 @@
 import { profileLabel } from '../engine/profile-list';
 import type { TraceEntry, Why } from '../engine/types';
+import type { Problem } from '../scenario/problems';
 import type { Catalog } from './catalog';
 import { formatClauses } from './clauses';
 import { en } from './en';
@@ -12,6 +13,17 @@ const CATALOGS: Record<string, Catalog> = { en };
 
 export function catalog(locale = 'en'): Catalog {
   return CATALOGS[locale] ?? en;
+}
+
+/** What is wrong, in words (the part after the path): "must be 0, 1, 2, not 3". */
+export function problemText(p: Pick<Problem, 'code' | 'params'>, cat: Catalog = en): string {
+  const word = cat.problem[p.code];
+  return word ? word(p.params) : p.code;
+}
+
+/** One problem as a line: "clients[0].will.qos: must be 0, 1, 2, not 3". */
+export function problemLine(p: Problem, cat: Catalog = en): string {
+  return `${p.path}: ${problemText(p, cat)}`;
 }
 
 export interface RenderedWhy {

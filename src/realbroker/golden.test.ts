@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MOSQUITTO_2_0, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
+import { problemLine } from '../i18n/render';
 import { type ConformanceCase, parseCaseFile } from '../scenario/cases';
 import { compareOutcomes } from '../scenario/compare';
 import { caseClock, TOLERANCE_S } from './record';
@@ -14,7 +15,7 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 const recorded: { file: string; c: ConformanceCase }[] = [];
 for (const file of files) {
   const parsed = parseCaseFile(JSON.parse(readFileSync(join(DIR, file), 'utf8')));
-  if (!parsed.ok) throw new Error(`${file}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.problems.map((p) => problemLine(p)).join('; ')}`);
   for (const c of parsed.value) recorded.push({ file, c });
 }
 

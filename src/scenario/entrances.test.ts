@@ -1,6 +1,11 @@
 import { deflateSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/types';
+import { problemLine, problemText } from '../i18n/render';
+import type { Problem } from './problems';
+
+const text = (p: Problem | null | undefined) => (p ? problemText(p) : undefined);
+
 import { readAutosave } from '../share/autosave';
 import { toBase64Url } from '../share/base64url';
 import { canonicalJson } from '../share/canonical';
@@ -95,9 +100,9 @@ describe('the editor cannot make what the loader refuses', () => {
 
   it('the fields use the same rules, in bytes where MQTT counts bytes', () => {
     expect(fieldProblem('title', 't'.repeat(500))).toBeNull();
-    expect(fieldProblem('title', 't'.repeat(501))?.message).toBe('must be at most 500 characters');
+    expect(text(fieldProblem('title', 't'.repeat(501)))).toBe('must be at most 500 characters');
     expect(fieldProblem('payload', 'x'.repeat(16_384))).toBeNull();
-    expect(fieldProblem('payload', 'é'.repeat(8193))?.message).toBe(
+    expect(text(fieldProblem('payload', 'é'.repeat(8193)))).toBe(
       'is 16,386 bytes in UTF-8; at most 16,384 bytes are accepted',
     );
     expect(fieldProblem('clientId', '__offline__')?.code).toBe('reservedClientId');
@@ -120,7 +125,7 @@ const file = (over: Record<string, unknown>) =>
   });
 const paths = (text: string) => {
   const r = loadDocumentText(text);
-  return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+  return r.ok ? [] : r.problems.map((p) => problemLine(p));
 };
 
 describe('the loader: MQTT string rules, positions as written, short quotes', () => {
@@ -221,7 +226,7 @@ describe('size and depth are checked before parsing, at every entrance', () => {
   it('a file over 2,000,000 bytes in UTF-8 is refused by its size', () => {
     const r = loadDocumentText(`"${'é'.repeat(1_000_000)}"`);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problems[0]?.message).toBe('is 2,000,002 bytes long; at most 2,000,000 bytes are accepted');
+    expect(!r.ok && text(r.problems[0])).toBe('is 2,000,002 bytes long; at most 2,000,000 bytes are accepted');
   });
 
   it('a byte order mark is dropped, as browsers do when they read a file', () => {

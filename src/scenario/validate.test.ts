@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { problemLine, problemText } from '../i18n/render';
+import type { Problem } from './problems';
+
+const text = (p: Problem | null | undefined) => (p ? problemText(p) : undefined);
+
 import { loadDocument, loadDocumentText } from './load';
 
 const base = {
@@ -19,7 +24,7 @@ const base = {
 
 const problems = (doc: unknown) => {
   const r = loadDocument(doc);
-  return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+  return r.ok ? [] : r.problems.map((p) => problemLine(p));
 };
 
 describe('scenario validation messages', () => {
@@ -92,7 +97,7 @@ describe('scenario validation messages', () => {
     expect(problems({ hello: 1 })[0]).toMatch(/^format: is missing/);
     const r = loadDocumentText('{"format": ');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]?.message).toMatch(/^is not valid JSON/);
+    if (!r.ok) expect(text(r.problems[0])).toMatch(/^is not valid JSON/);
   });
 
   it('loads an invalid will the scenario marks with allowInvalid, to simulate the refusal', () => {

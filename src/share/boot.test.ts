@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/types';
+import { problemLine } from '../i18n/render';
 import { shareEn } from '../i18n/share-en';
 import { parseScenario } from '../scenario/validate';
 import {
@@ -180,7 +181,7 @@ describe('autosave', () => {
 
   it('reports what is wrong with a stored scenario that no longer validates', () => {
     const r = readAutosave(memoryStorage({ [AUTOSAVE_KEY]: JSON.stringify({ ...typical, end: 'soon' }) }));
-    expect(r.status === 'unreadable' && r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+    expect(r.status === 'unreadable' && r.problems.map((p) => problemLine(p))).toEqual([
       'end: must be a number, not "soon"',
     ]);
   });

@@ -1,15 +1,11 @@
 import type { Catalog } from '../i18n/catalog';
 import { en } from '../i18n/en';
+import { problemLine } from '../i18n/render';
 import type { ShareCatalog } from '../i18n/share';
 import { shareEn } from '../i18n/share-en';
-import type { Problem } from '../scenario/validate';
 import type { LinkError } from './codec';
 
-/** One problem as a line, worded by the catalog from its code: "clients[0].will.qos: must be 0, 1, 2, not 3". */
-export function problemLine(p: Problem, cat: Catalog = en): string {
-  const word = cat.problem[p.code];
-  return `${p.path}: ${word ? word(p.params) : p.message}`;
-}
+export { problemLine };
 
 /** A decoder error in words: the sentence naming what is wrong, then one line per scenario problem. */
 export function describeLinkError(

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { problemText } from '../i18n/render';
 import { shareEn } from '../i18n/share-en';
 import { loadDocument, loadDocumentText } from '../scenario/load';
 import { type Parsed, parseScenario } from '../scenario/validate';
@@ -35,7 +36,7 @@ function checkLink(input: unknown): LinkResult {
     expect(describeLinkError(r.error).message.length).toBeGreaterThan(0);
     for (const p of r.error.problems) {
       expect(typeof p.path).toBe('string');
-      expect(p.message.length).toBeGreaterThan(0);
+      expect(problemText(p).length).toBeGreaterThan(0);
     }
   }
   return r;
@@ -45,7 +46,7 @@ function checkFile(r: Parsed<unknown>): void {
   inputs++;
   if (!r.ok) {
     expect(r.problems.length).toBeGreaterThan(0);
-    for (const p of r.problems) expect(p.message.length).toBeGreaterThan(0);
+    for (const p of r.problems) expect(problemText(p).length).toBeGreaterThan(0);
   }
 }
 

@@ -1,3 +1,4 @@
+import { problemText } from '../i18n/render';
 import { useCatalog } from '../i18n/ui';
 import { type FieldKind, fieldProblem } from '../scenario/fields';
 
@@ -9,6 +10,6 @@ export function useFieldCheck(): (kind: FieldKind) => (value: string) => string 
   const cat = useCatalog();
   return (kind) => (value) => {
     const p = fieldProblem(kind, value);
-    return p ? (cat.problem[p.code]?.(p.params) ?? p.message) : null;
+    return p ? problemText(p, cat) : null;
   };
 }
