@@ -323,6 +323,8 @@ export interface ReceivedMessage {
   qos: number;
   retain: boolean;
   dup: boolean;
+  /** The will's properties as received (a 5.0 will to a 5.0 client), when the message has any. */
+  props?: WillProps;
 }
 
 export interface RunResult {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { brokerSettings, observerSettings } from '../engine/script';
-import type { Outcome, Scenario } from '../engine/types';
+import type { Outcome, ReceivedMessage, Scenario } from '../engine/types';
+import { canonicalProps } from './compare';
 import { problem } from './problems';
 import { clientSchema, LIMITS, scenarioSchema, stepSchema } from './schema';
 import {
@@ -58,6 +59,15 @@ export const outcomeSchema = z.looseObject({
           qos: z.number(),
           retain: z.optional(z.boolean()),
           dup: z.optional(z.boolean()),
+          props: z.optional(
+            z.looseObject({
+              payloadFormatIndicator: z.optional(z.boolean()),
+              contentType: z.optional(z.string()),
+              responseTopic: z.optional(z.string()),
+              correlationData: z.optional(z.string()),
+              userProperties: z.optional(z.array(z.looseObject({ name: z.string(), value: z.string() }))),
+            }),
+          ),
         }),
       ),
     ),
@@ -143,14 +153,18 @@ function toOutcome(o: z.infer<typeof outcomeSchema>): Outcome {
   if (o.received) {
     const received: NonNullable<Outcome['received']> = {};
     for (const [name, list] of Object.entries(o.received))
-      received[name] = list.map((m) => ({
-        t: m.t,
-        topic: m.topic,
-        payload: m.payload,
-        qos: m.qos,
-        retain: m.retain ?? false,
-        dup: m.dup ?? false,
-      }));
+      received[name] = list.map((m) => {
+        const r: ReceivedMessage = {
+          t: m.t,
+          topic: m.topic,
+          payload: m.payload,
+          qos: m.qos,
+          retain: m.retain ?? false,
+          dup: m.dup ?? false,
+        };
+        if (m.props) r.props = canonicalProps(m.props);
+        return r;
+      });
     out.received = received;
   }
   return out;

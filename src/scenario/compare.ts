@@ -1,5 +1,5 @@
 import { receivedFromTrace } from '../engine/trace';
-import type { Outcome, OutcomeWill, ReceivedMessage, RunResult } from '../engine/types';
+import type { Outcome, OutcomeWill, ReceivedMessage, RunResult, WillProps } from '../engine/types';
 
 /**
  * Compares an outcome with the one a case requires (conformance/FORMAT.md, "Comparing"). Against
@@ -109,6 +109,12 @@ export function compareOutcomes(actual: Outcome, wanted: Outcome, toleranceS = 0
       else if (a && !w) diffs.push({ what: 'received', line: `${name}: unexpected delivery ${i + 1}, ${msgKey(a)}` });
       else if (a && w && (msgKey(a) !== msgKey(w) || Math.abs(a.t - w.t) > tol))
         diffs.push({ what: 'received', line: `${name}: delivery ${i + 1} is ${msgKey(a)}, wanted ${msgKey(w)}` });
+      // Properties are checked when the case lists them (5.0 §3.1.3.2: they reach subscribers with the will).
+      else if (a && w?.props && propsKey(a.props) !== propsKey(w.props))
+        diffs.push({
+          what: 'received',
+          line: `${name}: delivery ${i + 1} has properties ${propsKey(a.props)}, wanted ${propsKey(w.props)}`,
+        });
     }
   }
   return diffs;
@@ -116,6 +122,23 @@ export function compareOutcomes(actual: Outcome, wanted: Outcome, toleranceS = 0
 
 const msgKey = (m: ReceivedMessage) =>
   `${m.topic} "${m.payload}" qos ${m.qos}${m.retain ? ' retained' : ''}${m.dup ? ' DUP' : ''} at ${fmtT(m.t)}`;
+
+const propsKey = (p: WillProps | undefined) => JSON.stringify(canonicalProps(p ?? {}));
+/** In a fixed key order; User Properties keep theirs (order matters, [MQTT-3.1.3-10]). */
+export const canonicalProps = (
+  p: {
+    [K in keyof WillProps]?: WillProps[K] | undefined;
+  },
+): WillProps => {
+  const out: WillProps = {};
+  if (p.payloadFormatIndicator !== undefined) out.payloadFormatIndicator = p.payloadFormatIndicator;
+  if (p.contentType !== undefined) out.contentType = p.contentType;
+  if (p.responseTopic !== undefined) out.responseTopic = p.responseTopic;
+  if (p.correlationData !== undefined) out.correlationData = p.correlationData;
+  if (p.userProperties !== undefined)
+    out.userProperties = p.userProperties.map((u) => ({ name: u.name, value: u.value }));
+  return out;
+};
 
 /** compareOutcomes for a run: the deliveries a case names (`received`) are read from its trace. */
 export function compareRun(run: RunResult, wanted: Outcome, toleranceS = 0): Difference[] {

@@ -14,7 +14,7 @@ if (!parsed.ok) throw new Error(`spec-scenarios.json does not parse: ${JSON.stri
 
 describe("conformance/spec-scenarios.json under each case's profile", () => {
   it('holds the cases', () => {
-    expect(parsed.value.length).toBeGreaterThanOrEqual(12);
+    expect(parsed.value.length).toBeGreaterThanOrEqual(13);
   });
   it.each(parsed.value.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const wanted = c.expect;
@@ -34,5 +34,15 @@ describe("conformance/spec-scenarios.json under each case's profile", () => {
     expect(compareRun(run, { ...wanted, received: { sub: [first] } }).map((x) => x.line)).toEqual([
       'sub: unexpected delivery 2, data/a "sent" qos 1 DUP at 20.000 s',
     ]);
+  });
+  it('an expected delivery fails when its User Properties come in another order [MQTT-3.1.3-10]', () => {
+    const c = parsed.value.find((x) => x.id === 'spec-3.1.3-10-will-properties-reach-subscriber');
+    const w = c?.expect?.received?.sub?.[0];
+    const users = w?.props?.userProperties;
+    if (!c?.expect || !w || !users) throw new Error('the will properties case is missing');
+    const swapped = { ...w, props: { ...w.props, userProperties: [...users].reverse() } };
+    const lines = compareRun(simulate(c.scenario), { ...c.expect, received: { sub: [swapped] } }).map((x) => x.line);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^sub: delivery 1 has properties .*"north".*"south".*, wanted .*"south".*"north"/);
   });
 });

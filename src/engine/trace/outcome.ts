@@ -47,14 +47,16 @@ export function receivedFromTrace(
     if (e.kind !== 'message' || e.op !== 'delivered' || e.to === null) continue;
     const list = out[e.to];
     if (list === undefined) continue;
-    list.push({
+    const m: ReceivedMessage = {
       t: e.t / 1000,
       topic: e.topic,
       payload: e.payload,
       qos: e.qos,
       retain: e.retain,
       dup: e.why?.params?.dup === true,
-    });
+    };
+    if (e.props) m.props = e.props;
+    list.push(m);
   }
   return out;
 }
