@@ -31,7 +31,7 @@ const RANK: Record<string, number> = {
   test: 5,
 };
 
-/** Imports allowed to break the ranks: none (Problem carries code + params; words come from src/i18n). */
+/** Imports that break the ranks on purpose: none (Problem no longer carries an English message). */
 const KNOWN_EXCEPTIONS = new Set<string>();
 
 /** Data the catalogs may read: the format's reserved names and the profiles' proper names. */

@@ -5,6 +5,7 @@ import { parseCaseFile } from '../scenario/cases';
 import { compareRun } from '../scenario/compare';
 import { EXIT, parseCommand, runCommand } from './args';
 import { fail, failProblems, readJson, writeLines } from './io';
+import { words } from './lang';
 
 /**
  * npm run conformance -- <cases.json>... [--profile P] [--tolerance S] [--quiet]
@@ -23,8 +24,7 @@ const { values, positionals } = parseCommand({
 
 runCommand(async () => {
   const profileId = values.profile ?? 'spec';
-  const profile =
-    profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+  const profile = profileById(profileId) ?? fail(words.cli.output.unknownProfile(profileId, PROFILE_IDS.join(', ')));
   const tolerance = Number(values.tolerance ?? 0);
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
 
@@ -51,11 +51,11 @@ runCommand(async () => {
         if (!values.quiet) out.push(`PASS ${c.id}`);
       } else {
         failed++;
-        out.push(`FAIL ${c.id}: ${c.title}`, ...diffs.map((d) => `     - ${d.line}`));
+        out.push(`FAIL ${c.id}: ${c.title}`, ...diffs.map((d) => `     - ${words.realBroker.difference(d)}`));
       }
     }
     await writeLines(out);
   }
-  await writeLines([`${passed} passed, ${failed} failed`]);
+  await writeLines([words.cli.output.summary(passed, failed)]);
   process.exitCode = failed > 0 ? EXIT.failed : EXIT.ok;
 });

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { PROFILE_IDS, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { Scenario } from '../engine/types';
-import { cliEn } from '../i18n/cli-en';
 import { findMosquitto, type MosquittoInstance, mosquittoVersion, startMosquitto } from '../realbroker/mosquitto';
+import { type NanoMqInstance, nanomqVersion, startNanoMq } from '../realbroker/nanomq';
 import { playScenario, type Recording, unsupportedSteps } from '../realbroker/player';
 import { caseClock, caseFromScenario, recordedCase, TOLERANCE_S } from '../realbroker/record';
 import { tcpDial } from '../realbroker/tcp';
@@ -12,17 +12,27 @@ import { compareOutcomes } from '../scenario/compare';
 import { loadDocument } from '../scenario/load';
 import { parseCommand, runCommand } from './args';
 import { fail, failProblems, readJson } from './io';
+import { words } from './lang';
 
 /**
- * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json>
- *     [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--ws]
+ * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --nanomq --bin PATH)
+ *     <cases.json|scenario.json>... [--profile P] [--tolerance S] [--record out.json] [--case ID]
+ *     [--concurrency N] [--max-end S] [--ws]
  *
  * Plays each scenario against a real broker with raw MQTT packets, records what it did (FORMAT.md
  * `observed`), and compares it with the engine's prediction under the profile. `--broker` uses a
  * broker someone else runs (cases one at a time: Mosquitto's will-delay list is shared by all
  * clients); `--mosquitto` starts Debian's mosquitto for each case on 127.0.0.1 and a free port
- * (persistence as the case needs; broker restarts possible) and stops it by its pid.
+ * (persistence as the case needs; broker restarts possible) and stops it by its pid; `--nanomq`
+ * does the same with a NanoMQ built from source (scripts/nanomq/build.sh, docs/nanomq.md), and
+ * plays both conformance files when no file is given.
  */
+
+/** What `--nanomq` plays when no file is given: these, without the cases that last an hour or more. */
+const NANOMQ_DEFAULT_FILES = ['conformance/spec-cases.json', 'conformance/mosquitto-suite.json'];
+const NANOMQ_DEFAULT_MAX_END_S = 620;
+
+type OwnInstance = MosquittoInstance | NanoMqInstance;
 
 interface Item {
   id: string;
@@ -50,6 +60,9 @@ async function main(): Promise<void> {
     options: {
       broker: { type: 'string', value: 'URL' },
       mosquitto: { type: 'boolean' },
+      nanomq: { type: 'boolean' },
+      bin: { type: 'string', value: 'PATH' },
+      'max-end': { type: 'string', value: 'S' },
       profile: { type: 'string', value: 'P' },
       tolerance: { type: 'string', value: 'S' },
       record: { type: 'string', value: 'FILE' },
@@ -60,34 +73,53 @@ async function main(): Promise<void> {
       ws: { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
-    positionals: { min: 1, max: 1, name: 'a case or scenario file' },
+    positionals: { min: 0, max: 8, name: 'a case or scenario file' },
   });
-  const profileId = flags.profile ?? 'spec';
-  const profile =
-    profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+  const nanomq = flags.nanomq === true;
+  const ownMosquitto = flags.mosquitto === true;
+  const own = ownMosquitto || nanomq;
+  const brokerUrl = flags.broker;
+  if (ownMosquitto && nanomq) usageError(words.cli.args.eitherOr('--mosquitto', '--nanomq'));
+  if (own === (brokerUrl !== undefined))
+    usageError(words.cli.args.eitherOr('--broker', nanomq ? '--nanomq' : '--mosquitto'));
+  const files = positional.length === 0 && nanomq ? NANOMQ_DEFAULT_FILES : positional;
+  if (files.length === 0) usageError(words.cli.args.missing('a case or scenario file'));
+  if (flags.record !== undefined && files.length !== 1) usageError('--record: give exactly one case file');
+  let nanomqBin: string | null = null;
+  let nanomqVer: string | null = null;
+  if (nanomq) {
+    const b = flags.bin ?? usageError('--nanomq needs --bin PATH (scripts/nanomq/build.sh builds it; docs/nanomq.md)');
+    nanomqBin = b;
+    nanomqVer = nanomqVersion(b);
+    if (!nanomqVer) fail(`--bin ${b}: not a NanoMQ broker (no version banner)`);
+  }
+  // With --nanomq the profile defaults to that version's, where there is one.
+  const profileId = flags.profile ?? (nanomqVer && profileById(`nanomq-${nanomqVer}`) ? `nanomq-${nanomqVer}` : 'spec');
+  const profile = profileById(profileId) ?? fail(words.cli.output.unknownProfile(profileId, PROFILE_IDS.join(', ')));
   const tolerance = Number(flags.tolerance ?? TOLERANCE_S);
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
-  const own = flags.mosquitto === true;
-  const brokerUrl = flags.broker;
-  if (own === (brokerUrl !== undefined)) usageError(cliEn.args.eitherOr('--broker', '--mosquitto'));
   const useWs = flags.ws === true || String(brokerUrl ?? '').startsWith('ws');
+  if (useWs && nanomq) usageError('--ws: our NanoMQ instance has no WebSocket listener');
   // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
   if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
     // (A computed specifier: the package ships no types, and only this WHATWG-like surface is used.)
     nodeWebSocket = ((await import(String('ws'))) as { WebSocket: WebSocketCtor }).WebSocket;
 
-  const file = positional[0] as string;
-  const data = readJson(file);
-  const doc = loadDocument(data);
-  if (!doc.ok) failProblems(file, doc.problems);
-  let items: Item[];
-  if (doc.value.kind === 'cases') {
-    const raws = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[];
-    items = doc.value.cases.map((c, i) => ({ id: c.id, title: c.title, scenario: c.scenario, raw: raws[i] ?? {} }));
-  } else {
-    const sc = doc.value.scenario;
-    const raw = caseFromScenario(sc, 'scenario');
-    items = [{ id: 'scenario', title: sc.title, scenario: sc, raw }];
+  let items: Item[] = [];
+  for (const file of files) {
+    const data = readJson(file);
+    const doc = loadDocument(data);
+    if (!doc.ok) failProblems(file, doc.problems);
+    if (doc.value.kind === 'cases') {
+      const raws = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[];
+      items.push(
+        ...doc.value.cases.map((c, i) => ({ id: c.id, title: c.title, scenario: c.scenario, raw: raws[i] ?? {} })),
+      );
+    } else {
+      const sc = doc.value.scenario;
+      const raw = caseFromScenario(sc, 'scenario');
+      items.push({ id: 'scenario', title: sc.title, scenario: sc, raw });
+    }
   }
   const only = flags.case;
   if (only !== undefined) items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));
@@ -101,12 +133,18 @@ async function main(): Promise<void> {
     }
     items = items.filter((i) => !re.test(i.id));
   }
+  const maxEnd = flags['max-end'] ?? (nanomq && positional.length === 0 ? String(NANOMQ_DEFAULT_MAX_END_S) : undefined);
+  if (maxEnd !== undefined) {
+    const m = Number(maxEnd);
+    if (!Number.isFinite(m) || m <= 0) fail('--max-end: must be a number of seconds');
+    items = items.filter((i) => i.scenario.end <= m);
+  }
   if (items.length === 0) fail('no case to run');
 
-  let dialFor: (inst: MosquittoInstance | null) => ReturnType<typeof tcpDial>;
+  let dialFor: (inst: OwnInstance | null) => ReturnType<typeof tcpDial>;
   let bin: string | null = null;
   let version: string | null = null;
-  if (own) {
+  if (ownMosquitto) {
     bin = findMosquitto();
     if (!bin) fail('mosquitto is not installed (Debian: apt-get install mosquitto)');
     version = mosquittoVersion(bin);
@@ -125,7 +163,7 @@ async function main(): Promise<void> {
     dialFor = () => (wsUrl ? webSocketDial(wsUrl, wsCtor()) : tcpDial('127.0.0.1', port));
   } else {
     dialFor = (inst) => {
-      const i = inst as MosquittoInstance;
+      const i = inst as OwnInstance;
       return useWs && i.wsPort ? webSocketDial(`ws://127.0.0.1:${i.wsPort}/`, wsCtor()) : tcpDial(i.host, i.port);
     };
   }
@@ -134,7 +172,7 @@ async function main(): Promise<void> {
   const retries = Math.max(0, Number(flags.retries ?? 0));
 
   process.stdout.write(
-    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${own ? `mosquitto ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
+    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${nanomq ? `nanomq ${nanomqVer} (own instance per case)` : own ? `mosquitto ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
   );
   const t0 = Date.now();
   const results: Result[] = [];
@@ -163,9 +201,10 @@ async function main(): Promise<void> {
     const unsupported = unsupportedSteps(sc, own);
     if (unsupported.length > 0)
       return { item, rec: null, error: `not played: ${unsupported.join('; ')}`, diffs: [], specDiffs: 0, seconds: 0 };
-    let inst: MosquittoInstance | null = null;
+    let inst: OwnInstance | null = null;
     try {
-      if (own)
+      if (nanomq) inst = await startNanoMq({ bin: nanomqBin as string });
+      else if (own)
         inst = await startMosquitto({
           bin: bin as string,
           persistence: sc.broker.persistence === 'persist',
@@ -174,12 +213,21 @@ async function main(): Promise<void> {
       const rec = await playScenario(sc, {
         dial: dialFor(inst),
         idPrefix: `mwl-${prefix}`,
-        probeKeepAlive: sc.steps.some((s) => s.action === 'silence' || s.action === 'reconnect'),
+        // Mosquitto's keep-alive sweep runs on the broker's clock; NanoMQ's timer is per connection.
+        probeKeepAlive: !nanomq && sc.steps.some((s) => s.action === 'silence' || s.action === 'reconnect'),
+        // NanoMQ sends a resumed session's queue at its per-connection timer (15 s, then every 10 s).
+        ...(nanomq ? { offlineWait: { firstMs: 17_000, quietMs: 11_000 } } : {}),
         ...(restart && inst ? { broker: inst } : {}),
       });
       if (version && !rec.brokerVersion) rec.brokerVersion = `mosquitto version ${version}`;
+      if (nanomqVer && !rec.brokerVersion) rec.brokerVersion = `nanomq ${nanomqVer}`;
+      // A broker that died is a failed recording, never an outcome ("no will").
+      const death = inst?.died() ?? null;
+      if (death) rec.problems.push({ code: 'brokerDied', detail: death });
       const predicted = simulate(sc, { profile, clock: rec.clock });
-      const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) => d.line);
+      const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) =>
+        words.realBroker.difference(d),
+      );
       for (const p of rec.problems) diffs.push(`problem: ${p}`);
       const spec = simulate(sc, { profile: SPEC, clock: rec.clock });
       const specDiffs = compareOutcomes(spec.outcome, rec.observed, tolerance).length;
@@ -227,7 +275,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `profile ${profile.id} agrees with the broker on ${passed} of ${results.length} cases; the spec profile on ${specAgree} (± ${tolerance} s) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
   );
-  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.stdout.write(`${words.cli.output.summary(passed, failed)}\n`);
   process.exit(failed > 0 ? 1 : 0);
 }
 

@@ -41,13 +41,18 @@ export function brokerAcksPublish(rt: Runtime, conn: ConnRt, qos: number): void 
 }
 
 export function route(rt: Runtime, m: Message): void {
-  if (m.retain) retain(rt, m);
+  // NanoMQ before 0.23.7 (nanomq#2012): a will goes out with RETAIN 1 but is not stored.
+  if (m.retain && m.willOf && rt.profile.willRetainNotStored) {
+    const dev = rt.deviation('will.retainNotStored');
+    rt.note(m.willOf.from, why('will.retainNotStored', m.v, { topic: m.topic }, dev));
+  } else if (m.retain) retain(rt, m);
   for (const s of rt.sessions.values()) {
     // No Local [MQTT-3.8.3-3] is keyed on the Client Identifier, for wills too (decision A6).
     const best = bestSubscription(s.subs.values(), m.topic, s.clientId, m.publisherClientId);
     if (best === null) continue;
     const qos = deliveryQos(m.qos, best.qos);
-    const copy: Copy = { msg: m, qos, retain: liveRetainFlag(s.v, best, m.retain), started: false };
+    const keeps = rt.profile.v311LiveKeepsRetain === true;
+    const copy: Copy = { msg: m, qos, retain: liveRetainFlag(s.v, best, m.retain, keeps), started: false };
     if (s.conn?.open) deliver(rt, s.conn, s, copy, 'message.delivered');
     else if (qos > 0) {
       s.queue.push(copy);
@@ -93,7 +98,13 @@ export function deliver(rt: Runtime, conn: ConnRt, s: SessionRt, copy: Copy, cod
     copy.qos,
     copy.retain,
     m.willOf,
-    why(code, conn.v, params),
+    // A 3.1.1 live copy with RETAIN 1 is a profile's departure (BrokerProfile.v311LiveKeepsRetain).
+    why(
+      code,
+      conn.v,
+      params,
+      code === 'message.delivered' && conn.v === 4 && copy.retain ? rt.deviation(code) : undefined,
+    ),
     props,
   );
   if (copy.qos === 0) return;

@@ -6,6 +6,7 @@
 export const PROFILE_LIST = [
   { id: 'spec', label: 'Strict spec' },
   { id: 'nanomq-0.23.2', label: 'NanoMQ 0.23.2' },
+  { id: 'nanomq-0.23.3', label: 'NanoMQ 0.23.3' },
   { id: 'mosquitto-2.0', label: 'Mosquitto 2.0' },
 ] as const;
 

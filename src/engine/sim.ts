@@ -3,6 +3,7 @@ import { restartPlan } from './broker/restart';
 import { dropsExpired } from './broker/routing';
 import { Connections } from './connections';
 import { brokerAcksPublish, expireQueued, expireRetained, route, subscribe } from './delivery';
+import { leaveDelayQueue } from './effects';
 import type { SessionEvent } from './machines/session.machine';
 import { inState } from './machines/stepper';
 import { type BrokerProfile, profileById, SPEC } from './profiles';
@@ -221,7 +222,9 @@ class Simulation extends Connections {
         return;
       case 'badpacket':
         this.packet('in', conn, 'RESERVED', {});
-        this.closeConnection(conn, { type: 'packet.malformed' }, {});
+        if (this.profile.reservedPacketIgnored)
+          this.note(c.name, why('packet.reservedIgnored', conn.v, {}, this.deviation('packet.reservedIgnored')));
+        else this.closeConnection(conn, { type: 'packet.malformed' }, {});
         return;
       case 'publish': {
         const topic = publishTopic(this.sc, step);
@@ -345,6 +348,20 @@ class Simulation extends Connections {
     const plan = restartPlan(this.sc.broker, this.profile);
     const v = this.sc.protocol;
     const noCtx = { pendingWill: null, conn: null };
+    // NanoMQ keeps sessions and retained messages in memory only: a restart loses them all.
+    if (plan.persistenceIgnored)
+      this.note(null, why('broker.persistenceIgnored', v, {}, this.deviation('broker.persistenceIgnored')));
+    // NanoMQ stops without publishing any will (SIGTERM ends the process at once).
+    if (plan.dropsWills)
+      for (const s of this.sessions.values()) {
+        const w = s.will;
+        if (!w || s.ended) continue;
+        s.will = null;
+        leaveDelayQueue(this, s);
+        const dev = this.deviation('will.deleted.quirkShutdown');
+        const w2 = why('will.deleted.quirkShutdown', s.v, { reason: 0 }, dev);
+        this.trace.will('deleted', s.clientId, w.from, w.conn, w.def.topic, w.def.payload, w2);
+      }
     // Close user connections first, implicit clients last, so the observer sees the wills.
     const open = [...this.live.values()];
     for (const conn of open) if (!conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});

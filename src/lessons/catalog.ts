@@ -219,6 +219,9 @@ export const LESSONS: readonly Lesson[] = [
     runs: [
       { id: 'a', scenario: nanomq },
       { id: 'b', scenario: { ...nanomq, profile: 'nanomq-0.23.2' } },
+      // Both NanoMQ profiles are measured; this very scenario is recorded as
+      // nmq-lesson1-cs0-se0-drop20 in golden/nanomq-0.23.2 and golden/nanomq-0.23.3.
+      { id: 'c', scenario: { ...nanomq, profile: 'nanomq-0.23.3' } },
     ],
     beats: [
       { atS: 0, claims: [{ kind: 'sessionPresent', client: 'sensor', value: false }] },
@@ -238,6 +241,15 @@ export const LESSONS: readonly Lesson[] = [
         ],
       },
       { atS: 20, run: 'b', claims: [{ kind: 'will', run: 'b', from: 'sensor', fate: 'withheld', atS: 20 }] },
+      {
+        atS: 25,
+        run: 'c',
+        claims: [
+          { kind: 'will', run: 'c', from: 'sensor', fate: 'published', atS: 25 },
+          { kind: 'delivered', run: 'c', to: OBS, topic: 'plant/sensor-7/status', payload: 'offline', atS: 25 },
+          { kind: 'sessionEnded', run: 'c', client: 'sensor', atS: 25 },
+        ],
+      },
       {
         atS: 120,
         run: 'b',

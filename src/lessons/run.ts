@@ -1,7 +1,6 @@
 import { type BrokerProfile, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { RunResult, Scenario } from '../engine/types';
-import { problemLine } from '../i18n/render';
 import { canonicalScenario } from '../scenario/canonical';
 import { parseScenario } from '../scenario/validate';
 import { allHold, type RunId, type Runs } from './claims';
@@ -18,7 +17,7 @@ export interface LessonRunResult {
 export function lessonScenario(run: LessonRun, title = ''): Scenario {
   const r = parseScenario(canonicalScenario({ ...run.scenario, title }));
   // Lesson scenarios are ours: an invalid one is a bug that lessons.test.ts reports.
-  if (!r.ok) throw new Error(`lesson scenario ${run.id}: ${r.problems.map((p) => problemLine(p)).join('; ')}`);
+  if (!r.ok) throw new Error(`lesson scenario ${run.id}: ${JSON.stringify(r.problems)}`);
   return r.value;
 }
 

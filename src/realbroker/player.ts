@@ -66,9 +66,33 @@ export interface PlayOptions {
   probeKeepAlive?: boolean;
   /** How long to wait for CONNACK, SUBACK and the like (ms). */
   ackTimeoutMs?: number;
+  /**
+   * How long the offline subscriber stays after it reconnects: up to `firstMs` for a first message,
+   * then `quietMs` after each one (default 500 / 500). NanoMQ sends a resumed session's queued
+   * messages only at its per-connection timer, one per tick (docs/nanomq.md).
+   */
+  offlineWait?: { firstMs: number; quietMs: number };
   onEvent?: (e: LiveEvent) => void;
   signal?: AbortSignal;
 }
+
+/**
+ * Something that went wrong while playing, as data (the catalogs word it: `RealBrokerCatalog.problem`).
+ * `detail` is the underlying error's own message (from the socket or the OS), shown as it is.
+ */
+export type PlayerProblem =
+  | { code: 'unreadablePacket'; client: string; conn: number; detail: string }
+  | { code: 'noConnack'; client: string; conn: number; ms: number }
+  | { code: 'closedBeforeConnack'; client: string; conn: number }
+  /** `detail`: which property differs, as src/realbroker words it (property names and values). */
+  | { code: 'willPropsDiffer'; client: string; conn: number; detail: string }
+  | { code: 'connectFailed'; client: string; detail: string }
+  | { code: 'restartFailed'; detail: string }
+  | { code: 'observerLost' }
+  /** The broker closed the observer's connection mid-case at `atS` seconds: later wills cannot be seen. */
+  | { code: 'observerClosed'; atS: number }
+  /** The broker process exited during the case (`detail`: how); never recorded as "no will". */
+  | { code: 'brokerDied'; detail: string };
 
 export interface Recording {
   observed: Outcome;
@@ -76,7 +100,7 @@ export interface Recording {
   brokerVersion: string | null;
   events: LiveEvent[];
   /** Things that went wrong or could not be played; a recording with problems is not trustworthy. */
-  problems: string[];
+  problems: PlayerProblem[];
   /** Wall-clock start of t = 0 (ISO 8601). */
   startedAt: string;
 }
@@ -103,6 +127,9 @@ export const defaultClock: Clock = {
   },
   wall: () => Date.now(),
 };
+
+/** Keep Alive of the implicit observer (s); it sends PINGREQ when it has sent nothing for this long. */
+export const OBSERVER_KEEP_ALIVE_S = 30;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const frac = (x: number) => x - Math.floor(x);
@@ -164,7 +191,7 @@ class Player {
   private t0Wall = 0;
   private readonly clients = new Map<string, LiveClient>();
   private readonly events: LiveEvent[] = [];
-  private readonly problems: string[] = [];
+  private readonly problems: PlayerProblem[] = [];
   private readonly wills: OutcomeWill[] = [];
   private readonly sessionPresent: Outcome['sessionPresent'] = [];
   private readonly disconnectReasons: Outcome['disconnectReasons'] = [];
@@ -176,6 +203,8 @@ class Player {
   private readonly done = new Set<number>();
   private restarting = false;
   private sweepAt: number | null = null;
+  /** The steps are over: closes from here on are the player's own clean-up. */
+  private finished = false;
   private version: string | null = null;
   private readonly all: LiveConn[] = [];
 
@@ -204,9 +233,9 @@ class Player {
     this.opt.onEvent?.(e);
   }
 
-  private problem(msg: string) {
-    this.problems.push(msg);
-    this.event('problem', null, undefined, { message: msg });
+  private problem(p: PlayerProblem) {
+    this.problems.push(p);
+    this.event('problem', null, undefined, { ...p });
   }
 
   async play(): Promise<Recording> {
@@ -223,6 +252,7 @@ class Player {
       await this.waker.sleep(this.t0 - this.clock.mono());
       await this.runSteps();
       await this.sleepUntil(this.sc.end * 1000);
+      this.finished = true;
       const endT = this.sc.end;
       const retained = await this.readRetained(`${p}retained`);
       const offlineMsgs = offline ? await this.readOffline() : null;
@@ -345,7 +375,7 @@ class Player {
     const read = packetReader(
       o.protocol,
       (p) => this.onPacket(conn, p, implicit),
-      (e) => this.problem(`${name}#${no}: unreadable packet from the broker (${e.message})`),
+      (e) => this.problem({ code: 'unreadablePacket', client: name, conn: no, detail: e.message }),
     );
     t.onData(read);
     t.onClose(() => this.onClosed(conn, implicit));
@@ -353,11 +383,11 @@ class Player {
     this.send(conn, connectPacket(o));
     const connack = await ack;
     if (!implicit) {
-      if (!connack) this.problem(`${name}#${no}: no CONNACK within ${this.ackMs} ms`);
+      if (!connack) this.problem({ code: 'noConnack', client: name, conn: no, ms: this.ackMs });
       else if (connack.cmd !== 'connack') {
         // Closed with no CONNACK: how 3.1.1 refuses an invalid CONNECT [MQTT-3.1.4-1], expected only
         // for a will the scenario marks invalid. There is no Session Present to record.
-        if (!o.will?.allowInvalid) this.problem(`${name}#${no}: the broker closed the connection before a CONNACK`);
+        if (!o.will?.allowInvalid) this.problem({ code: 'closedBeforeConnack', client: name, conn: no });
       } else {
         const c = connack as { sessionPresent: boolean; reasonCode?: number; returnCode?: number };
         const code = c.reasonCode ?? c.returnCode ?? 0;
@@ -365,7 +395,7 @@ class Player {
         this.event('connack', name, no, { sessionPresent: c.sessionPresent === true, reason: code });
       }
     }
-    if (o.keepAlive > 0 && !implicit) this.armPing(conn);
+    if (o.keepAlive > 0 && (!implicit || name === '$observer')) this.armPing(conn);
     return { conn, connack };
   }
 
@@ -414,6 +444,9 @@ class Player {
     conn.ping = null;
     conn.closedAt = this.vt();
     for (const w of [...conn.waiters.values()]) w({ cmd: 'disconnect' } as Packet);
+    // Without the observer no will can be seen: say so rather than record "no will".
+    if (conn === this.observer && !this.restarting && !this.finished)
+      this.problem({ code: 'observerClosed', atS: round1(conn.closedAt / 1000) });
     if (implicit) return;
     this.event('closed', conn.name, conn.no);
     const client = this.clients.get(conn.name);
@@ -483,7 +516,7 @@ class Player {
     // The will's properties must arrive as they were sent (a 5.0 will to the 5.0 observer).
     if (pick.protocol === 5 && this.observer?.protocol === 5 && pick.will)
       for (const d of willPropsDifferences(pick.will.props, pick.will.messageExpiry, props as Record<string, unknown>))
-        this.problem(`${pick.name}#${pick.no}: the will arrived with ${d}`);
+        this.problem({ code: 'willPropsDiffer', client: pick.name, conn: pick.no, detail: d });
     this.wills.push({ from: pick.name, conn: pick.no, t: round1(t / 1000), topic, payload, qos, retain });
     this.event('will', pick.name, pick.no, { topic, payload, qos, retain });
   }
@@ -497,7 +530,16 @@ class Player {
     const id = `${this.opt.idPrefix}observer`;
     const { conn, connack } = await this.open(
       '$observer',
-      { clientId: id, protocol: o.protocol, cleanStart: !again, keepAlive: 0, sessionExpiry: null, will: null },
+      // The observer keeps itself alive: some brokers close a Keep Alive 0 connection (NanoMQ after
+      // about 25 s, at its second per-connection timer tick).
+      {
+        clientId: id,
+        protocol: o.protocol,
+        cleanStart: !again,
+        keepAlive: OBSERVER_KEEP_ALIVE_S,
+        sessionExpiry: null,
+        will: null,
+      },
       -1,
       true,
     );
@@ -569,7 +611,18 @@ class Player {
     const ack = this.waitFor(conn, 'connack');
     this.send(conn, connectPacket(this.offlineOptions()));
     await ack;
-    await this.waker.sleep(500);
+    // Stay until no further message comes: up to firstMs for the first, quietMs after each.
+    const wait = this.opt.offlineWait ?? { firstMs: 500, quietMs: 500 };
+    let seen = 0;
+    const until = () => this.clock.mono() + (seen === 0 ? wait.firstMs : wait.quietMs);
+    let deadline = until();
+    while (conn.open && this.clock.mono() < deadline) {
+      await this.waker.sleep(Math.min(100, deadline - this.clock.mono()));
+      if (got.length > seen) {
+        seen = got.length;
+        deadline = until();
+      }
+    }
     // Leave nothing behind: Session Expiry 0 ends the session at this close.
     this.send(conn, { cmd: 'disconnect', reasonCode: 0, properties: { sessionExpiryInterval: 0 } });
     t.end();
@@ -884,7 +937,7 @@ class Player {
         await ack;
       }
     } catch (e) {
-      this.problem(`${c.def.name}: could not connect (${e instanceof Error ? e.message : String(e)})`);
+      this.problem({ code: 'connectFailed', client: c.def.name, detail: e instanceof Error ? e.message : String(e) });
     }
   }
 
@@ -908,7 +961,7 @@ class Player {
     try {
       await broker.restart();
     } catch (e) {
-      this.problem(`the broker did not restart (${e instanceof Error ? e.message : String(e)})`);
+      this.problem({ code: 'restartFailed', detail: e instanceof Error ? e.message : String(e) });
       return;
     } finally {
       this.restarting = false;
@@ -922,6 +975,6 @@ class Player {
         await this.waker.sleep(100);
       }
     }
-    this.problem('the observer could not reconnect after the restart');
+    this.problem({ code: 'observerLost' });
   }
 }

@@ -3,8 +3,8 @@ import type { ProblemCode, ProblemParams } from './problem-codes';
 export type { ProblemCode, ProblemParams };
 
 /**
- * A problem found in a file, a link or a field: where it is (`path`) and a stable `code` with its
- * `params`. Its words come from a catalog at the edge (CLI, UI): src/i18n/render.ts, problemText.
+ * A problem found in a file, a link or a field: where it is (`path`), a stable `code` with its
+ * `params`: every language words it (`Catalog.problem`, `problemLine` in src/share/describe.ts).
  */
 export interface Problem {
   path: string;

@@ -63,10 +63,11 @@ export const deliveryQos = (published: 0 | 1 | 2, granted: 0 | 1 | 2): 0 | 1 | 2
 
 /**
  * RETAIN on a live delivery: 5.0 keeps it only with Retain As Published [MQTT-3.3.1-12],
- * [MQTT-3.3.1-13]; 3.1.1 always clears it [MQTT-3.3.1-9].
+ * [MQTT-3.3.1-13]; 3.1.1 always clears it [MQTT-3.3.1-9], unless `v311Keeps` (NanoMQ: only its 5.0
+ * path clears the flag).
  */
-export const liveRetainFlag = (v: ProtocolLevel, sub: SubscriptionDef, retain: boolean): boolean =>
-  v === 5 && sub.retainAsPublished ? retain : false;
+export const liveRetainFlag = (v: ProtocolLevel, sub: SubscriptionDef, retain: boolean, v311Keeps = false): boolean =>
+  (v === 5 ? sub.retainAsPublished : v311Keeps) ? retain : false;
 
 /** Retain Handling ([MQTT-3.3.1-9] to [MQTT-3.3.1-11]): whether a SUBSCRIBE gets the retained messages. */
 export const sendsRetainedOnSubscribe = (sub: SubscriptionDef, existed: boolean): boolean =>

@@ -387,14 +387,26 @@ export const sessionMachine = setup({
               ],
             },
             'conn.attached': resumeWith(cancel('sessionExpiry'), cancelWillResumed),
-            'session.discard': {
-              target: '#session.ended',
-              actions: [
-                { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
-                { type: 'publishWill', params: ({ event }) => ({ why: willWhyOfDiscard(event as Discard) }) },
-                { type: 'endSession', params: ({ event }) => ({ why: (event as Discard).why }) },
-              ],
-            },
+            'session.discard': [
+              // NanoMQ: a new connection before the will's deadline (from CONNECT) drops the will.
+              {
+                guard: 'dropsWill',
+                target: '#session.ended',
+                actions: [
+                  { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
+                  { type: 'deleteWill', params: { why: 'newConnection' } },
+                  { type: 'endSession', params: ({ event }) => ({ why: (event as Discard).why }) },
+                ],
+              },
+              {
+                target: '#session.ended',
+                actions: [
+                  { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
+                  { type: 'publishWill', params: ({ event }) => ({ why: willWhyOfDiscard(event as Discard) }) },
+                  { type: 'endSession', params: ({ event }) => ({ why: (event as Discard).why }) },
+                ],
+              },
+            ],
           },
         },
       },

@@ -1,7 +1,9 @@
 import { type CSSProperties, useId, useRef, useState } from 'react';
 import type { BrokerProfile } from '../../engine/profiles';
 import type { OutcomeWill, RunResult, Scenario } from '../../engine/types';
-import { type RealBrokerCatalog, realBrokerEn } from '../../i18n/realbroker';
+import { useMessages } from '../../i18n/react';
+import type { RealBrokerCatalog } from '../../i18n/realbroker';
+import { profileName } from '../../i18n/render';
 import type { BrokerRun, BrokerRunOptions } from '../../realbroker/browser';
 
 /**
@@ -17,7 +19,6 @@ export interface RealBrokerPanelProps {
   /** Plays the scenario; defaults to the lazily loaded browser player. Tests pass their own. */
   runner?: (o: BrokerRunOptions) => Promise<BrokerRun>;
   defaultUrl?: string;
-  catalog?: RealBrokerCatalog;
 }
 
 /** Inline styles: the panel loads lazily, so it adds no utility classes to the app's first CSS. */
@@ -62,8 +63,9 @@ export function RealBrokerPanel({
   predicted,
   runner = lazyRunner,
   defaultUrl = 'ws://127.0.0.1:9001',
-  catalog: cat = realBrokerEn,
 }: RealBrokerPanelProps) {
+  const cat = useMessages('realBroker');
+  const words = useMessages('engine');
   const [url, setUrl] = useState(defaultUrl);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [urlError, setUrlError] = useState<string | null>(null);
@@ -106,10 +108,11 @@ export function RealBrokerPanel({
       <h2 id={headingId} style={S.h2}>
         {cat.heading}
       </h2>
-      <p style={S.small}>{cat.intro(profile.label)}</p>
+      <p style={S.small}>{cat.intro(profileName(profile.id, words))}</p>
       {blocked ? (
         <p role="alert" style={S.warn}>
-          {cat.cannotPlay} {scenario.steps.find((s) => s.action === 'brokerRestart') ? 'brokerRestart' : 'kick'}
+          {cat.cannotPlay}{' '}
+          <code>{scenario.steps.find((s) => s.action === 'brokerRestart') ? 'brokerRestart' : 'kick'}</code>
         </p>
       ) : null}
       <div style={S.row}>
@@ -165,7 +168,7 @@ export function RealBrokerPanel({
           <h3 style={S.h3}>{cat.differencesHeading}</h3>
           <ul style={S.list}>
             {status.run.differences.map((d) => (
-              <li key={d.line}>{d.line}</li>
+              <li key={JSON.stringify(d)}>{cat.difference(d)}</li>
             ))}
           </ul>
         </section>
@@ -175,7 +178,7 @@ export function RealBrokerPanel({
           <h3 style={S.h3}>{cat.problems}</h3>
           <ul style={S.list}>
             {status.run.recording.problems.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={JSON.stringify(p)}>{cat.problem(p)}</li>
             ))}
           </ul>
         </section>
@@ -185,7 +188,7 @@ export function RealBrokerPanel({
         predicted={shownPrediction.outcome.wills}
         observed={observed}
         cat={cat}
-        profileLabel={profile.label}
+        profileLabel={profileName(profile.id, words)}
         version={status.kind === 'done' ? status.run.recording.brokerVersion : null}
       />
     </section>
