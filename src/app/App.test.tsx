@@ -132,6 +132,17 @@ describe('the simulator', () => {
     expect(card).toHaveTextContent('MQTT 3.1.1 [MQTT-3.1.2-8]');
   });
 
+  it('the profile picker says what each profile was checked against', async () => {
+    const user = renderApp();
+    const picker = (await setup()).getByLabelText('Broker profile');
+    await user.selectOptions(picker, 'ejabberd 23.01');
+    expect(picker).toHaveAccessibleDescription(
+      /Measured: 221 recorded cases of ejabberd 23\.01 \(2026-12-04\) agree with it\. None of its departures is read from source only\./,
+    );
+    await user.selectOptions(picker, 'Strict spec');
+    expect(picker).toHaveAccessibleDescription(/Checked against the expected outcomes of the 139 spec cases\./);
+  });
+
   it('under the NanoMQ 0.23.2 profile a Clean Start 0 will is withheld, citing nanomq#1989', async () => {
     const user = renderApp();
     await setField(user, 'Session Expiry (s)', '0');

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { PROFILE_IDS, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { Scenario } from '../engine/types';
+import { type EjabberdInstance, ejabberdVersion, findEjabberd, startEjabberd } from '../realbroker/ejabberd';
 import { findMosquitto, type MosquittoInstance, mosquittoVersion, startMosquitto } from '../realbroker/mosquitto';
 import { type NanoMqInstance, nanomqVersion, startNanoMq } from '../realbroker/nanomq';
 import { playScenario, type Recording, unsupportedSteps } from '../realbroker/player';
@@ -15,9 +16,9 @@ import { fail, failProblems, readJson } from './io';
 import { words } from './lang';
 
 /**
- * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --nanomq --bin PATH)
+ * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --nanomq --bin PATH | --ejabberd)
  *     <cases.json|scenario.json>... [--profile P] [--tolerance S] [--record out.json] [--case ID]
- *     [--concurrency N] [--max-end S] [--ws]
+ *     [--concurrency N] [--max-end S] [--ws] [--username U --password P]
  *
  * Plays each scenario against a real broker with raw MQTT packets, records what it did (FORMAT.md
  * `observed`), and compares it with the engine's prediction under the profile. `--broker` uses a
@@ -25,14 +26,17 @@ import { words } from './lang';
  * clients); `--mosquitto` starts Debian's mosquitto for each case on 127.0.0.1 and a free port
  * (persistence as the case needs; broker restarts possible) and stops it by its pid; `--nanomq`
  * does the same with a NanoMQ built from source (scripts/nanomq/build.sh, docs/nanomq.md), and
- * plays both conformance files when no file is given.
+ * plays both conformance files when no file is given; `--ejabberd` does the same with our own node
+ * of Debian's ejabberd (src/realbroker/ejabberd.ts). `--username` and `--password` go into every
+ * CONNECT (ejabberd's mod_mqtt refuses one without them).
  */
 
 /** What `--nanomq` plays when no file is given: these, without the cases that last an hour or more. */
 const NANOMQ_DEFAULT_FILES = ['conformance/spec-cases.json', 'conformance/mosquitto-suite.json'];
 const NANOMQ_DEFAULT_MAX_END_S = 620;
 
-type OwnInstance = MosquittoInstance | NanoMqInstance;
+/** A broker this tool started itself (one per case; ejabberd: one per run, see below). */
+type OwnBroker = MosquittoInstance | NanoMqInstance | EjabberdInstance;
 
 interface Item {
   id: string;
@@ -63,6 +67,9 @@ async function main(): Promise<void> {
       nanomq: { type: 'boolean' },
       bin: { type: 'string', value: 'PATH' },
       'max-end': { type: 'string', value: 'S' },
+      ejabberd: { type: 'boolean' },
+      username: { type: 'string', value: 'NAME' },
+      password: { type: 'string', value: 'PASSWORD' },
       profile: { type: 'string', value: 'P' },
       tolerance: { type: 'string', value: 'S' },
       record: { type: 'string', value: 'FILE' },
@@ -73,15 +80,16 @@ async function main(): Promise<void> {
       ws: { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
-    positionals: { min: 0, max: 8, name: 'a case or scenario file' },
+    // Several case files play as one run (e.g. the Mosquitto suite and ejabberd's own cases).
+    positionals: { min: 0, max: 16, name: 'a case or scenario file' },
   });
   const nanomq = flags.nanomq === true;
-  const ownMosquitto = flags.mosquitto === true;
-  const own = ownMosquitto || nanomq;
+  const kind = nanomq ? 'nanomq' : flags.ejabberd === true ? 'ejabberd' : flags.mosquitto === true ? 'mosquitto' : null;
+  const own = kind !== null;
   const brokerUrl = flags.broker;
-  if (ownMosquitto && nanomq) usageError(words.cli.args.eitherOr('--mosquitto', '--nanomq'));
-  if (own === (brokerUrl !== undefined))
-    usageError(words.cli.args.eitherOr('--broker', nanomq ? '--nanomq' : '--mosquitto'));
+  const chosen = [flags.mosquitto === true, nanomq, flags.ejabberd === true, brokerUrl !== undefined];
+  if (chosen.filter(Boolean).length !== 1)
+    usageError(words.cli.args.oneOf(['--broker', '--mosquitto', '--nanomq', '--ejabberd']));
   const files = positional.length === 0 && nanomq ? NANOMQ_DEFAULT_FILES : positional;
   if (files.length === 0) usageError(words.cli.args.missing('a case or scenario file'));
   if (flags.record !== undefined && files.length !== 1) usageError('--record: give exactly one case file');
@@ -100,11 +108,17 @@ async function main(): Promise<void> {
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
   const useWs = flags.ws === true || String(brokerUrl ?? '').startsWith('ws');
   if (useWs && nanomq) usageError('--ws: our NanoMQ instance has no WebSocket listener');
+  if (flags.password !== undefined && flags.username === undefined)
+    usageError(words.cli.args.requires('--password', '--username'));
+  const credentials =
+    flags.username !== undefined ? { username: flags.username, password: flags.password ?? '' } : undefined;
+  if (useWs && kind === 'ejabberd') fail('--ws: our ejabberd node has no WebSocket listener (mod_mqtt over TCP only)');
   // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
   if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
     // (A computed specifier: the package ships no types, and only this WHATWG-like surface is used.)
     nodeWebSocket = ((await import(String('ws'))) as { WebSocket: WebSocketCtor }).WebSocket;
 
+  // Several case files play as one run (e.g. the Mosquitto suite and ejabberd's own cases).
   let items: Item[] = [];
   for (const file of files) {
     const data = readJson(file);
@@ -117,8 +131,7 @@ async function main(): Promise<void> {
       );
     } else {
       const sc = doc.value.scenario;
-      const raw = caseFromScenario(sc, 'scenario');
-      items.push({ id: 'scenario', title: sc.title, scenario: sc, raw });
+      items.push({ id: 'scenario', title: sc.title, scenario: sc, raw: caseFromScenario(sc, 'scenario') });
     }
   }
   const only = flags.case;
@@ -141,13 +154,17 @@ async function main(): Promise<void> {
   }
   if (items.length === 0) fail('no case to run');
 
-  let dialFor: (inst: OwnInstance | null) => ReturnType<typeof tcpDial>;
+  let dialFor: (inst: OwnBroker | null) => ReturnType<typeof tcpDial>;
   let bin: string | null = null;
   let version: string | null = null;
-  if (ownMosquitto) {
+  let ejabberdLib: string | null = null;
+  if (kind === 'mosquitto') {
     bin = findMosquitto();
     if (!bin) fail('mosquitto is not installed (Debian: apt-get install mosquitto)');
     version = mosquittoVersion(bin);
+  } else if (kind === 'ejabberd') {
+    ejabberdLib = findEjabberd()?.lib ?? fail('ejabberd is not installed (Debian: apt-get install ejabberd)');
+    version = ejabberdVersion(ejabberdLib);
   }
   if (brokerUrl !== undefined) {
     let u: URL;
@@ -163,7 +180,7 @@ async function main(): Promise<void> {
     dialFor = () => (wsUrl ? webSocketDial(wsUrl, wsCtor()) : tcpDial('127.0.0.1', port));
   } else {
     dialFor = (inst) => {
-      const i = inst as OwnInstance;
+      const i = inst as OwnBroker;
       return useWs && i.wsPort ? webSocketDial(`ws://127.0.0.1:${i.wsPort}/`, wsCtor()) : tcpDial(i.host, i.port);
     };
   }
@@ -172,9 +189,26 @@ async function main(): Promise<void> {
   const retries = Math.max(0, Number(flags.retries ?? 0));
 
   process.stdout.write(
-    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${nanomq ? `nanomq ${nanomqVer} (own instance per case)` : own ? `mosquitto ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
+    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${kind === 'nanomq' ? `nanomq ${nanomqVer} (own instance per case)` : own ? `${kind} ${version ?? '?'} (${kind === 'ejabberd' ? 'one own node, and one per restart case' : 'own instance per case'})` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
   );
   const t0 = Date.now();
+  // Every broker this run started, so that an interrupted run (npm test's time limit) stops them.
+  const live = new Set<OwnBroker>();
+  for (const sig of ['SIGTERM', 'SIGINT'] as const)
+    process.once(sig, () => {
+      void Promise.all([...live].map((b) => b.stop())).finally(() => process.exit(130));
+    });
+  // ejabberd: mod_mqtt keeps no broker-wide timer list (each session's timers are its own Erlang
+  // process's), and every case has its own Client Identifiers and topics, so the cases share one
+  // node; a restart case gets a node of its own. (Mosquitto's will-delay list is broker-wide.)
+  let shared: Promise<OwnBroker> | null = null;
+  const sharedNode = (): Promise<OwnBroker> => {
+    shared ??= startEjabberd({ lib: ejabberdLib as string, persistence: false }).then((b) => {
+      live.add(b);
+      return b;
+    });
+    return shared;
+  };
   const results: Result[] = [];
   let next = 0;
   const runId = Date.now().toString(36);
@@ -201,15 +235,17 @@ async function main(): Promise<void> {
     const unsupported = unsupportedSteps(sc, own);
     if (unsupported.length > 0)
       return { item, rec: null, error: `not played: ${unsupported.join('; ')}`, diffs: [], specDiffs: 0, seconds: 0 };
-    let inst: OwnInstance | null = null;
+    let inst: OwnBroker | null = null;
+    let owned = false;
     try {
-      if (nanomq) inst = await startNanoMq({ bin: nanomqBin as string });
-      else if (own)
-        inst = await startMosquitto({
-          bin: bin as string,
-          persistence: sc.broker.persistence === 'persist',
-          websockets: useWs,
-        });
+      const persistence = sc.broker.persistence === 'persist';
+      if (kind === 'nanomq') inst = await startNanoMq({ bin: nanomqBin as string });
+      else if (kind === 'mosquitto')
+        inst = await startMosquitto({ bin: bin as string, persistence, websockets: useWs });
+      else if (kind === 'ejabberd' && restart) inst = await startEjabberd({ lib: ejabberdLib as string, persistence });
+      else if (kind === 'ejabberd') inst = await sharedNode();
+      owned = kind === 'mosquitto' || kind === 'nanomq' || (kind === 'ejabberd' && restart);
+      if (inst && owned) live.add(inst);
       const rec = await playScenario(sc, {
         dial: dialFor(inst),
         idPrefix: `mwl-${prefix}`,
@@ -218,17 +254,19 @@ async function main(): Promise<void> {
         // NanoMQ sends a resumed session's queue at its per-connection timer (15 s, then every 10 s).
         ...(nanomq ? { offlineWait: { firstMs: 17_000, quietMs: 11_000 } } : {}),
         ...(restart && inst ? { broker: inst } : {}),
+        ...(credentials ? { credentials } : {}),
       });
-      if (version && !rec.brokerVersion) rec.brokerVersion = `mosquitto version ${version}`;
+      if (version && !rec.brokerVersion)
+        rec.brokerVersion = kind === 'ejabberd' ? `ejabberd ${version}` : `mosquitto version ${version}`;
       if (nanomqVer && !rec.brokerVersion) rec.brokerVersion = `nanomq ${nanomqVer}`;
       // A broker that died is a failed recording, never an outcome ("no will").
-      const death = inst?.died() ?? null;
+      const death = inst && 'died' in inst ? inst.died() : null;
       if (death) rec.problems.push({ code: 'brokerDied', detail: death });
       const predicted = simulate(sc, { profile, clock: rec.clock });
       const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) =>
         words.realBroker.difference(d),
       );
-      for (const p of rec.problems) diffs.push(`problem: ${p}`);
+      for (const p of rec.problems) diffs.push(`problem: ${words.realBroker.problem(p)}`);
       const spec = simulate(sc, { profile: SPEC, clock: rec.clock });
       const specDiffs = compareOutcomes(spec.outcome, rec.observed, tolerance).length;
       return { item, rec, diffs, specDiffs, seconds: (Date.now() - start) / 1000 };
@@ -242,7 +280,10 @@ async function main(): Promise<void> {
         seconds: (Date.now() - start) / 1000,
       };
     } finally {
-      await inst?.stop();
+      if (inst && owned) {
+        live.delete(inst);
+        await inst.stop();
+      }
     }
   }
   function report(r: Result, prefix = ''): void {
@@ -259,6 +300,11 @@ async function main(): Promise<void> {
     );
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  if (shared) {
+    const b = await (shared as Promise<OwnBroker>);
+    live.delete(b);
+    await b.stop();
+  }
 
   const order = new Map(items.map((it, i) => [it.id, i]));
   results.sort((a, b) => (order.get(a.item.id) ?? 0) - (order.get(b.item.id) ?? 0));

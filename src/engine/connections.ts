@@ -6,6 +6,7 @@ import { sessionEffects } from './effects';
 import type { ConnectionEvent, DeleteRule } from './machines/connection.machine';
 import type { SessionEvent } from './machines/session.machine';
 import { inState } from './machines/stepper';
+import type { ServerDisconnectEvent } from './profiles';
 import { nextU32 } from './rng';
 import { type WhyCode, why } from './rules';
 import {
@@ -20,6 +21,13 @@ import {
 import { toMs } from './script/names';
 import { type ConnectParams, connectParams } from './script/steps';
 import type { CloseCause, PacketDetail, Why } from './types';
+
+/** What a close needs beyond its event: the client's Reason Code, and whether a stopping broker
+ * delivers no will (ejabberd 23.01, profile.restart.deliversWills). */
+export interface CloseExtra {
+  reason?: number;
+  shutdownDropsWill?: boolean;
+}
 
 /**
  * Connections as the broker sees them: accepting or refusing a CONNECT (broker/connect.ts decides),
@@ -276,7 +284,7 @@ export abstract class Connections extends Runtime {
     this.closeConnection(conn, event, { reason });
   }
 
-  protected closeConnection(conn: ConnRt, event: ConnectionEvent, extra: { reason?: number }): void {
+  protected closeConnection(conn: ConnRt, event: ConnectionEvent, extra: CloseExtra): void {
     if (!conn.open) return;
     const effects = this.sendConnection(conn, event);
     let cause: CloseCause = 'network';
@@ -288,8 +296,10 @@ export abstract class Connections extends Runtime {
         deleteRule = e.params.deleteRule;
       }
     }
-    // Where the profile chose another DISCONNECT (or none) than the spec, the trace cites it.
-    const over = conn.v === 5 ? this.profile.serverDisconnect?.[event.type as 'takeover'] : undefined;
+    // Where the profile chose another DISCONNECT (or none) than the spec, the trace cites it. A
+    // DISCONNECT with an unknown Reason Code is a malformed packet like any other.
+    const key = event.type === 'packet.disconnect' && cause === 'malformed' ? 'packet.malformed' : event.type;
+    const over = conn.v === 5 ? this.profile.serverDisconnect?.[key as ServerDisconnectEvent] : undefined;
     conn.open = false;
     if (this.live.get(conn.clientId) === conn) this.live.delete(conn.clientId);
     if (conn.ka) {
@@ -340,11 +350,14 @@ export abstract class Connections extends Runtime {
       params.disconnect = event.reason;
     }
     const sweep = this.profile.keepAliveSweepMs;
+    // Rounding the grace departs from the spec only where 1.5 x Keep Alive is not whole seconds.
+    const rounded = this.profile.keepAliveGraceWholeSeconds === true && conn.windowMs !== conn.keepAlive * 1500;
     let deviation =
-      cause === 'keepAlive' && (this.profile.keepAliveFactor !== 1.5 || sweep !== undefined)
+      cause === 'keepAlive' && (this.profile.keepAliveFactor !== 1.5 || sweep !== undefined || rounded)
         ? this.deviation('conn.closed.keepAlive')
         : undefined;
     if (deviation) params.factor = this.profile.keepAliveFactor;
+    if (deviation && rounded) params.grace = conn.windowMs / 1000;
     if (deviation && sweep !== undefined) params.sweep = sweep / 1000;
     const timer = this.profile.connectionTimer;
     if (cause === 'keepAlive' && timer) {
@@ -361,13 +374,7 @@ export abstract class Connections extends Runtime {
   }
 
   /** The session loses its connection: the session machine decides the will's and its own fate. */
-  private detach(
-    s: SessionRt,
-    conn: ConnRt,
-    cause: CloseCause,
-    deleteRule: DeleteRule,
-    extra: { reason?: number },
-  ): void {
+  private detach(s: SessionRt, conn: ConnRt, cause: CloseCause, deleteRule: DeleteRule, extra: CloseExtra): void {
     s.conn = null;
     s.closedAt = this.now;
     s.lastCause = cause;
@@ -384,7 +391,9 @@ export abstract class Connections extends Runtime {
       s.sei = 0;
       s.cleanStart = true;
     }
-    const deleteWill = deleteRule !== 'none';
+    // ejabberd 23.01: a stopping node delivers no will (profile.restart.deliversWills).
+    const rule = extra.shutdownDropsWill ? 'quirkShutdown' : deleteRule;
+    const deleteWill = rule !== 'none';
     // NanoMQ: the old connection of a takeover is closed like a dropped one (and cached).
     const kicked = cause === 'adminKick' || (cause === 'takeover' && !this.profile.takeoverCachesSession);
     const closed: SessionEvent = {
@@ -394,6 +403,6 @@ export abstract class Connections extends Runtime {
       seiNever: neverExpires(s.v, s.sei),
       kicked,
     };
-    this.sendSession(s, closed, { pendingWill: null, conn, deleteRule, reason: extra.reason });
+    this.sendSession(s, closed, { pendingWill: null, conn, deleteRule: rule, reason: extra.reason });
   }
 }

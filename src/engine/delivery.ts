@@ -5,6 +5,7 @@ import {
   dropsExpired,
   hasExpired,
   liveRetainFlag,
+  offlineQueues,
   remainingExpiry,
   sendsRetainedOnSubscribe,
 } from './broker/routing';
@@ -53,10 +54,12 @@ export function route(rt: Runtime, m: Message): void {
     const qos = deliveryQos(m.qos, best.qos);
     const keeps = rt.profile.v311LiveKeepsRetain === true;
     const copy: Copy = { msg: m, qos, retain: liveRetainFlag(s.v, best, m.retain, keeps), started: false };
+    const queues = s.conn?.open ? false : offlineQueues(qos, s.queue.length + s.inflight.length, rt.profile);
     if (s.conn?.open) deliver(rt, s.conn, s, copy, 'message.delivered');
-    else if (qos > 0) {
+    else if (queues) {
       s.queue.push(copy);
-      copyEntry(rt, 'queued', s.owner, copy, why('message.queued', s.v));
+      const code = queues === 'behindUnacked' ? 'message.queuedQos0BehindUnacked' : 'message.queued';
+      copyEntry(rt, 'queued', s.owner, copy, why(code, s.v, undefined, rt.deviation(code)));
       if (m.expiry !== null)
         rt.schedule(m.publishedAt + toMs(m.expiry), { kind: 'timer', timer: 'messageExpiry', target: s });
     } else copyEntry(rt, 'discarded', s.owner, copy, why('message.qos0NotQueued', s.v));

@@ -97,6 +97,7 @@ const DELETE_CODES: Record<NonNullable<SessionCtx['deleteRule']>, WhyCode> = {
   quirkTakeover: 'will.deleted.quirkTakeover',
   newConnection: 'will.deleted.quirkNewConnection',
   quirkSecondConnect: 'will.deleted.quirkSecondConnect',
+  quirkShutdown: 'will.deleted.quirkShutdown',
 };
 
 /** NanoMQ: a published will carries no Message Expiry (noted in the trace). */

@@ -74,9 +74,20 @@ export interface BrokerProfile {
   willDelayQueue?: 'byInterval';
   /**
    * The Reason Code of the DISCONNECT the broker sends a 5.0 client before it closes the connection
-   * on these events, where it differs from the spec's choice (null = none is sent).
+   * on these events, where it differs from the spec's choice (null = none is sent). A DISCONNECT
+   * with an unknown Reason Code counts as `packet.malformed`.
    */
-  serverDisconnect?: Partial<Record<'takeover' | 'broker.shutdown' | 'packet.malformed', number | null>>;
+  serverDisconnect?: Partial<Record<ServerDisconnectEvent, number | null>>;
+  /**
+   * The keep-alive grace (keepAliveFactor x Keep Alive) is rounded to whole seconds, halves up
+   * (ejabberd 23.01: `round(Secs * 1.5)` seconds).
+   */
+  keepAliveGraceWholeSeconds?: boolean;
+  /**
+   * An offline session queues a QoS 0 message too when a QoS 1 or 2 message already waits there
+   * (ejabberd 23.01: one message in flight, everything after it queued).
+   */
+  queuesQos0BehindUnacked?: boolean;
   /**
    * Each connection has its own timer, first at CONNECT + firstMs, then every everyMs, that checks
    * keep-alive and, after the close, the cached session (NanoMQ: 1.5 x and 1 x `retry_interval`).
@@ -126,6 +137,14 @@ export interface BrokerProfile {
     restoredSessionsExpire: boolean;
   };
 }
+
+/** Connection events on which a profile may send its own DISCONNECT (see `serverDisconnect`). */
+export type ServerDisconnectEvent =
+  | 'takeover'
+  | 'broker.shutdown'
+  | 'packet.malformed'
+  | 'packet.secondConnect'
+  | 'keepAlive.expired';
 
 const NO_QUIRKS: SessionQuirks = { cachesCleanStart0: false, cleanStart1NeverKept: false };
 
@@ -357,7 +376,65 @@ export const MOSQUITTO_2_0: BrokerProfile = {
   },
 };
 
-export const PROFILES: readonly BrokerProfile[] = [SPEC, NANOMQ_0_23_2, NANOMQ_0_23_3, MOSQUITTO_2_0];
+/**
+ * ejabberd 23.01 (Debian 12's package), its mod_mqtt measured with `npm run verify:ejabberd` (our
+ * own node) and read in the source at tag 23.01 of processone/ejabberd. Built on `spec`: every knob
+ * below is a departure a recording shows, cited in that source; docs/ejabberd-23.01.md has the
+ * table with the cases.
+ */
+export const EJABBERD_23_01: BrokerProfile = {
+  ...SPEC,
+  id: 'ejabberd-23.01',
+  label: 'ejabberd 23.01',
+  keepAliveGraceWholeSeconds: true,
+  queuesQos0BehindUnacked: true,
+  serverDisconnect: {
+    'keepAlive.expired': 0x8d,
+    'packet.malformed': 0x81,
+    'packet.secondConnect': 0x82,
+    'broker.shutdown': null,
+  },
+  restart: {
+    publishesEveryWill: false,
+    persistsOnlyCleanStart0: false,
+    restoredSessionsExpire: true,
+    keepsSessions: false,
+    deliversWills: false,
+  },
+  deviations: {
+    'conn.closed.keepAlive': {
+      source:
+        'ejabberd 23.01 src/mod_mqtt_session.erl set_keep_alive/2 (round(Secs * 1.5) whole seconds), disconnect/2 and disconnect_reason_code(idle_connection) (DISCONNECT 0x8D)',
+    },
+    'conn.closed.malformed': {
+      source:
+        'ejabberd 23.01 src/mqtt_codec.erl decode_pkt/4, decode_disconnect_code/1 and error_reason_code/1 (malformed-packet); src/mod_mqtt_session.erl disconnect/2 (DISCONNECT 0x81)',
+    },
+    'conn.closed.protocolError': {
+      source:
+        'ejabberd 23.01 src/mqtt_codec.erl decode_pkt/4 (a CONNECT once the version is known is {unexpected_packet, connect}: protocol-error); src/mod_mqtt_session.erl disconnect/2 (DISCONNECT 0x82)',
+    },
+    // Measured (the m20-restart cases); the source shows why sessions cannot survive, not why the
+    // stopping node's wills reach no one nor why no DISCONNECT 0x8B is sent (read from recordings).
+    'session.ended.inMemoryOnly': {
+      source:
+        'ejabberd 23.01 src/mod_mqtt_mnesia.erl init/2 (mqtt_session is a ram_copies table) and src/mod_mqtt_session.erl (the session state lives in its process)',
+    },
+    'will.deleted.quirkShutdown': {
+      source:
+        'recorded only: m20-restart-* cases of golden/ejabberd-23.01 (every MQTT session process stops with the node)',
+    },
+    'conn.closed.shutdown': {
+      source: 'recorded only: m20-restart-*-connected-* cases of golden/ejabberd-23.01 (no DISCONNECT 0x8B at SIGTERM)',
+    },
+    'message.queuedQos0BehindUnacked': {
+      source:
+        'ejabberd 23.01 src/mod_mqtt_session.erl send/2 (with no socket, the first QoS 1/2 message becomes in_flight and any later one, QoS 0 included, goes to the queue) and resend/1 (in_flight again with DUP, then the queue, on reconnect)',
+    },
+  },
+};
+
+export const PROFILES: readonly BrokerProfile[] = [SPEC, NANOMQ_0_23_2, NANOMQ_0_23_3, MOSQUITTO_2_0, EJABBERD_23_01];
 
 export function profileById(id: string): BrokerProfile | undefined {
   return PROFILES.find((p) => p.id === id);

@@ -150,7 +150,7 @@ export interface SessionRt {
 export interface SessionCtx {
   pendingWill: StoredWill | null;
   conn: ConnRt | null;
-  deleteRule?: DeleteRule | 'newConnection';
+  deleteRule?: DeleteRule | 'newConnection' | 'quirkShutdown';
   reason?: number;
 }
 

@@ -1,9 +1,8 @@
 import { publishRefusal } from './broker/publish';
-import { restartPlan } from './broker/restart';
+import { type RestartPlan, restartPlan } from './broker/restart';
 import { dropsExpired } from './broker/routing';
 import { Connections } from './connections';
 import { brokerAcksPublish, expireQueued, expireRetained, route, subscribe } from './delivery';
-import { leaveDelayQueue } from './effects';
 import type { SessionEvent } from './machines/session.machine';
 import { inState } from './machines/stepper';
 import { type BrokerProfile, profileById, SPEC } from './profiles';
@@ -351,20 +350,11 @@ class Simulation extends Connections {
     // NanoMQ keeps sessions and retained messages in memory only: a restart loses them all.
     if (plan.persistenceIgnored)
       this.note(null, why('broker.persistenceIgnored', v, {}, this.deviation('broker.persistenceIgnored')));
-    // NanoMQ stops without publishing any will (SIGTERM ends the process at once).
-    if (plan.dropsWills)
-      for (const s of this.sessions.values()) {
-        const w = s.will;
-        if (!w || s.ended) continue;
-        s.will = null;
-        leaveDelayQueue(this, s);
-        const dev = this.deviation('will.deleted.quirkShutdown');
-        const w2 = why('will.deleted.quirkShutdown', s.v, { reason: 0 }, dev);
-        this.trace.will('deleted', s.clientId, w.from, w.conn, w.def.topic, w.def.payload, w2);
-      }
-    // Close user connections first, implicit clients last, so the observer sees the wills.
+    // Close user connections first, implicit clients last, so the observer sees the wills; a
+    // broker that delivers no will as it stops (NanoMQ, ejabberd) deletes them at these closes.
     const open = [...this.live.values()];
-    for (const conn of open) if (!conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});
+    const shut = { shutdownDropsWill: plan.dropsWills };
+    for (const conn of open) if (!conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, shut);
     if (plan.flushWaitingWills)
       for (const s of [...this.sessions.values()]) {
         if (!inState(s.snap, 'detached.willDelayed')) continue;
@@ -377,10 +367,10 @@ class Simulation extends Connections {
         if (s.cleanStart && !s.ended && s.conn === null && !isImplicitClientId(s.clientId))
           this.sendSession(s, { type: 'session.discard', why: 'notPersisted' }, noCtx);
     // A volatile broker loses every session: pending wills go out now, while the observer listens.
-    if (!plan.persist) for (const s of [...this.sessions.values()]) this.discardSession(s);
+    if (!plan.keepsSessions) for (const s of [...this.sessions.values()]) this.discardSession(s, plan);
     for (const conn of open) if (conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});
+    if (!plan.keepsSessions) for (const s of [...this.sessions.values()]) this.discardSession(s, plan);
     if (!plan.persist) {
-      for (const s of [...this.sessions.values()]) this.discardSession(s);
       for (const [topic, r] of this.retained) {
         if (r.expiry) r.expiry.cancelled = true;
         const m = r.msg;
@@ -403,9 +393,18 @@ class Simulation extends Connections {
     if (observer) this.connect(observer, -1, rejoinParams(observer.def));
   }
 
-  private discardSession(s: SessionRt): void {
+  private discardSession(s: SessionRt, plan: RestartPlan): void {
     if (!s.ended && inState(s.snap, 'detached'))
-      this.sendSession(s, { type: 'session.discard', why: 'brokerStopped' }, { pendingWill: null, conn: null });
+      this.sendSession(
+        s,
+        // With persistence asked for, only a broker that keeps sessions in memory alone loses them.
+        {
+          type: 'session.discard',
+          why: plan.persistenceIgnored ? 'inMemoryOnly' : 'brokerStopped',
+          dropWill: plan.dropsWills,
+        },
+        { pendingWill: null, conn: null, ...(plan.dropsWills ? { deleteRule: 'quirkShutdown' as const } : {}) },
+      );
   }
 
   // --- outcome (FORMAT.md) -------------------------------------------------------------------

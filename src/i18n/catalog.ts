@@ -1,4 +1,4 @@
-import type { ProfileId } from '../engine/profile-list';
+import type { ProfileCheck, ProfileId } from '../engine/profile-list';
 import type { WhyCode } from '../engine/rules';
 import type { ProtocolLevel, StepAction, TraceEntry } from '../engine/types';
 import type { ProblemCode, ProblemParams } from '../scenario/problem-codes';
@@ -28,6 +28,9 @@ export interface Catalog {
   profileLabel: Record<ProfileId, string>;
   /** One line describing each broker profile, by profile id. */
   profileSummary: Record<string, string>;
+  /** The picker's hint for a profile: its summary, what it was checked against, how many of its
+   * departures are read from source only. */
+  profileHint: (summary: string | undefined, checked: ProfileCheck, sourceOnly: number) => string;
   entry: {
     step: (e: Of<'step'>) => string;
     packet: (e: Of<'packet'>, who: string) => string;

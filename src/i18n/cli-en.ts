@@ -12,6 +12,8 @@ export const cliEn: CliCatalog = {
     unexpected: (arg) => `unexpected argument "${arg}"`,
     missing: (what) => `missing ${what}`,
     eitherOr: (a, b) => `give ${a} or ${b}, not both`,
+    oneOf: (options) => `give exactly one of ${options.join(', ')}`,
+    requires: (option, other) => `${option} needs ${other}`,
     tooMany: (max) => `too many arguments (at most ${max === 1 ? 'one' : n(max)})`,
     validOptions: (list) => `valid options: ${list}`,
     seeHelp: (command) => `see: npm run ${command} -- --help`,
@@ -100,7 +102,7 @@ export const cliEn: CliCatalog = {
     },
     verify: {
       usage: [
-        'npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [options]',
+        'npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --ejabberd) <cases.json|scenario.json>... [options]',
         'npm run verify -- --nanomq --bin PATH [cases.json...] [options]',
       ],
       summary:
@@ -111,6 +113,10 @@ export const cliEn: CliCatalog = {
         nanomq: 'start a NanoMQ built from source (--bin) for each case on 127.0.0.1 and a free port (docs/nanomq.md)',
         bin: 'the NanoMQ broker to start (scripts/nanomq/build.sh builds it)',
         'max-end': 'play only the cases that end within this many seconds',
+        ejabberd:
+          'start our own node of Debian’s ejabberd (mod_mqtt on 127.0.0.1 and a free port) for the run, and one for each restart case',
+        username: 'the User Name sent in every CONNECT (ejabberd refuses a CONNECT without one)',
+        password: 'the Password sent with the User Name',
         profile: 'the profile to compare with (default spec)',
         tolerance: 'seconds by which times may differ',
         record: 'write the recorded cases (with `observed`) to this file (one case file only)',

@@ -15,6 +15,10 @@ export interface CliCatalog {
     tooMany: (max: number) => string;
     /** Two ways of giving the input, both given. */
     eitherOr: (a: string, b: string) => string;
+    /** Ways of giving the input, of which exactly one is needed. */
+    oneOf: (options: readonly string[]) => string;
+    /** An option that only makes sense with another one. */
+    requires: (option: string, other: string) => string;
     /** Before the list of the options a command takes. */
     validOptions: (list: string) => string;
     /** Points to the help: "see --help". */

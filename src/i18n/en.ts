@@ -71,18 +71,26 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     const ka = p.serverKeepAlive
       ? `the Server Keep Alive of ${p.keepAlive} s (the broker's value, which replaced the client's)`
       : `its Keep Alive of ${p.keepAlive} s`;
+    const closed =
+      typeof p.disconnect === 'number'
+        ? `sent DISCONNECT ${hex(p.disconnect)} (Keep Alive timeout) and closed the connection`
+        : 'closed the connection as if the network had failed';
     if (p.tick !== undefined)
-      return `The broker checks each connection on a timer of its own (${p.firstTick} s after the CONNECT, then every ${p.tick} s). Nothing arrived from the client until the ticks since its last packet, times ${p.tick} s, exceeded ${p.factor} x ${ka}: it closed the connection as if the network had failed.`;
-    return p.sweep !== undefined
-      ? `Nothing arrived from the client for more than ${p.factor ?? 1.5} x ${ka} (counted in whole seconds), and the broker noticed at its keep-alive check, which runs every ${p.sweep} s: it closed the connection as if the network had failed.`
-      : `Nothing arrived from the client for ${p.factor ?? 1.5} x ${ka}, so the broker closed the connection as if the network had failed.`;
+      return `The broker checks each connection on a timer of its own (${p.firstTick} s after the CONNECT, then every ${p.tick} s). Nothing arrived from the client until the ticks since its last packet, times ${p.tick} s, exceeded ${p.factor} x ${ka}: it ${closed}.`;
+    if (p.sweep !== undefined)
+      return `Nothing arrived from the client for more than ${p.factor ?? 1.5} x ${ka} (counted in whole seconds), and the broker noticed at its keep-alive check, which runs every ${p.sweep} s: it ${closed}.`;
+    if (p.grace !== undefined)
+      return `Nothing arrived from the client for ${p.grace} s (${p.factor ?? 1.5} x ${ka}, rounded to whole seconds), so the broker ${closed}.`;
+    return `Nothing arrived from the client for ${p.factor ?? 1.5} x ${ka}, so the broker ${closed}.`;
   },
   'conn.closed.clientDisconnect': (p, v) =>
     v === 5
       ? `The client sent DISCONNECT with Reason Code ${hex(p.reason)} and closed the connection.`
       : 'The client sent DISCONNECT and closed the connection.',
-  'conn.closed.protocolError': () =>
-    'A second CONNECT on the same connection is a Protocol Error: the broker closed the connection.',
+  'conn.closed.protocolError': (p) =>
+    typeof p.disconnect === 'number'
+      ? `A second CONNECT on the same connection is a Protocol Error: the broker sent DISCONNECT ${hex(p.disconnect)} and closed the connection.`
+      : 'A second CONNECT on the same connection is a Protocol Error: the broker closed the connection.',
   'conn.closed.seiRaised': () =>
     'The DISCONNECT raised the Session Expiry from 0, which is a Protocol Error: it does not count as a valid DISCONNECT, the broker answers 0x82 and closes.',
   'conn.closed.qosNotSupported': (p) =>
@@ -145,6 +153,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'session.expiryChanged': (p) => `The DISCONNECT set the Session Expiry from ${seconds(p.from)} to ${seconds(p.to)}.`,
   'session.expiryRaisedAccepted': (p) =>
     `The DISCONNECT raised the Session Expiry from ${seconds(p.from)} to ${seconds(p.to)}, and the broker took the new value.`,
+  'session.ended.inMemoryOnly': () =>
+    'The broker keeps MQTT sessions in memory only, persistence or not: the restart lost this session.',
   'session.ended.notPersisted': () =>
     'The broker stopped and wrote only Clean Start 0 sessions to its persistence: this session is lost.',
   'session.restoredNoExpiry': () =>
@@ -205,7 +215,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     'The will has a Message Expiry Interval; the broker published it without one, so a queued copy never expires.',
   'will.retainNotStored': (p) =>
     `The will went out with RETAIN 1, but the broker did not store it as the retained message of ${p.topic}.`,
-  'will.deleted.quirkShutdown': () => 'The broker stopped without publishing this will: it is lost.',
+  'will.deleted.quirkShutdown': () =>
+    'The broker stopped without publishing this will: its sessions ended with it, and the will reached no subscriber.',
   'message.delivered': (p) =>
     `Delivered at the lower of the message QoS and the subscription QoS${p.messageExpiry !== null && p.messageExpiry !== undefined ? `, with ${p.messageExpiry} s of Message Expiry left` : ''}.`,
   'message.deliveredRetained': () => 'A new subscription receives the retained message, with RETAIN 1.',
@@ -218,6 +229,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'message.expired': (p) =>
     `The Message Expiry Interval (${p.expiry} s, counted from publication) passed before delivery: discarded.`,
   'message.qos0NotQueued': () => 'The subscriber is offline and this copy is QoS 0: the broker does not queue it.',
+  'message.queuedQos0BehindUnacked': () =>
+    'The subscriber is offline and this copy is QoS 0, but a QoS 1 or 2 message still waits for its acknowledgement: the broker queues this one behind it.',
   'message.retained': () =>
     "Published with RETAIN 1: the broker keeps it as the topic's retained message, outside any session.",
   'message.retainCleared': () =>
@@ -388,7 +401,13 @@ export const en: Catalog = {
       'keeps the session for its Session Expiry and waits for the Will Delay (Clean Start only decides whether a session is resumed)',
     'session.ended.cleanStartNotKept': 'keeps the session for its Session Expiry Interval',
     'will.retainIgnored': 'publishes a will with Will Retain 1 as a retained message',
-    'conn.closed.keepAlive': 'closes after 1.5 x Keep Alive of silence, and never when Keep Alive is 0',
+    'conn.closed.keepAlive':
+      'closes after exactly 1.5 x Keep Alive of silence, as if the network had failed (no DISCONNECT), and never when Keep Alive is 0',
+    'conn.closed.protocolError': 'closes the connection without a DISCONNECT',
+    'message.queuedQos0BehindUnacked': 'does not queue QoS 0 messages for an offline subscriber',
+    'session.ended.inMemoryOnly': 'keeps sessions across a restart with persistence',
+    'will.deleted.quirkShutdown':
+      'publishes the will of a client connected at the shutdown; a will still waiting for its delay goes out at once without persistence, and waits across the restart with it',
     'will.deleted.quirkNewConnection':
       'publishes the will when a new connection ends its session (Clean Start 1, or Session Expiry 0), and only cancels it when the session is resumed',
     'will.deleted.quirkSecondConnect':
@@ -412,8 +431,6 @@ export const en: Catalog = {
     'will.retainNotStored': 'stores a will with Will Retain 1 as the retained message of its topic',
     'conn.refused.emptyWill':
       'accepts a will with an empty payload (zero-length Binary Data) and publishes it like any other',
-    'will.deleted.quirkShutdown':
-      'publishes the will of every connection it closes, and of every session it loses, as it stops',
     'session.expiryRaisedAccepted':
       'treats raising Session Expiry from 0 at DISCONNECT as a Protocol Error: DISCONNECT 0x82, and the will is published',
     'broker.persistenceIgnored': 'keeps sessions and retained messages across a restart when it has persistence',
@@ -424,15 +441,33 @@ export const en: Catalog = {
     'nanomq-0.23.2': 'NanoMQ 0.23.2',
     'nanomq-0.23.3': 'NanoMQ 0.23.3',
     'mosquitto-2.0': 'Mosquitto 2.0',
+    'ejabberd-23.01': 'ejabberd 23.01',
   },
   profileSummary: {
     spec: 'Follows MQTT 5.0 and 3.1.1 to the letter, with the documented choices on ambiguous points.',
     'mosquitto-2.0':
       'Mosquitto 2.0.11: serves Will Delay and Session Expiry on whole seconds, checks keep-alive every 6 s, deletes the will on every DISCONNECT but 0x04, publishes no will on a takeover that keeps the session and drops a waiting will when a new connection arrives, lets Session Expiry 0 wait for the Will Delay (mosquitto#3505), holds wills behind shorter delays, sends no DISCONNECT 0x8E or 0x8B, and publishes all waiting wills when it stops.',
+    'ejabberd-23.01':
+      'ejabberd 23.01 (mod_mqtt): rounds the keep-alive grace of 1.5 x Keep Alive to whole seconds, and sends DISCONNECT before it closes a connection: 0x8D on a keep-alive timeout, 0x81 on a malformed packet, 0x82 on a second CONNECT; an offline session queues QoS 0 messages behind an unacknowledged QoS 1 or 2 one.',
     'nanomq-0.23.2':
       'NanoMQ 0.23.2, measured: withholds the will of a Clean Start 0 client that drops and keeps its session, also with Session Expiry 0 (nanomq#1989); checks keep-alive and cached sessions on a timer of each connection (15 s after CONNECT, then every 10 s), closes silent connections after 1.25 x Keep Alive, Keep Alive 0 included; counts Will Delay from CONNECT; deletes the will on every DISCONNECT; never keeps Clean Start 1 sessions; caches the old session at a takeover; sends no DISCONNECT 0x8E or 0x8B; ignores a reserved packet; refuses an empty will payload; delivers a retained will without storing it; loses everything at a restart, wills included.',
     'nanomq-0.23.3':
       'NanoMQ 0.23.3, measured: as 0.23.2, except that a cached session with Session Expiry 0 now closes at the next tick of its connection timer, so the will of a dropped Clean Start 0 client goes out at that tick, late instead of never (NanoNNG 9551ebe).',
+  },
+  profileHint: (summary, c, sourceOnly) => {
+    const checked =
+      c.kind === 'specCases'
+        ? `Checked against the expected outcomes of the ${c.cases} spec cases.`
+        : c.kind === 'broker'
+          ? `Measured: ${c.cases} recorded cases of ${c.broker} ${c.version} (${c.date}) agree with it.`
+          : "Not measured: modelled from the broker's source and issues.";
+    const points =
+      sourceOnly > 0
+        ? ` ${sourceOnly} of its departures ${sourceOnly === 1 ? 'is' : 'are'} read from source only.`
+        : c.kind === 'broker'
+          ? ' None of its departures is read from source only.'
+          : '';
+    return `${summary ? `${summary} ` : ''}${checked}${points}`;
   },
   entry: {
     step: (e) => `step ${e.index + 1}: ${ACTIONS[e.action]}`,

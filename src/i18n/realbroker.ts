@@ -11,6 +11,9 @@ export interface RealBrokerCatalog {
   intro: (profileLabel: string) => string;
   urlLabel: string;
   urlHint: string;
+  usernameLabel: string;
+  passwordLabel: string;
+  credentialsHint: string;
   run: string;
   running: string;
   stop: string;
@@ -43,6 +46,10 @@ export const realBrokerEn: RealBrokerCatalog = {
     `Plays this scenario against an MQTT broker over WebSocket, in real time, and compares what it does with the prediction of the ${label} profile.`,
   urlLabel: 'WebSocket URL of the broker',
   urlHint: 'For example ws://127.0.0.1:9001 (Mosquitto: "listener 9001" and "protocol websockets").',
+  usernameLabel: 'User name (optional)',
+  passwordLabel: 'Password (optional)',
+  credentialsHint:
+    'Sent in every CONNECT of the run. Some brokers refuse a CONNECT without them (ejabberd: any name and password with anonymous login).',
   run: 'Run on this broker',
   running: 'Running…',
   stop: 'Stop',

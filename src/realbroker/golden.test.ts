@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type BrokerProfile, MOSQUITTO_2_0, NANOMQ_0_23_2, NANOMQ_0_23_3, SPEC } from '../engine/profiles';
+import {
+  type BrokerProfile,
+  EJABBERD_23_01,
+  MOSQUITTO_2_0,
+  NANOMQ_0_23_2,
+  NANOMQ_0_23_3,
+  SPEC,
+} from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import { en } from '../i18n/en';
 import { type ConformanceCase, parseCaseFile } from '../scenario/cases';
@@ -9,12 +16,13 @@ import { compareOutcomes } from '../scenario/compare';
 import { problemLine } from '../share/describe';
 import { caseClock, TOLERANCE_S } from './record';
 
-// Recordings of real brokers (npm run verify:mosquitto / verify:nanomq -- --record ...): each
+// Recordings of real brokers (npm run verify:mosquitto / verify:nanomq / verify:ejabberd -- --record ...): each
 // profile must predict every one of them within the stated tolerance, with no broker running.
 const GOLDEN: { dir: string; version: string; profile: BrokerProfile; minCases: number }[] = [
   { dir: 'golden/mosquitto-2.0.11', version: '2.0.11', profile: MOSQUITTO_2_0, minCases: 200 },
   { dir: 'golden/nanomq-0.23.2', version: 'nanomq 0.23.2', profile: NANOMQ_0_23_2, minCases: 230 },
   { dir: 'golden/nanomq-0.23.3', version: 'nanomq 0.23.3', profile: NANOMQ_0_23_3, minCases: 230 },
+  { dir: 'golden/ejabberd-23.01', version: 'ejabberd 23.01', profile: EJABBERD_23_01, minCases: 200 },
 ];
 
 function load(dir: string): { file: string; c: ConformanceCase }[] {

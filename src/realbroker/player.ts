@@ -74,6 +74,8 @@ export interface PlayOptions {
   offlineWait?: { firstMs: number; quietMs: number };
   onEvent?: (e: LiveEvent) => void;
   signal?: AbortSignal;
+  /** Sent in every CONNECT of the run (the scenario's clients and the implicit ones). */
+  credentials?: { username: string; password: string };
 }
 
 /**
@@ -233,6 +235,11 @@ class Player {
     this.opt.onEvent?.(e);
   }
 
+  private connectPacket(o: ConnectOptions): Packet {
+    const c = this.opt.credentials;
+    return connectPacket(c ? { ...o, username: c.username, password: c.password } : o);
+  }
+
   private problem(p: PlayerProblem) {
     this.problems.push(p);
     this.event('problem', null, undefined, { ...p });
@@ -380,7 +387,7 @@ class Player {
     t.onData(read);
     t.onClose(() => this.onClosed(conn, implicit));
     const ack = this.waitFor(conn, 'connack');
-    this.send(conn, connectPacket(o));
+    this.send(conn, this.connectPacket(o));
     const connack = await ack;
     if (!implicit) {
       if (!connack) this.problem({ code: 'noConnack', client: name, conn: no, ms: this.ackMs });
@@ -609,7 +616,7 @@ class Player {
       conn.open = false;
     });
     const ack = this.waitFor(conn, 'connack');
-    this.send(conn, connectPacket(this.offlineOptions()));
+    this.send(conn, this.connectPacket(this.offlineOptions()));
     await ack;
     // Stay until no further message comes: up to firstMs for the first, quietMs after each.
     const wait = this.opt.offlineWait ?? { firstMs: 500, quietMs: 500 };
@@ -676,7 +683,14 @@ class Player {
     const ack = this.waitFor(conn, 'connack');
     this.send(
       conn,
-      connectPacket({ clientId: id, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: null, will: null }),
+      this.connectPacket({
+        clientId: id,
+        protocol: 5,
+        cleanStart: true,
+        keepAlive: 0,
+        sessionExpiry: null,
+        will: null,
+      }),
     );
     await ack;
     const sub = this.waitFor(conn, 'suback');
@@ -708,7 +722,14 @@ class Player {
     const ack = this.waitFor(conn, 'connack');
     this.send(
       conn,
-      connectPacket({ clientId: id, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: null, will: null }),
+      this.connectPacket({
+        clientId: id,
+        protocol: 5,
+        cleanStart: true,
+        keepAlive: 0,
+        sessionExpiry: null,
+        will: null,
+      }),
     );
     await ack;
     for (const topic of this.topics)
@@ -752,7 +773,7 @@ class Player {
         const ack = this.waitFor(conn, 'connack');
         this.send(
           conn,
-          connectPacket({ clientId, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: 0, will: null }),
+          this.connectPacket({ clientId, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: 0, will: null }),
         );
         await ack;
         this.send(conn, { cmd: 'disconnect', reasonCode: 0 });
@@ -788,7 +809,14 @@ class Player {
     });
     this.send(
       conn,
-      connectPacket({ clientId: id, protocol: 4, cleanStart: true, keepAlive: 1, sessionExpiry: null, will: null }),
+      this.connectPacket({
+        clientId: id,
+        protocol: 4,
+        cleanStart: true,
+        keepAlive: 1,
+        sessionExpiry: null,
+        will: null,
+      }),
     );
     const at = await Promise.race([closed, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
     if (at === null) {
@@ -853,7 +881,7 @@ class Player {
         if (!live || live.silent) return;
         this.send(
           live,
-          connectPacket({
+          this.connectPacket({
             clientId: live.clientId,
             protocol: live.protocol,
             cleanStart: true,

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { willRefusal } from '../engine/broker/connect';
-import { PROFILE_LIST } from '../engine/profile-list';
+import { PROFILE_LIST, profileEntry } from '../engine/profile-list';
 import { profileById } from '../engine/profiles';
 import { why } from '../engine/rules';
 import { filterProblem, topicProblem } from '../engine/topic';
@@ -31,6 +31,7 @@ function ScenarioSettings() {
   const maximumQos = useScenario((s) => s.scenario.broker.maximumQos);
   const retainAvailable = useScenario((s) => s.scenario.broker.retainAvailable);
   const [example, setExample] = useState('default');
+  const entry = profileEntry(profile);
   return (
     <fieldset className="grid gap-2">
       <legend className="sr-only">{ed.setup.scenario}</legend>
@@ -66,7 +67,11 @@ function ScenarioSettings() {
         label={ed.setup.profile}
         value={profile}
         options={PROFILE_LIST.map((p) => ({ value: p.id, label: profileName(p.id, cat) }))}
-        hint={cat.profileSummary[profile]}
+        hint={
+          entry
+            ? cat.profileHint(cat.profileSummary[profile], entry.checked, entry.sourceOnly.length)
+            : cat.profileSummary[profile]
+        }
         onChange={(v) => act().profilePicked(v)}
       />
       <div className="grid grid-cols-2 gap-2">

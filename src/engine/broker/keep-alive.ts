@@ -22,6 +22,8 @@ export function keepAliveInForce(v: ProtocolLevel, requested: number, broker: Br
 
 /** 5.0 [MQTT-3.1.2-22] / 3.1.1 [MQTT-3.1.2-24]: the broker allows factor x Keep Alive of silence. */
 export function keepAliveWindowMs(keepAlive: number, profile: BrokerProfile): number {
+  // ejabberd 23.01: round(Secs * 1.5) whole seconds (keepAliveGraceWholeSeconds; halves up).
+  if (profile.keepAliveGraceWholeSeconds) return Math.round(keepAlive * profile.keepAliveFactor) * 1000;
   return Math.round(keepAlive * 1000 * profile.keepAliveFactor);
 }
 

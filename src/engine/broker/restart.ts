@@ -23,6 +23,8 @@ export interface RestartPlan {
   dropCleanStartSessions: boolean;
   /** Sessions read back from persistence never expire (their expiry timers are cancelled). */
   restoredNeverExpire: boolean;
+  /** Sessions survive the restart: with persistence, unless the broker keeps them in memory only. */
+  keepsSessions: boolean;
 }
 
 export function restartPlan(broker: BrokerSettings, profile: BrokerProfile): RestartPlan {
@@ -37,5 +39,7 @@ export function restartPlan(broker: BrokerSettings, profile: BrokerProfile): Res
     endSeiZeroAfterFlush: r?.publishesEveryWill === true,
     dropCleanStartSessions: persist && r?.persistsOnlyCleanStart0 === true,
     restoredNeverExpire: persist && r !== undefined && !r.restoredSessionsExpire,
+    // NanoMQ, ejabberd 23.01: sessions live in memory only (restart.keepsSessions false).
+    keepsSessions: persist,
   };
 }

@@ -11,6 +11,8 @@ export const zhCli: CliCatalog = {
     unexpected: (arg) => `多余的参数${q(arg)}`,
     missing: (what) => `缺少 ${what}`,
     eitherOr: (a, b) => `请给出 ${a} 或 ${b}，不要同时给出两者`,
+    oneOf: (options) => `请只给出 ${options.join('、')} 中的一个`,
+    requires: (option, other) => `${option} 需要同时给出 ${other}`,
     tooMany: (max) => `参数过多（最多 ${num(max)} 个）`,
     validOptions: (list) => `可用的选项：${list}`,
     seeHelp: (command) => `参见：npm run ${command} -- --help`,
@@ -98,7 +100,7 @@ export const zhCli: CliCatalog = {
     },
     verify: {
       usage: [
-        'npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [选项]',
+        'npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --ejabberd) <cases.json|scenario.json>... [选项]',
         'npm run verify -- --nanomq --bin PATH [cases.json...] [选项]',
       ],
       summary: '在本机的真实服务器上逐个播放场景，记录服务器的实际行为，并与行为模型的预测进行比较。',
@@ -108,6 +110,10 @@ export const zhCli: CliCatalog = {
         nanomq: '为每个用例在 127.0.0.1 的一个空闲端口上启动一个从源码构建的 NanoMQ（--bin；见“docs/nanomq.md”）',
         bin: '要启动的 NanoMQ 服务器（由“scripts/nanomq/build.sh”构建）',
         'max-end': '只播放在这么多秒之内结束的用例',
+        ejabberd:
+          '为整次运行（以及每个重启用例）启动我们自己的 Debian ejabberd 节点（mod_mqtt 位于 127.0.0.1 的一个空闲端口）',
+        username: '每个 CONNECT 中发送的用户名（ejabberd 拒绝没有用户名的 CONNECT）',
+        password: '与用户名一起发送的密码',
         profile: '用来比较的行为模型（默认 spec）',
         tolerance: '时间允许相差的秒数',
         record: '把录制下来的用例（带 `observed`）写入这个文件（只限一个用例文件）',

@@ -32,16 +32,19 @@ const cause = (p: P) =>
     ? `客户端发送了原因码为 ${hex(p.reason)} 的 DISCONNECT（只有 0x00 才会删除遗嘱消息）`
     : (CAUSES[(p.cause as CloseCause) ?? 'network'] ?? String(p.cause));
 
-/** The will properties a delivery carried, in the order they travel. */
+/**
+ * The will properties a delivery carried, in the order they travel. Property names shown with their
+ * value stay as in the spec (docs/glossary-zh.md), like the packet fields of the trace.
+ */
 function willPropsText(p: WillProps): string {
   const parts: string[] = [];
-  if (p.payloadFormatIndicator) parts.push('载荷格式指示 1（UTF-8）');
-  if (p.contentType !== undefined) parts.push(`内容类型 ${q(p.contentType)}`);
-  if (p.responseTopic !== undefined) parts.push(`响应主题 ${q(p.responseTopic)}`);
-  if (p.correlationData !== undefined) parts.push(`对比数据 ${q(p.correlationData)}`);
+  if (p.payloadFormatIndicator) parts.push('Payload Format Indicator 1（UTF-8）');
+  if (p.contentType !== undefined) parts.push(`Content Type ${q(p.contentType)}`);
+  if (p.responseTopic !== undefined) parts.push(`Response Topic ${q(p.responseTopic)}`);
+  if (p.correlationData !== undefined) parts.push(`Correlation Data ${q(p.correlationData)}`);
   if (p.userProperties?.length)
-    parts.push(`用户属性 ${p.userProperties.map((u) => `${q(u.name)} = ${q(u.value)}`).join('，')}`);
-  return parts.length ? `，带有${parts.join('，')}` : '';
+    parts.push(`User Properties ${p.userProperties.map((u) => `${q(u.name)} = ${q(u.value)}`).join('、')}`);
+  return parts.length ? `，带有 ${parts.join('，')}` : '';
 }
 
 /** Will Delay and Session Expiry end at the same instant. */
@@ -87,11 +90,17 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     const ka = p.serverKeepAlive
       ? zh`Server Keep Alive（${p.keepAlive}秒，这是服务器的取值，取代了客户端的取值）`
       : zh`保活时间（${p.keepAlive}秒）`;
+    const closed =
+      typeof p.disconnect === 'number'
+        ? `发送了 DISCONNECT ${hex(p.disconnect)}（保活超时）并关闭了连接`
+        : '按网络故障处理，关闭了连接';
     if (p.tick !== undefined)
-      return zh`服务器用每个连接自己的定时器检查保活（CONNECT 后${p.firstTick}秒第一次触发，之后每${p.tick}秒一次）。直到自最后一个报文以来的触发次数乘以${p.tick}秒超过${ka}的${p.factor}倍，都没有收到客户端的任何报文：服务器便按网络故障处理，关闭了连接。`;
-    return p.sweep !== undefined
-      ? zh`超过${ka}的${p.factor ?? 1.5}倍（按整秒计）仍未收到客户端的任何报文；服务器每${p.sweep}秒做一次保活检查，在检查时发现了这一点，便按网络故障处理，关闭了连接。`
-      : zh`在${ka}的${p.factor ?? 1.5}倍时间内没有收到客户端的任何报文，服务器便按网络故障处理，关闭了连接。`;
+      return zh`服务器用每个连接自己的定时器检查保活（CONNECT 后${p.firstTick}秒第一次触发，之后每${p.tick}秒一次）。直到自最后一个报文以来的触发次数乘以${p.tick}秒超过${ka}的${p.factor}倍，都没有收到客户端的任何报文：服务器便${closed}。`;
+    if (p.sweep !== undefined)
+      return zh`超过${ka}的${p.factor ?? 1.5}倍（按整秒计）仍未收到客户端的任何报文；服务器每${p.sweep}秒做一次保活检查，在检查时发现了这一点，便${closed}。`;
+    if (p.grace !== undefined)
+      return zh`${p.grace}秒内（${ka}的${p.factor ?? 1.5}倍，取整到整秒）没有收到客户端的任何报文，服务器便${closed}。`;
+    return zh`在${ka}的${p.factor ?? 1.5}倍时间内没有收到客户端的任何报文，服务器便${closed}。`;
   },
   'conn.closed.qosNotSupported': (p) =>
     zh`客户端以 QoS ${p.qos}发布，高于服务器公布的 Maximum QoS ${p.maximumQos}：这是协议错误。服务器发送了 DISCONNECT 0x9B（不支持的 QoS），关闭了连接，也没有转发这条消息。`,
@@ -101,7 +110,10 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     v === 5
       ? `客户端发送了原因码为 ${hex(p.reason)} 的 DISCONNECT，并关闭了连接。`
       : '客户端发送了 DISCONNECT，并关闭了连接。',
-  'conn.closed.protocolError': () => '在同一个连接上再次发送 CONNECT 属于协议错误：服务器关闭了连接。',
+  'conn.closed.protocolError': (p) =>
+    typeof p.disconnect === 'number'
+      ? `在同一个连接上再次发送 CONNECT 属于协议错误：服务器发送了 DISCONNECT ${hex(p.disconnect)} 并关闭了连接。`
+      : '在同一个连接上再次发送 CONNECT 属于协议错误：服务器关闭了连接。',
   'conn.closed.seiRaised': () =>
     'DISCONNECT 把原本为 0 的会话过期间隔改成了非零值，这是协议错误：这个 DISCONNECT 不算有效，服务器回复 0x82 并关闭连接。',
   'conn.closed.malformed': (p, v) =>
@@ -166,6 +178,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'session.ended.notPersisted': (_p, v) =>
     `服务器停止时只把 ${v === 4 ? 'CleanSession 0' : 'Clean Start 0'} 的会话写入持久化存储：这个会话因此丢失。`,
   'session.restoredNoExpiry': () => '会话已从持久化存储中读回；在它的客户端再次连接之前，这个会话不会过期。',
+  'session.ended.inMemoryOnly': () =>
+    '无论是否启用持久化，服务器都只在内存中保存 MQTT 会话：这次重启让这个会话丢失了。',
   'session.expiryCapped': (p) =>
     `服务器授予的会话过期间隔是 ${seconds(p.granted)}，而不是请求的 ${seconds(p.requested)}，并在 CONNACK 中告知了客户端。`,
   'will.stored': (_p, v) =>
@@ -222,7 +236,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'will.retainNotStored': (p) => `遗嘱消息以 RETAIN 1 发出，但服务器没有把它保存为${q(p.topic)}的保留消息。`,
   'will.messageExpiryDropped': () =>
     '遗嘱消息带有消息过期间隔；服务器发布它时没有带上这个间隔，因此排队中的副本永不过期。',
-  'will.deleted.quirkShutdown': () => '服务器停止时没有发布这条遗嘱消息：它丢失了。',
+  'will.deleted.quirkShutdown': () =>
+    '服务器停止时没有发布这条遗嘱消息：它的会话随之结束，遗嘱消息没有送达任何订阅者。',
   'message.delivered': (p) => `以消息 QoS 和订阅 QoS 中较低者投递${expiryLeft(p)}。`,
   'message.resent': () =>
     '这条消息在连接关闭前已经发出，但一直没有得到确认：会话恢复时，服务器以 DUP 1 重新发送它，不论它的消息过期间隔如何（它的投递已经开始）。',
@@ -231,6 +246,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'message.queueDelivered': (p) => `重新连接时，从会话的队列中投递${expiryLeft(p)}。`,
   'message.expired': (p) => zh`消息过期间隔（${p.expiry}秒，从发布时算起）在投递之前已过：消息被丢弃。`,
   'message.qos0NotQueued': () => '订阅者离线，而这份消息是 QoS 0：服务器不会为它排队。',
+  'message.queuedQos0BehindUnacked': () =>
+    '订阅者离线，这份消息是 QoS 0，但已有一条 QoS 1 或 2 的消息在等待确认：服务器把这一份排在它后面。',
   'message.retained': () => '以 RETAIN 1 发布：服务器把它保存为该主题的保留消息，不属于任何会话。',
   'message.retainCleared': () => '载荷为空的保留消息会清除该主题的保留消息，它本身不会被保存。',
   'message.retainedExpired': (p) => zh`保留消息的消息过期间隔（${p.expiry}秒）已过：消息被丢弃。`,
@@ -398,23 +415,45 @@ export const zhEngine: Catalog = {
     'will.published.flushedAtShutdown': '允许在启用持久化时让等待中的遗嘱消息跨越重启继续等待（§3.1.2.5）',
     'session.ended.notPersisted': '会保留每个设置了会话过期间隔的会话，无论 Clean Start 取何值',
     'session.restoredNoExpiry': '无论是否重启，都会在连接关闭后经过会话过期间隔时结束会话',
+    'conn.closed.protocolError': '会直接关闭连接，不发送 DISCONNECT',
+    'message.queuedQos0BehindUnacked': '不会为离线订阅者排队 QoS 0 消息',
+    'will.deleted.quirkShutdown':
+      '会发布停止时仍连接着的客户端的遗嘱消息；正在等待延迟的遗嘱消息在未启用持久化时立即发布，启用持久化时跨越重启继续等待',
+    'session.ended.inMemoryOnly': '启用持久化时会在重启后保留会话',
     'message.delivered': '向 3.1.1 订阅者实时投递时总会清除 RETAIN 标志 [MQTT-3.3.1-9]',
     'will.retainNotStored': '会把 Will Retain 为 1 的遗嘱消息保存为该主题的保留消息',
     'will.messageExpiryDropped': '会带着消息过期间隔发布遗嘱消息：为离线订阅者排队的副本会过期',
     'conn.refused.emptyWill': '会接受载荷为空的遗嘱消息（长度为 0 的二进制数据），像其他遗嘱消息一样发布',
-    'will.deleted.quirkShutdown': '会在停止时发布它关闭的每个连接的遗嘱消息，以及它丢失的每个会话的遗嘱消息',
     'session.expiryRaisedAccepted':
       '会把在 DISCONNECT 中把会话过期间隔从 0 提高视为协议错误：发送 DISCONNECT 0x82，并发布遗嘱消息',
     'broker.persistenceIgnored': '在启用持久化时会跨越重启保留会话和保留消息',
     'packet.reservedIgnored': '会把保留类型 0 的报文视为畸形报文并关闭连接',
+  },
+  profileHint: (summary, c, sourceOnly) => {
+    const checked =
+      c.kind === 'specCases'
+        ? `已用 ${c.cases} 个规范用例的预期结果检验。`
+        : c.kind === 'broker'
+          ? `已实测：${c.broker} ${c.version} 的 ${c.cases} 个录制用例（${c.date}）与它一致。`
+          : '未实测：根据服务器的源代码和问题报告建模。';
+    const points =
+      sourceOnly > 0
+        ? `其中 ${sourceOnly} 处偏离仅来自阅读源代码。`
+        : c.kind === 'broker'
+          ? '没有哪一处偏离仅来自阅读源代码。'
+          : '';
+    return `${summary ?? ''}${checked}${points}`;
   },
   profileLabel: {
     spec: '严格遵循规范',
     'nanomq-0.23.2': 'NanoMQ 0.23.2',
     'nanomq-0.23.3': 'NanoMQ 0.23.3',
     'mosquitto-2.0': 'Mosquitto 2.0',
+    'ejabberd-23.01': 'ejabberd 23.01',
   },
   profileSummary: {
+    'ejabberd-23.01':
+      'ejabberd 23.01（mod_mqtt）：把 1.5 倍保活时间取整到整秒；关闭连接前先发送 DISCONNECT：保活超时发 0x8D，畸形报文发 0x81，第二个 CONNECT 发 0x82；离线会话会把 QoS 0 消息排在尚未确认的 QoS 1 或 2 消息之后。',
     spec: '严格按照 MQTT 5.0 和 3.1.1 规范行事；规范有歧义之处，采用文档中写明的选择。',
     'mosquitto-2.0':
       'Mosquitto 2.0.11：遗嘱延迟和会话过期按整秒处理，每 6 秒检查一次保活；除 0x04 以外的任何 DISCONNECT 都会删除遗嘱消息；保留会话的接管不发布遗嘱消息，新连接到达时会丢弃正在等待的遗嘱消息；会话过期间隔为 0 时仍等待遗嘱延迟（mosquitto#3505）；延迟更短的遗嘱消息会挡住排在后面的遗嘱消息；不发送 DISCONNECT 0x8E 或 0x8B；停止时发布所有正在等待的遗嘱消息。',

@@ -8,6 +8,10 @@ export const zhRealBroker: RealBrokerCatalog = {
     `通过 WebSocket 把这个场景实时地在一台 MQTT 服务器上演一遍，并把它的行为与“${label}”行为模型的预测作比较。`,
   urlLabel: '服务器的 WebSocket 地址',
   urlHint: '例如 ws://127.0.0.1:9001（Mosquitto 需配置“listener 9001”和“protocol websockets”）。',
+  usernameLabel: '用户名（可选）',
+  passwordLabel: '密码（可选）',
+  credentialsHint:
+    '本次运行的每个 CONNECT 都会带上它们。有些服务器拒绝没有用户名和密码的 CONNECT（ejabberd 开启匿名登录时，任意用户名和密码均可）。',
   run: '在这台服务器上运行',
   running: '正在运行…',
   stop: '停止',

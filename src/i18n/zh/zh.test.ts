@@ -44,6 +44,11 @@ const KEPT = [
   'Keep Alive',
   'Will Retain',
   'Maximum QoS',
+  'Payload Format Indicator',
+  'Content Type',
+  'Response Topic',
+  'Correlation Data',
+  'User Properties',
   'Server Keep Alive',
   'Retain Available',
   'DUP',
@@ -56,6 +61,8 @@ const KEPT = [
   'TCP',
   'NanoMQ',
   'Mosquitto',
+  'ejabberd',
+  'mod_mqtt',
   'JSON',
   'FORMAT.md',
   'ID',
@@ -257,6 +264,28 @@ function entries(): TraceEntry[] {
             retain,
             willOf,
           });
+  const props = {
+    payloadFormatIndicator: true,
+    contentType: 'text/plain',
+    responseTopic: 'plant/reply',
+    correlationData: 'c-17',
+    userProperties: [
+      { name: 'site', value: 'north' },
+      { name: 'line', value: '4' },
+    ],
+  };
+  for (const p of [props, { contentType: 'application/json' }])
+    out.push({
+      t: 0,
+      kind: 'message',
+      op: 'delivered',
+      to: 'dash',
+      topic: 't/1',
+      payload: 'bye',
+      qos: 1,
+      retain: false,
+      props: p,
+    });
   for (const machine of ['client', 'connection', 'session'] as const)
     out.push({ t: 0, kind: 'state', machine, id: 'dev', value: 'connected' });
   out.push({ t: 0, kind: 'note', client: 'dev', why });

@@ -69,6 +69,11 @@ export function RealBrokerPanel({
   const [url, setUrl] = useState(defaultUrl);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [urlError, setUrlError] = useState<string | null>(null);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const userId = useId();
+  const passId = useId();
+  const credHintId = useId();
   const abort = useRef<AbortController | null>(null);
   const urlId = useId();
   const hintId = useId();
@@ -90,6 +95,8 @@ export function RealBrokerPanel({
         scenario,
         profile,
         signal: ctl.signal,
+        // A Password is sent only with a User Name (3.1.1 [MQTT-3.1.2-22]).
+        ...(username !== '' ? { credentials: { username, password } } : {}),
         onEvent: (e) => setStatus((s) => (s.kind === 'running' ? { kind: 'running', t: Math.max(0, e.t) } : s)),
       });
       setStatus({ kind: 'done', run });
@@ -144,6 +151,34 @@ export function RealBrokerPanel({
       </div>
       <p id={hintId} style={S.hint}>
         {cat.urlHint}
+      </p>
+      <div style={S.row}>
+        <label htmlFor={userId} style={S.label}>
+          {cat.usernameLabel}
+          <input
+            id={userId}
+            aria-describedby={credHintId}
+            autoComplete="username"
+            style={S.input}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label htmlFor={passId} style={S.label}>
+          {cat.passwordLabel}
+          <input
+            id={passId}
+            type="password"
+            aria-describedby={credHintId}
+            autoComplete="current-password"
+            style={S.input}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+      </div>
+      <p id={credHintId} style={S.hint}>
+        {cat.credentialsHint}
       </p>
       {urlError ? (
         <p role="alert" style={S.error}>
