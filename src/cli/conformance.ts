@@ -2,7 +2,7 @@ import { PROFILE_IDS, profileById } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import { caseClock } from '../realbroker/record';
 import { parseCaseFile } from '../scenario/cases';
-import { compareOutcomes } from '../scenario/compare';
+import { compareRun } from '../scenario/compare';
 import { EXIT, parseCommand, runCommand } from './args';
 import { fail, failProblems, readJson, writeLines } from './io';
 import { words } from './lang';
@@ -45,7 +45,7 @@ runCommand(async () => {
       // Without --profile a case runs under its own (a scenario document may name one; FORMAT.md: spec).
       const own = values.profile !== undefined ? profile : (profileById(c.scenario.profile) ?? profile);
       const result = simulate(c.scenario, clock ? { profile: own, clock } : { profile: own });
-      const diffs = compareOutcomes(result.outcome, wanted, c.expect ? tolerance : Math.max(tolerance, 0));
+      const diffs = compareRun(result, wanted, c.expect ? tolerance : Math.max(tolerance, 0));
       if (diffs.length === 0) {
         passed++;
         if (!values.quiet) out.push(`PASS ${c.id}`);

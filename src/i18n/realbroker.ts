@@ -1,3 +1,4 @@
+import type { ReceivedMessage } from '../engine/types';
 import type { PlayerProblem } from '../realbroker/player';
 import type { Difference, MessageId, WillId } from '../scenario/compare';
 
@@ -113,6 +114,13 @@ export const realBrokerEn: RealBrokerCatalog = {
         return `retained at the end: ${d.kind} ${msg(d.message)}`;
       case 'offlineSubscriber':
         return `offline subscriber: ${d.kind} ${msg(d.message)}`;
+      case 'received': {
+        const got = (m: ReceivedMessage) =>
+          `${msg(m)}${m.dup ? ' DUP' : ''} at ${t(m.t)}${m.props ? ` with properties ${JSON.stringify(m.props)}` : ''}`;
+        return d.kind === 'differs'
+          ? `${d.client}: delivery ${d.index} is ${got(d.got)}, wanted ${got(d.wanted)}`
+          : `${d.client}: ${d.kind} delivery ${d.index}, ${got(d.message)}`;
+      }
     }
   },
 };

@@ -1,4 +1,5 @@
-import type { Outcome, OutcomeWill } from '../engine/types';
+import { receivedFromTrace } from '../engine/trace';
+import type { Outcome, OutcomeWill, ReceivedMessage, RunResult, WillProps } from '../engine/types';
 
 /**
  * Compares an outcome with the one a case requires (conformance/FORMAT.md, "Comparing"). Against
@@ -30,7 +31,11 @@ export type Difference =
   | { what: 'sessionPresent'; kind: 'value'; client: string; step: number; got: boolean; wanted: boolean }
   | { what: 'disconnectReason'; kind: 'missing' | 'unexpected'; client: string; reason: number; at?: number }
   | { what: 'retained'; kind: 'missing' | 'unexpected'; message: MessageId }
-  | { what: 'offlineSubscriber'; kind: 'missing' | 'unexpected'; message: MessageId };
+  | { what: 'offlineSubscriber'; kind: 'missing' | 'unexpected'; message: MessageId }
+  /** Delivery `index` (from 1) to `client` is missing, or one too many (expect.received). */
+  | { what: 'received'; kind: 'missing' | 'unexpected'; client: string; index: number; message: ReceivedMessage }
+  /** Delivery `index` to `client` differs (message, DUP flag, time, or the properties the case lists). */
+  | { what: 'received'; kind: 'differs'; client: string; index: number; got: ReceivedMessage; wanted: ReceivedMessage };
 
 const EPS = 0.0005;
 const willId = (w: OutcomeWill): WillId => ({
@@ -119,5 +124,54 @@ export function compareOutcomes(actual: Outcome, wanted: Outcome, toleranceS = 0
     for (const m of rest)
       diffs.push({ what: 'offlineSubscriber', kind: 'unexpected', message: JSON.parse(m) as MessageId });
   }
+
+  // Each named client's deliveries, in order: the same messages, the same DUP flags, the same times.
+  for (const [name, want] of Object.entries(wanted.received ?? {})) {
+    const have = actual.received?.[name] ?? [];
+    for (let i = 0; i < Math.max(want.length, have.length); i++) {
+      const w = want[i];
+      const a = have[i];
+      const index = i + 1;
+      if (w && !a) diffs.push({ what: 'received', kind: 'missing', client: name, index, message: w });
+      else if (a && !w) diffs.push({ what: 'received', kind: 'unexpected', client: name, index, message: a });
+      else if (
+        a &&
+        w &&
+        (msgKey(a) !== msgKey(w) ||
+          Math.abs(a.t - w.t) > tol ||
+          // Properties are checked when the case lists them (5.0 §3.1.3.2: they reach subscribers with the will).
+          (w.props !== undefined && propsKey(a.props) !== propsKey(w.props)))
+      )
+        diffs.push({ what: 'received', kind: 'differs', client: name, index, got: a, wanted: w });
+    }
+  }
   return diffs;
+}
+
+const msgKey = (m: ReceivedMessage) =>
+  JSON.stringify({ topic: m.topic, payload: m.payload, qos: m.qos, retain: m.retain, dup: m.dup });
+
+const propsKey = (p: WillProps | undefined) => JSON.stringify(canonicalProps(p ?? {}));
+/** In a fixed key order; User Properties keep theirs (order matters, [MQTT-3.1.3-10]). */
+export const canonicalProps = (
+  p: {
+    [K in keyof WillProps]?: WillProps[K] | undefined;
+  },
+): WillProps => {
+  const out: WillProps = {};
+  if (p.payloadFormatIndicator !== undefined) out.payloadFormatIndicator = p.payloadFormatIndicator;
+  if (p.contentType !== undefined) out.contentType = p.contentType;
+  if (p.responseTopic !== undefined) out.responseTopic = p.responseTopic;
+  if (p.correlationData !== undefined) out.correlationData = p.correlationData;
+  if (p.userProperties !== undefined)
+    out.userProperties = p.userProperties.map((u) => ({ name: u.name, value: u.value }));
+  return out;
+};
+
+/** compareOutcomes for a run: the deliveries a case names (`received`) are read from its trace. */
+export function compareRun(run: RunResult, wanted: Outcome, toleranceS = 0): Difference[] {
+  const actual = wanted.received
+    ? { ...run.outcome, received: receivedFromTrace(run.trace, Object.keys(wanted.received)) }
+    : run.outcome;
+  return compareOutcomes(actual, wanted, toleranceS);
 }

@@ -1,3 +1,4 @@
+import type { ReceivedMessage } from '../../engine/types';
 import type { MessageId, WillId } from '../../scenario/compare';
 import type { RealBrokerCatalog } from '../realbroker';
 
@@ -83,6 +84,14 @@ export const zhRealBroker: RealBrokerCatalog = {
         return d.kind === 'missing'
           ? `离线订阅者缺少消息：${msg(d.message)}`
           : `离线订阅者多收到消息：${msg(d.message)}`;
+      case 'received': {
+        const got = (m: ReceivedMessage) =>
+          `${msg(m)}${m.dup ? '（DUP）' : ''}，时间 ${t(m.t)}${m.props ? `，属性 ${JSON.stringify(m.props)}` : ''}`;
+        if (d.kind === 'differs') return `${d.client} 的第 ${d.index} 条投递是${got(d.got)}，应为${got(d.wanted)}`;
+        return d.kind === 'missing'
+          ? `${d.client} 缺少第 ${d.index} 条投递：${got(d.message)}`
+          : `${d.client} 多出第 ${d.index} 条投递：${got(d.message)}`;
+      }
     }
   },
 };
