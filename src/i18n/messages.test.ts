@@ -51,6 +51,35 @@ describe('the catalogs of every language', () => {
     expect(same).toEqual([]);
   });
 
+  it('word in Chinese what the tools used to print in English (verify, repeat, repro, broker problems)', async () => {
+    const [en, zh] = await Promise.all([loadAllMessages('en'), loadAllMessages('zh-CN')]);
+    const texts = (m: typeof en) => [
+      m.cli.verify.header(3, m.cli.verify.againstNanomq('0.23.2'), false, 'spec', 0.3),
+      m.cli.verify.legend('spec'),
+      m.cli.verify.recorded(3, 'out.json'),
+      m.cli.verify.noCase,
+      m.cli.verify.maxEnd,
+      m.cli.repeat.summary(1, 2, 0.3, 0, 0, '0.2'),
+      m.export.repro.scriptLine,
+      m.export.repro.observerLine,
+      m.export.repro.offlineLine,
+      m.realBroker.problem({
+        code: 'willPropsDiffer',
+        client: 'dev',
+        conn: 1,
+        prop: 'Content Type',
+        got: null,
+        sent: '"a"',
+      }),
+      m.engine.topLevel,
+    ];
+    const [a, b] = [texts(en), texts(zh)];
+    b.forEach((z, i) => {
+      expect(z, a[i]).not.toBe(a[i]);
+      expect(/[\u4e00-\u9fff]/.test(z), z).toBe(true);
+    });
+  });
+
   it('load once: a loaded part is then read at once', async () => {
     expect(loadedMessages('en', 'ui')?.locale).toBe('en');
     const p = loadMessages('zh-CN', 'ui');
