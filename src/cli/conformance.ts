@@ -26,7 +26,7 @@ runCommand(async () => {
   const profileId = values.profile ?? 'spec';
   const profile = profileById(profileId) ?? fail(words.cli.output.unknownProfile(profileId, PROFILE_IDS.join(', ')));
   const tolerance = Number(values.tolerance ?? 0);
-  if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
+  if (!Number.isFinite(tolerance) || tolerance < 0) fail(words.cli.verify.tolerance);
 
   let passed = 0;
   let failed = 0;

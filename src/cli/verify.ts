@@ -171,7 +171,7 @@ async function main(): Promise<void> {
     try {
       u = new URL(brokerUrl);
     } catch {
-      fail(`--broker: "${brokerUrl}" is not a URL (mqtt://127.0.0.1:PORT or ws://127.0.0.1:PORT/)`);
+      fail(words.cli.verify.notUrl(String(brokerUrl)));
     }
     if (u.hostname !== '127.0.0.1' && u.hostname !== 'localhost' && u.hostname !== '[::1]')
       fail(words.cli.verify.localOnly);

@@ -80,6 +80,7 @@ export const cliEn: CliCatalog = {
     noCase: 'no case to run',
     noMosquitto: 'mosquitto is not installed (Debian: apt-get install mosquitto)',
     noEjabberd: 'ejabberd is not installed (Debian: apt-get install ejabberd)',
+    notUrl: (url) => `--broker: "${url}" is not a URL (mqtt://127.0.0.1:PORT or ws://127.0.0.1:PORT/)`,
     localOnly: '--broker: only brokers on this machine (127.0.0.1) are played against',
   },
   repeat: {

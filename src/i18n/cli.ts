@@ -96,6 +96,7 @@ export interface CliCatalog {
     noMosquitto: string;
     noEjabberd: string;
     localOnly: string;
+    notUrl: (url: string) => string;
   };
   /** What `npm run recordings:repeat` prints (differences are the realBroker catalog's). */
   repeat: {

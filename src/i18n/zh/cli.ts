@@ -79,6 +79,7 @@ export const zhCli: CliCatalog = {
     noCase: '没有可运行的用例',
     noMosquitto: '没有安装 mosquitto（Debian：apt-get install mosquitto）',
     noEjabberd: '没有安装 ejabberd（Debian：apt-get install ejabberd）',
+    notUrl: (url) => `--broker：${q(url)}不是 URL（应为 mqtt://127.0.0.1:PORT 或 ws://127.0.0.1:PORT/）`,
     localOnly: '--broker：只对照本机（127.0.0.1）上的服务器',
   },
   repeat: {

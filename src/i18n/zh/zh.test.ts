@@ -860,6 +860,7 @@ describe('zh CLI catalog', () => {
     add('verify.recorded', (c) => v(c).recorded(7, 'out.json'));
     add('verify.agreement', (c) => v(c).agreement('spec', 5, 7, 4, 0.3, '12.5'));
     add('verify.notNanomq', (c) => v(c).notNanomq('PATH'));
+    add('verify.notUrl', (c) => v(c).notUrl('boom'));
     add('repeat.different', (c) => c.repeat.different('drop'));
     add('repeat.summary', (c) => c.repeat.summary(5, 4, 0.3, 2, 1, '1.5'));
     for (const [k, val] of Object.entries(zhCli.verify))
