@@ -241,7 +241,7 @@ async function main(): Promise<void> {
       return {
         item,
         rec: null,
-        error: words.cli.verify.notPlayed(unsupported.join('; ')),
+        error: words.cli.verify.notPlayed(unsupported.map((u) => words.realBroker.unsupported(u)).join('; ')),
         diffs: [],
         specDiffs: 0,
         seconds: 0,

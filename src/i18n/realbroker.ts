@@ -1,5 +1,5 @@
 import type { ReceivedMessage } from '../engine/types';
-import type { PlayerProblem } from '../realbroker/player';
+import type { PlayerProblem, UnsupportedStep } from '../realbroker/player';
 import type { Difference, MessageId, WillId } from '../scenario/compare';
 
 /**
@@ -20,6 +20,8 @@ export interface RealBrokerCatalog {
   badUrl: string;
   cannotPlay: string;
   failed: (message: string) => string;
+  /** What keeps a scenario from being played against a real broker. */
+  unsupported: (u: UnsupportedStep) => string;
   playing: (t: string) => string;
   agree: (tolerance: number) => string;
   differ: (n: number, tolerance: number) => string;
@@ -56,6 +58,12 @@ export const realBrokerEn: RealBrokerCatalog = {
   badUrl: 'Give a ws:// or wss:// URL.',
   cannotPlay: 'This scenario cannot be played against a real broker from the browser:',
   failed: (m) => `The run failed: ${m}`,
+  unsupported: (u) =>
+    u.code === 'kick'
+      ? `step ${u.step}: an administrative kick cannot be played against a real broker`
+      : u.code === 'restart'
+        ? `step ${u.step}: a broker restart needs a broker this tool started itself`
+        : 'broker settings other than the defaults must be configured on the broker itself',
   playing: (t) => `Playing… ${t}`,
   agree: (tol) => `The broker did what the profile predicts (times within ± ${tol} s).`,
   differ: (n, tol) => `${n} difference${n === 1 ? '' : 's'} between the prediction and the broker (± ${tol} s):`,

@@ -2,7 +2,7 @@ import type { BrokerProfile } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { RunResult, Scenario } from '../engine/types';
 import { compareOutcomes, type Difference } from '../scenario/compare';
-import { type LiveEvent, playScenario, type Recording, unsupportedSteps } from './player';
+import { type LiveEvent, playScenario, type Recording, type UnsupportedStep, unsupportedSteps } from './player';
 import { TOLERANCE_S } from './record';
 import { webSocketDial } from './websocket';
 
@@ -30,7 +30,7 @@ export interface BrokerRunOptions {
 }
 
 /** What keeps a scenario from being played in a browser (e.g. a broker restart), as codes. */
-export function browserProblems(sc: Scenario): string[] {
+export function browserProblems(sc: Scenario): UnsupportedStep[] {
   return unsupportedSteps(sc, false);
 }
 

@@ -108,18 +108,27 @@ export interface Recording {
   startedAt: string;
 }
 
+/** What keeps a scenario from being played against a real broker, as data (`RealBrokerCatalog.unsupported`). */
+export type UnsupportedStep = { code: 'kick' | 'restart'; step: number } | { code: 'brokerSettings' };
+
 /** Steps a real broker can be driven through from the outside (an administrative kick cannot). */
-export function unsupportedSteps(sc: Scenario, canRestart: boolean): string[] {
-  const out: string[] = [];
+export function unsupportedSteps(sc: Scenario, canRestart: boolean): UnsupportedStep[] {
+  const out: UnsupportedStep[] = [];
   sc.steps.forEach((s, i) => {
-    if (s.action === 'kick') out.push(`step ${i}: an administrative kick cannot be played against a real broker`);
-    if (s.action === 'brokerRestart' && !canRestart)
-      out.push(`step ${i}: a broker restart needs a broker this tool started itself`);
+    if (s.action === 'kick') out.push({ code: 'kick', step: i });
+    if (s.action === 'brokerRestart' && !canRestart) out.push({ code: 'restart', step: i });
   });
   const b = sc.broker;
   if (b.maximumQos !== 2 || !b.retainAvailable || b.serverKeepAlive !== null || b.maxSessionExpiry !== null)
-    out.push('broker settings other than the defaults must be configured on the broker itself');
+    out.push({ code: 'brokerSettings' });
   return out;
+}
+
+/** Thrown by a run of a scenario that cannot be played; `unsupported` says why, as data. */
+export class NotPlayable extends Error {
+  constructor(readonly unsupported: UnsupportedStep[]) {
+    super(unsupported.map((u) => u.code).join('; '));
+  }
 }
 
 export const defaultClock: Clock = {
@@ -248,7 +257,7 @@ class Player {
 
   async play(): Promise<Recording> {
     const unsupported = unsupportedSteps(this.sc, this.opt.broker !== undefined);
-    if (unsupported.length > 0) throw new Error(unsupported.join('; '));
+    if (unsupported.length > 0) throw new NotPlayable(unsupported);
     const p = this.opt.idPrefix;
     try {
       await this.cleanSessions();

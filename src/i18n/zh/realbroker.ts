@@ -18,6 +18,12 @@ export const zhRealBroker: RealBrokerCatalog = {
   badUrl: '请填写 ws:// 或 wss:// 地址。',
   cannotPlay: '这个场景无法从浏览器在真实服务器上运行：',
   failed: (m) => `运行失败：${m}`,
+  unsupported: (u) =>
+    u.code === 'kick'
+      ? `第 ${u.step} 步：管理员踢出无法在真实服务器上重放`
+      : u.code === 'restart'
+        ? `第 ${u.step} 步：重启服务器需要由本工具自己启动的服务器`
+        : '默认值以外的服务器设置必须在服务器本身上配置',
   playing: (t) => `正在运行… ${t}`,
   agree: (tol) => `服务器的行为与行为模型的预测一致（时间误差在 ± ${tol} 秒以内）。`,
   differ: (count, tol) => `预测与服务器之间有 ${count.toLocaleString('zh-CN')} 处差异（± ${tol} 秒）：`,

@@ -763,6 +763,16 @@ describe('zh words of real-broker problems and whole-document problems', () => {
     expect(realBrokerEn.problem(p)).toBe('dev#2: the will arrived with Content Type none, sent "text/plain"');
   });
 
+  it('says in Chinese why a scenario cannot be played against a real broker', () => {
+    for (const u of [{ code: 'kick', step: 3 }, { code: 'restart', step: 4 }, { code: 'brokerSettings' }] as const) {
+      const line = zhRealBroker.unsupported(u);
+      expect(/[\u4e00-\u9fff]/.test(line), line).toBe(true);
+      expect(englishWords(line), line).toEqual([]);
+      expect(line).not.toBe(realBrokerEn.unsupported(u));
+      if ('step' in u) expect(line).toContain(String(u.step));
+    }
+  });
+
   it('names the top level of a file in Chinese', () => {
     const r = loadDocument(42);
     expect(r.ok).toBe(false);

@@ -5,6 +5,7 @@ import { useMessages } from '../../i18n/react';
 import type { RealBrokerCatalog } from '../../i18n/realbroker';
 import { profileName } from '../../i18n/render';
 import type { BrokerRun, BrokerRunOptions } from '../../realbroker/browser';
+import type { UnsupportedStep } from '../../realbroker/player';
 
 /**
  * "Run on a real broker": the user gives a WebSocket URL, the scenario is played against that
@@ -101,7 +102,10 @@ export function RealBrokerPanel({
       });
       setStatus({ kind: 'done', run });
     } catch (e) {
-      setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      // A scenario that cannot be played says why as data: worded here, in the reader's language.
+      const unsupported = (e as { unsupported?: UnsupportedStep[] } | null)?.unsupported;
+      const message = unsupported ? unsupported.map((u) => cat.unsupported(u)).join('; ') : null;
+      setStatus({ kind: 'error', message: message ?? (e instanceof Error ? e.message : String(e)) });
     } finally {
       abort.current = null;
     }
