@@ -68,6 +68,7 @@ async function openApp(page: Page, url: string, options: { embed?: boolean } = {
 function cliLink(file: string, ...args: string[]): string {
   return execFileSync('npm', ['run', '-s', 'share', '--', file, '--base', baseUrl, ...args], {
     encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C.UTF-8' },
   }).trim();
 }
 
@@ -316,7 +317,7 @@ describe('share links', () => {
 });
 
 describe('lessons', () => {
-  it('walks lesson 1 forward and back: predict, reveal the spec and NanoMQ 0.23.2 side by side', async () => {
+  it('walks lesson 1 forward and back: predict, reveal the spec, NanoMQ 0.23.2 and 0.23.3 side by side', async () => {
     const { page } = await visitor();
     await openApp(page, baseUrl);
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
@@ -330,7 +331,7 @@ describe('lessons', () => {
     const lesson = page.getByRole('article', { name: 'The NanoMQ 0.23.2 story' });
     const next = lesson.getByRole('button', { name: 'Next' });
     const back = lesson.getByRole('button', { name: 'Back' });
-    const step = (n: number) => lesson.getByText(new RegExp(`^Step ${n} of 5 · at `)).waitFor();
+    const step = (n: number) => lesson.getByText(new RegExp(`^Step ${n} of 6 · at `)).waitFor();
     await step(1);
     expect(await back.isDisabled()).toBe(true);
     // No peeking: the runs stay hidden until the prediction.
@@ -350,9 +351,10 @@ describe('lessons', () => {
     await step(3);
     expect(await lesson.getByRole('status').textContent()).toBe("Right: the engine's run agrees with your prediction.");
 
-    // Both runs, side by side, at the beat's time.
+    // The three runs, side by side, at the beat's time.
     const spec = page.getByRole('region', { name: 'MQTT 5.0 spec' });
     const nano = page.getByRole('region', { name: 'NanoMQ 0.23.2' });
+    await page.getByRole('region', { name: 'NanoMQ 0.23.3' }).waitFor();
     await expect.poll(() => playhead(page).inputValue()).toBe('20.000');
     await spec
       .getByRole('log', { name: 'Event log' })
@@ -364,7 +366,7 @@ describe('lessons', () => {
       .waitFor();
     expect(
       await nano.getByRole('region', { name: 'What became of each will' }).getByRole('listitem').textContent(),
-    ).toContain('NanoMQ 0.23.2 departs from the spec here (nanomq#1989)');
+    ).toContain('NanoMQ 0.23.2 departs from the spec here (nanomq#1989; NanoNNG 446d231');
     await page.screenshot({ path: `${SHOTS}/lesson-2-revealed.png`, fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
@@ -372,11 +374,14 @@ describe('lessons', () => {
     await step(4);
     await next.click();
     await step(5);
+    await expect.poll(() => playhead(page).inputValue()).toBe('25.000');
+    await next.click();
+    await step(6);
     await expect.poll(() => playhead(page).inputValue()).toBe('120.000');
     await lesson.getByText(/^Session Expiry 0 \(or absent\) ends the session at the close/).waitFor();
     expect(await next.isDisabled()).toBe(true);
 
-    for (const n of [4, 3, 2, 1]) {
+    for (const n of [5, 4, 3, 2, 1]) {
       await back.click();
       await step(n);
     }

@@ -87,15 +87,17 @@ describe('a new user', () => {
     expect(await why.textContent()).toContain('MQTT 5.0 [MQTT-3.1.2-8], §3.1.2.11.2');
     await page.screenshot({ path: `${SHOTS}/2-published-at-5s.png`, fullPage: true });
 
-    // The same drop under NanoMQ 0.23.2 with Clean Start off: the will is withheld (nanomq#1989).
+    // The same drop under NanoMQ 0.23.2 with Clean Start off and no Will Delay property: the will
+    // is withheld (nanomq#1989). (With a Will Delay, even 0, NanoMQ counts it from CONNECT.)
     await s.getByLabel('Broker profile').selectOption({ label: 'NanoMQ 0.23.2' });
     await s.getByRole('checkbox', { name: 'Clean Start' }).uncheck();
+    await s.getByLabel('Will Delay (s)').fill('');
     const withheld = log(page).getByRole('button', { name: /^5\.000 s\s*broker\s*will of device#1 withheld/ });
     await withheld.waitFor();
     expect(await withheld.textContent()).toContain('nanomq#1989');
     const nano = await card(page, 'device').textContent();
     expect(nano).toContain('Will not published: withheld at 5.000 s');
-    expect(nano).toContain('NanoMQ 0.23.2 departs from the spec here (nanomq#1989)');
+    expect(nano).toContain('NanoMQ 0.23.2 departs from the spec here (nanomq#1989; NanoNNG 446d231');
     await page.screenshot({ path: `${SHOTS}/3-nanomq-withheld.png`, fullPage: true });
 
     // Every disclosure open, so axe sees every control.

@@ -1,7 +1,10 @@
-import { Suspense, startTransition, useEffect, useId, useState } from 'react';
-import { useT } from '../i18n/ui';
+import { type ReactNode, Suspense, startTransition, useEffect, useId, useState } from 'react';
+import { LOCALE_NAMES } from '../i18n/locale';
+import { LOCALES, type Locale } from '../i18n/messages';
+import { LocaleContext, useMessages } from '../i18n/react';
 import { useUpdate } from '../offline/update-store';
 import { createRunStore, type Runner, type RunStore } from '../runner/runner';
+import { browserStorage } from '../share/storage';
 import { type NoticeDownload, noticeStore, useNotice } from '../store/notice';
 import { scenarioStore, useScenario } from '../store/scenario';
 import { speedFactor, type Theme, useView, viewStore } from '../store/view';
@@ -11,6 +14,7 @@ import { Transport } from '../ui/Transport';
 import { useTargetClient } from '../ui/target';
 import { ErrorBoundary, lazyRetry } from './boundary';
 import { extraViews, headerActions, sidebarPanels } from './extensions';
+import { chooseLocale } from './language';
 
 // Secondary views load on demand: they are not part of the first load.
 // Each is retried after a failed load (offline, a redeploy) and sits in an ErrorBoundary.
@@ -29,7 +33,7 @@ const EventLog = lazyRetry(async () => ({ default: (await import('../ui/EventLog
 const Embed = lazyRetry(() => import('./Embed'));
 
 function Loading() {
-  const t = useT();
+  const t = useMessages('ui');
   return <p className="panel text-sm">{t.app.loading}</p>;
 }
 
@@ -98,7 +102,7 @@ function useTheme(theme: Theme): void {
 }
 
 function StatechartPanel() {
-  const t = useT();
+  const t = useMessages('ui');
   const [open, setOpen] = useState(false);
   const client = useTargetClient();
   return (
@@ -117,10 +121,17 @@ function StatechartPanel() {
   );
 }
 
+/** A panel that words the trace: it waits for the engine's words (loaded at boot, beside the first run). */
+function Words({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
 export function SimulatorView() {
   return (
     <div className="grid grid-cols-1 gap-3">
-      <Transport />
+      <Words>
+        <Transport />
+      </Words>
       <ErrorBoundary>
         <Suspense fallback={<Loading />}>
           <Timeline />
@@ -176,12 +187,14 @@ export function SimulatorView() {
 }
 
 function Header() {
-  const t = useT();
+  const t = useMessages('ui');
   const view = useView((s) => s.view);
   const theme = useView((s) => s.theme);
   const canUndo = useScenario((s) => s.past.length > 0);
   const canRedo = useScenario((s) => s.future.length > 0);
   const themeId = useId();
+  const langId = useId();
+  const locale = useView((s) => s.locale);
   const views = [{ id: 'simulator', labelKey: 'simulator' }, ...extraViews];
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
@@ -234,6 +247,22 @@ function Header() {
             </option>
           ))}
         </select>
+        <label htmlFor={langId} className="text-sm">
+          {t.app.language}
+        </label>
+        <select
+          id={langId}
+          className="field"
+          value={locale}
+          // The new language's words load first (a lazy chunk); the header switches once they are here.
+          onChange={(e) => void chooseLocale(e.target.value as Locale, browserStorage()).catch(() => {})}
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           className="btn"
@@ -262,7 +291,7 @@ function download(d: NoticeDownload): void {
 
 /** A message for the whole app (a link that could not be opened), until dismissed. */
 function NoticeBanner() {
-  const t = useT();
+  const t = useMessages('ui');
   const notice = useNotice((s) => s.notice);
   if (!notice) return null;
   return (
@@ -300,7 +329,7 @@ function NoticeBanner() {
 
 /** A new version is installed and waits: said once, applied when the person asks. */
 function UpdateBanner() {
-  const t = useT();
+  const t = useMessages('ui');
   const { available, apply } = useUpdate((s) => s);
   if (!available) return null;
   return (
@@ -391,9 +420,12 @@ export function App({ runner, embed = false }: { runner: Runner; embed?: boolean
       offRun();
     };
   }, [runs]);
+  const locale = useView((s) => s.locale);
   return (
-    <RunContext.Provider value={runs}>
-      <Shell embed={embed} />
-    </RunContext.Provider>
+    <LocaleContext value={locale}>
+      <RunContext.Provider value={runs}>
+        <Shell embed={embed} />
+      </RunContext.Provider>
+    </LocaleContext>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useT } from '../i18n/ui';
+import { useMessages } from '../i18n/react';
 import { fullSimulatorUrl } from '../share/embed';
 import { useScenario } from '../store/scenario';
 import { EventLog } from '../ui/EventLog';
@@ -13,7 +13,7 @@ import { Transport } from '../ui/Transport';
  * simulator on the same scenario. It uses only parts the shell already loads; no editing panel.
  */
 export default function Embed() {
-  const t = useT();
+  const t = useMessages('ui');
   const scenario = useScenario((s) => s.scenario);
   // The page's own link until the codec is here; then the scenario's canonical link, which opens
   // the same scenario even when this page was opened without a fragment or with a bad one.

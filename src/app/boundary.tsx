@@ -7,7 +7,7 @@ import {
   lazy,
   type ReactNode,
 } from 'react';
-import { useT } from '../i18n/ui';
+import { useMessages } from '../i18n/react';
 import { shorten } from '../scenario/text';
 import { viewStore } from '../store/view';
 
@@ -104,7 +104,7 @@ export class ErrorBoundary extends Component<Props, { error: unknown; attempt: n
 }
 
 function Failed(props: { error: unknown; compact: boolean; view: boolean; onRetry: () => void; onBack: () => void }) {
-  const t = useT();
+  const t = useMessages('ui');
   const b = t.boundary;
   if (props.compact)
     return (

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './index.css';
+import { loadedMessages, loadMessages } from '../i18n/messages';
 import { uiEn } from '../i18n/ui-en';
 import { createWorkerRunner } from '../runner/worker-runner';
 import { isEmbed } from '../share/embed';
@@ -10,6 +11,7 @@ import { noticeStore } from '../store/notice';
 import { scenarioStore } from '../store/scenario';
 import { viewStore } from '../store/view';
 import { App } from './App';
+import { bootLocale } from './language';
 
 /**
  * Boot (docs/share-links.md): the link in the URL fragment, else the autosaved scenario, else the
@@ -21,11 +23,18 @@ import { App } from './App';
 async function start(root: HTMLElement): Promise<void> {
   const embed = isEmbed(location.search);
   const storage = embed ? null : browserStorage();
+  // The language first: the boot notice (a bad link) is worded in it.
+  await bootLocale(browserStorage());
   let bootFailed = false;
   if (hasBootInput(location.hash, storage)) {
     try {
-      const { bootScenario } = await import('../share/boot');
-      const boot = bootScenario({ hash: location.hash, storage, fallback: defaultScenario });
+      const locale = viewStore.getState().locale;
+      const [{ bootScenario }, t, words] = await Promise.all([
+        import('../share/boot'),
+        loadMessages(locale, 'share'),
+        loadMessages(locale, 'engine'),
+      ]);
+      const boot = bootScenario({ hash: location.hash, storage, fallback: defaultScenario }, t, words);
       // The opened scenario is where the history starts: Undo does not step back to the default.
       scenarioStore.setState({ scenario: boot.scenario, past: [], future: [] });
       if (boot.message)
@@ -39,7 +48,10 @@ async function start(root: HTMLElement): Promise<void> {
       // The decoder could not be fetched (offline, a new deployment): the default scenario opens,
       // and nothing is written over the link or the autosave it could not read.
       bootFailed = true;
-      noticeStore.getState().noticeShown({ message: uiEn.boundary.bootFailed, details: [] });
+      noticeStore.getState().noticeShown({
+        message: (loadedMessages(viewStore.getState().locale, 'ui') ?? uiEn).boundary.bootFailed,
+        details: [],
+      });
     }
   }
   // A shared explorer link (#explore=...) opens the explorer.

@@ -1,5 +1,7 @@
 import type { Scenario } from '../engine/types';
-import { shareCatalog } from '../i18n/share-en';
+import type { Catalog } from '../i18n/catalog';
+import { loadedMessages, loadMessages } from '../i18n/messages';
+import type { ShareCatalog } from '../i18n/share';
 import { scenarioProblems } from '../scenario/fields';
 import { clearAutosave, createAutosaver, type StorageLike, setAside } from '../share/autosave';
 import { decodeLink, MAX_LINK_CHARS } from '../share/codec';
@@ -9,6 +11,7 @@ import { defaultScenario } from '../store/defaults';
 import { hasScenarioLoader, loadScenario, resetScenario, scenarioOpened, setScenarioLoader } from '../store/loading';
 import { noticeStore } from '../store/notice';
 import { scenarioStore, setEditCheck } from '../store/scenario';
+import { viewStore } from '../store/view';
 
 /**
  * The URL and the autosave follow the working scenario (docs/share-links.md, "In the app"). Loaded
@@ -29,17 +32,32 @@ interface Sync {
 
 const opened = scenarioOpened;
 
+/**
+ * Runs `show` with the share and engine words of the app's language: at once when they are loaded
+ * (they usually are: the boot or the share menu loaded them), else once they are.
+ */
+function withWords(show: (t: ShareCatalog, cat: Catalog) => void): void {
+  const locale = viewStore.getState().locale;
+  const t = loadedMessages(locale, 'share');
+  const cat = loadedMessages(locale, 'engine');
+  if (t && cat) show(t, cat);
+  else
+    void Promise.all([loadMessages(locale, 'share'), loadMessages(locale, 'engine')]).then(([t, cat]) => show(t, cat));
+}
+
 export function startSync({ embed, storage }: { embed: boolean; storage: StorageLike | null }): void {
   if (hasScenarioLoader()) return;
   // From now on an edit the loader would refuse is not made, and the person is told why.
   setEditCheck(scenarioProblems);
   scenarioStore.subscribe((s, prev) => {
     if (!s.refused || s.refused === prev.refused) return;
-    const t = shareCatalog(document.documentElement.lang || 'en');
-    noticeStore.getState().noticeShown({
-      message: t.link.editRefused,
-      details: s.refused.problems.map((p) => problemLine(p)),
-    });
+    const refused = s.refused;
+    withWords((t, cat) =>
+      noticeStore.getState().noticeShown({
+        message: t.link.editRefused,
+        details: refused.problems.map((p) => problemLine(p, cat)),
+      }),
+    );
   });
   let push = false;
   const writer = embed
@@ -54,8 +72,11 @@ export function startSync({ embed, storage }: { embed: boolean; storage: Storage
         250,
         undefined,
         (chars) => {
-          const t = shareCatalog(document.documentElement.lang || 'en');
-          noticeStore.getState().noticeShown({ message: t.link.linkTooLongForUrl(chars, MAX_LINK_CHARS), details: [] });
+          withWords((t) =>
+            noticeStore
+              .getState()
+              .noticeShown({ message: t.link.linkTooLongForUrl(chars, MAX_LINK_CHARS), details: [] }),
+          );
         },
       );
   const saver = embed ? null : createAutosaver(storage);
@@ -79,15 +100,16 @@ export function startSync({ embed, storage }: { embed: boolean; storage: Storage
       opened();
       return;
     }
-    const t = shareCatalog(document.documentElement.lang || 'en');
-    const d = describeLinkError(r.error, t);
     // The link that failed stays retrievable: the next edit rewrites the address.
     const kept = setAside(storage, 'link', location.hash);
-    noticeStore.getState().noticeShown({
-      message: `${t.link.headline} ${d.message}`,
-      details: d.details,
-      outcome: t.link.keptCurrent,
-      downloads: [{ label: t.link.downloadSetAside('link'), filename: kept.filename, text: kept.text }],
+    withWords((t, cat) => {
+      const d = describeLinkError(r.error, t, cat);
+      noticeStore.getState().noticeShown({
+        message: `${t.link.headline} ${d.message}`,
+        details: d.details,
+        outcome: t.link.keptCurrent,
+        downloads: [{ label: t.link.downloadSetAside('link'), filename: kept.filename, text: kept.text }],
+      });
     });
   });
   const flush = () => {

@@ -1,6 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import type { CliCatalog, CliCommand } from '../i18n/cli';
-import { cliEn } from '../i18n/cli-en';
+import { KNOWN_LOCALES, words as messages, takeLocale } from './lang';
 import { terminalSafe } from './terminal';
 
 /**
@@ -49,12 +49,13 @@ export function fail(message: string, code: number = EXIT.usage): never {
 }
 
 /** The help of a command: usage, what it does, options, exit codes. */
-export function helpText<O extends OptionDefs>(def: CommandDef<O>, cat: CliCatalog = cliEn): string {
+export function helpText<O extends OptionDefs>(def: CommandDef<O>, cat: CliCatalog = messages.cli): string {
   const words = cat.commands[def.command];
   const rows: [string, string][] = Object.entries(def.options).map(([name, o]) => [
     `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`,
     words.options[name] ?? '',
   ]);
+  rows.push(['--lang LANG', cat.lang.option]);
   rows.push(['-h, --help', cat.help.helpOption]);
   const width = Math.max(...rows.map(([l]) => l.length));
   const codes: [number, string][] = [
@@ -143,14 +144,17 @@ function diagnose<O extends OptionDefs>(def: CommandDef<O>, argv: string[], cat:
 export function parseCommand<O extends OptionDefs>(
   def: CommandDef<O>,
   argv: string[] = process.argv.slice(2),
-  cat: CliCatalog = cliEn,
+  cat: CliCatalog = messages.cli,
 ): Parsed<O> {
   const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
   for (const [name, o] of Object.entries(def.options))
     options[name] = o.short ? { type: o.type, short: o.short } : { type: o.type };
-  const valid = [...Object.keys(def.options).map((k) => `--${k}`), '--help'].join(', ');
+  const valid = [...Object.keys(def.options).map((k) => `--${k}`), '--lang', '--help'].join(', ');
   const usageError = (message: string): never =>
     fail([message, cat.args.validOptions(valid), cat.args.seeHelp(def.command)].join('\n'));
+  // --lang is every command's (src/cli/lang.ts chose the words from it already): take it out first.
+  const lang = takeLocale(argv, {});
+  argv = lang.argv;
   // --help wins over any other mistake: someone asking for help gets it.
   const dashDash = argv.indexOf('--');
   const head = dashDash >= 0 ? argv.slice(0, dashDash) : argv;
@@ -158,6 +162,7 @@ export function parseCommand<O extends OptionDefs>(
     process.stdout.write(`${helpText(def, cat)}\n`);
     process.exit(EXIT.ok);
   }
+  if ('unknown' in lang) usageError(cat.lang.unknown(lang.unknown, KNOWN_LOCALES));
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true }) as typeof parsed;
@@ -177,7 +182,7 @@ export function parseCommand<O extends OptionDefs>(
  * Runs a command's body; anything it throws ends the process with one line on stderr and exit 3,
  * never a stack trace (set MWL_DEBUG=1 to see one).
  */
-export function runCommand(body: () => void | Promise<void>, cat: CliCatalog = cliEn): void {
+export function runCommand(body: () => void | Promise<void>, cat: CliCatalog = messages.cli): void {
   const die = (e: unknown) => {
     if (process.env.MWL_DEBUG) process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     fail(cat.input.internal(e instanceof Error ? e.message : String(e)), EXIT.internal);

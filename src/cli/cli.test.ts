@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 
 // The CLIs as a user runs them (through tsx, like `npm run ...`).
 const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const run = (script: string, args: string[]) =>
-  spawnSync(tsx, [join('src/cli', script), ...args], { encoding: 'utf8' });
+// In English whatever the machine's locale (LC_ALL decides first); the language tests set their own.
+const run = (script: string, args: string[], env: Record<string, string> = { LC_ALL: 'C.UTF-8' }) =>
+  spawnSync(tsx, [join('src/cli', script), ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
 const dir = mkdtempSync(join(tmpdir(), 'mwl-cli-'));
 
 const oneCase = (expectWillAt: number | null) => [
@@ -75,7 +76,7 @@ describe('npm run conformance', { timeout: 120_000 }, () => {
     const r = run('conformance.ts', [f]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${f}: 1 problem`);
-    expect(r.stderr).toContain('[0].protocol: must be 4, 5, not 6');
+    expect(r.stderr).toContain('[0].protocol: must be 4 or 5, not 6');
   });
 });
 
@@ -178,5 +179,32 @@ describe('npm run sim', { timeout: 120_000 }, () => {
     writeFileSync(f, JSON.stringify([c]));
     expect(run('sim.ts', [f, '--profile', 'nanomq-0.23.2']).stdout).toContain('nanomq#1989');
     expect(run('sim.ts', [f, '--profile', 'nope']).stderr).toContain('unknown profile "nope"');
+  });
+});
+
+// Each test starts two or three CLIs: room for a busy machine (no speed is asserted).
+describe('the CLIs in Simplified Chinese', { timeout: 60_000 }, () => {
+  const file = join(dir, 'zh-case.json');
+  writeFileSync(file, JSON.stringify(oneCase(2)));
+
+  it('print the trace, the wills and the summary in Chinese with --lang zh-CN', () => {
+    const sim = run('sim.ts', [file, '--lang', 'zh-CN']);
+    expect(sim.status).toBe(0);
+    expect(sim.stdout).toContain('# 遗嘱消息');
+    expect(sim.stdout).toContain('遗嘱消息已于 2.000 秒发布');
+    const conf = run('conformance.ts', [file, '--lang=zh-CN']);
+    expect(conf.stdout).toContain('1 个通过，0 个失败');
+  });
+
+  it('follow LANG when there is no --lang, and --lang wins over it', () => {
+    expect(run('sim.ts', [file], { LC_ALL: '', LC_MESSAGES: '', LANG: 'zh_CN.UTF-8' }).stdout).toContain('# 遗嘱消息');
+    expect(run('sim.ts', [file, '--lang', 'en'], { LC_ALL: '', LANG: 'zh_CN.UTF-8' }).stdout).toContain('# Wills');
+  });
+
+  it('word errors in Chinese and refuse an unknown language', () => {
+    expect(run('sim.ts', [join(dir, 'missing.json'), '--lang', 'zh-CN']).stderr).toContain('无法读取文件');
+    const bad = run('sim.ts', [file, '--lang', 'tlh']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--lang: unknown language "tlh" (known: en, zh-CN)');
   });
 });

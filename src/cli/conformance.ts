@@ -2,9 +2,10 @@ import { PROFILE_IDS, profileById } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import { caseClock } from '../realbroker/record';
 import { parseCaseFile } from '../scenario/cases';
-import { compareOutcomes } from '../scenario/compare';
+import { compareRun } from '../scenario/compare';
 import { EXIT, parseCommand, runCommand } from './args';
 import { fail, failProblems, readJson, writeLines } from './io';
+import { words } from './lang';
 
 /**
  * npm run conformance -- <cases.json>... [--profile P] [--tolerance S] [--quiet]
@@ -23,8 +24,7 @@ const { values, positionals } = parseCommand({
 
 runCommand(async () => {
   const profileId = values.profile ?? 'spec';
-  const profile =
-    profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+  const profile = profileById(profileId) ?? fail(words.cli.output.unknownProfile(profileId, PROFILE_IDS.join(', ')));
   const tolerance = Number(values.tolerance ?? 0);
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
 
@@ -45,17 +45,17 @@ runCommand(async () => {
       // Without --profile a case runs under its own (a scenario document may name one; FORMAT.md: spec).
       const own = values.profile !== undefined ? profile : (profileById(c.scenario.profile) ?? profile);
       const result = simulate(c.scenario, clock ? { profile: own, clock } : { profile: own });
-      const diffs = compareOutcomes(result.outcome, wanted, c.expect ? tolerance : Math.max(tolerance, 0));
+      const diffs = compareRun(result, wanted, c.expect ? tolerance : Math.max(tolerance, 0));
       if (diffs.length === 0) {
         passed++;
         if (!values.quiet) out.push(`PASS ${c.id}`);
       } else {
         failed++;
-        out.push(`FAIL ${c.id}: ${c.title}`, ...diffs.map((d) => `     - ${d.line}`));
+        out.push(`FAIL ${c.id}: ${c.title}`, ...diffs.map((d) => `     - ${words.realBroker.difference(d)}`));
       }
     }
     await writeLines(out);
   }
-  await writeLines([`${passed} passed, ${failed} failed`]);
+  await writeLines([words.cli.output.summary(passed, failed)]);
   process.exitCode = failed > 0 ? EXIT.failed : EXIT.ok;
 });

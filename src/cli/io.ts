@@ -1,9 +1,10 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { cliEn } from '../i18n/cli-en';
 import { MAX_DOCUMENT_BYTES, readJsonText } from '../scenario/json';
 import { type LoadedDocument, loadDocument } from '../scenario/load';
 import type { Parsed, Problem } from '../scenario/validate';
+import { problemLine } from '../share/describe';
 import { EXIT, fail } from './args';
+import { words } from './lang';
 import { terminalSafe } from './terminal';
 
 /**
@@ -21,12 +22,12 @@ export function readCapped(path: string, max: number = MAX_DOCUMENT_BYTES): stri
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    fail(cliEn.input.cannotRead(path, (e as NodeJS.ErrnoException).code ?? String(e)));
+    fail(words.cli.input.cannotRead(path, (e as NodeJS.ErrnoException).code ?? String(e)));
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) fail(cliEn.input.notFile(path));
-    if (st.isFile() && st.size > max) fail(cliEn.input.tooBig(path, st.size, max));
+    if (st.isDirectory()) fail(words.cli.input.notFile(path));
+    if (st.isFile() && st.size > max) fail(words.cli.input.tooBig(path, st.size, max));
     // Devices and pipes have no size: read up to one byte past the cap.
     const buf = Buffer.alloc(Math.min(max + 1, st.isFile() ? st.size + 1 : max + 1));
     let n = 0;
@@ -37,11 +38,11 @@ export function readCapped(path: string, max: number = MAX_DOCUMENT_BYTES): stri
       if (got === 0) break;
       n += got;
     }
-    if (n > max) fail(cliEn.input.tooBig(path, st.isFile() ? n : null, max));
+    if (n > max) fail(words.cli.input.tooBig(path, st.isFile() ? n : null, max));
     // Like the browser's File.text(): invalid bytes become U+FFFD, a BOM is dropped (readJsonText).
     return new TextDecoder('utf-8').decode(buf.subarray(0, n));
   } catch (e) {
-    fail(cliEn.input.cannotRead(path, (e as NodeJS.ErrnoException).code ?? String(e)));
+    fail(words.cli.input.cannotRead(path, (e as NodeJS.ErrnoException).code ?? String(e)));
   } finally {
     closeSync(fd);
   }
@@ -77,7 +78,7 @@ export async function writeLines(lines: Iterable<string>, stream: NodeJS.WriteSt
     guarded.add(stream);
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      fail(cliEn.input.internal(e.message), EXIT.internal);
+      fail(words.cli.input.internal(e.message), EXIT.internal);
     });
   }
   let buf: string[] = [];
@@ -100,5 +101,10 @@ export async function writeLines(lines: Iterable<string>, stream: NodeJS.WriteSt
 export { fail };
 
 export function failProblems(source: string, problems: Problem[]): never {
-  fail([cliEn.input.problems(source, problems.length), ...problems.map((p) => `  ${p.path}: ${p.message}`)].join('\n'));
+  fail(
+    [
+      words.cli.input.problems(source, problems.length),
+      ...problems.map((p) => `  ${problemLine(p, words.engine)}`),
+    ].join('\n'),
+  );
 }

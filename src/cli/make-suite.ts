@@ -3,8 +3,10 @@ import { SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import { mosquittoSuite } from '../realbroker/suite';
 import { parseCase } from '../scenario/cases';
+import { problemLine } from '../share/describe';
 import { parseCommand, runCommand } from './args';
 import { fail } from './io';
+import { words } from './lang';
 
 /**
  * npm run verify:suite -- writes conformance/mosquitto-suite.json: the live differential matrix
@@ -19,7 +21,7 @@ runCommand(() => {
   const out = positionals[0] ?? 'conformance/mosquitto-suite.json';
   const cases = mosquittoSuite().map((raw) => {
     const parsed = parseCase(raw);
-    if (!parsed.ok) fail(`${String(raw.id)}: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    if (!parsed.ok) fail(`${String(raw.id)}: ${parsed.problems.map((p) => problemLine(p, words.engine)).join('; ')}`);
     const expect = simulate(parsed.value.scenario, { profile: SPEC }).outcome;
     return { ...raw, expect };
   });

@@ -5,6 +5,7 @@ import { matrixToCsv } from '../explorer/csv';
 import { encodeSettings } from '../explorer/link';
 import { differingCells, matchingCells } from '../explorer/matrix';
 import { computeMatrix } from '../explorer/run';
+import { explorerEn } from '../i18n/explorer-en';
 
 const tsx = 'node_modules/.bin/tsx';
 const matrix = (...args: string[]) => execFileSync(tsx, ['src/cli/matrix.ts', ...args], { encoding: 'utf8' });
@@ -13,7 +14,7 @@ describe('npm run matrix', { timeout: 120_000 }, () => {
   it('--csv prints the same CSV as the explorer module for the same axes', () => {
     const out = matrix('--csv', '--protocol', '5', '--will-delay', '30', '--keep-alive', '0,10', '--clean-start', '0');
     const axes: Axes = { ...defaultAxes(), protocol: [5], willDelay: [30], keepAlive: [0, 10], cleanStart: [false] };
-    expect(out).toBe(matrixToCsv(computeMatrix(axes)));
+    expect(out).toBe(matrixToCsv(computeMatrix(axes), explorerEn));
   });
 
   it('reads the settings of an explorer link, and options override them', () => {
@@ -25,7 +26,7 @@ describe('npm run matrix', { timeout: 120_000 }, () => {
     const m = computeMatrix({ ...defaultAxes(), protocol: [4], keepAlive: [60] });
     const diff = [...differingCells(m, 'spec', 'nanomq-0.23.2')].sort((a, b) => a - b);
     expect(diff.length).toBeGreaterThan(0);
-    expect(out).toBe(matrixToCsv(m, diff));
+    expect(out).toBe(matrixToCsv(m, explorerEn, diff));
   });
 
   it('prints a readable table with a closing summary', () => {

@@ -15,16 +15,16 @@ import { decodeSettings, defaultSettings, type ExplorerSettings } from '../explo
 import { FILTER_KINDS, type FilterKind, type Matrix, matchingCells } from '../explorer/matrix';
 import { presentCell } from '../explorer/present';
 import { computeMatrix } from '../explorer/run';
-import { explorerCatalog } from '../i18n/explorer';
 import { parseCommand } from './args';
 import { fail } from './io';
+import { words } from './lang';
 
 /**
  * npm run matrix -- [axes options] [--filter F] [--compare A,B] [--csv] [--bench] [--link L]
  * Computes the explorer's matrix headless, with the same module and the same cells as the page:
  * a readable table by default, CSV with --csv (the page's "Export CSV" gives the same text).
  */
-const cat = explorerCatalog('en');
+const cat = words.explorer;
 const AXIS = (value: string) => ({ type: 'string', value }) as const;
 const { values: flags } = parseCommand({
   command: 'matrix',
@@ -134,7 +134,7 @@ function output(): string {
   const m = computeMatrix(axes);
   const ms = performance.now() - t0;
   const shown = matchingCells(m, filter);
-  if (flags.csv) return matrixToCsv(m, shown, cat);
+  if (flags.csv) return matrixToCsv(m, cat, shown);
   return table(m, shown, ms);
 }
 

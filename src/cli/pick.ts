@@ -1,6 +1,7 @@
 import type { Scenario } from '../engine/types';
 import type { LoadedDocument } from '../scenario/load';
 import { fail, readDocument } from './io';
+import { words } from './lang';
 
 /**
  * The scenario a document holds: a scenario file, or one case of a FORMAT.md case file (`--case ID`;
@@ -11,9 +12,7 @@ export function pickCase(file: string, doc: LoadedDocument, caseId: string | und
   const cases = doc.cases;
   const picked = caseId !== undefined ? cases.find((c) => c.id === caseId) : cases.length === 1 ? cases[0] : undefined;
   if (!picked)
-    fail(
-      `${file} holds ${cases.length} cases; pick one with --case ID:\n${cases.map((c) => `  ${c.id}  ${c.title}`).join('\n')}`,
-    );
+    fail(`${words.cli.output.pickCase(file, cases.length)}\n${cases.map((c) => `  ${c.id}  ${c.title}`).join('\n')}`);
   return picked.scenario;
 }
 

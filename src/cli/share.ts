@@ -1,8 +1,8 @@
 import { PROFILE_IDS, profileById } from '../engine/profiles';
-import { shareEn } from '../i18n/share-en';
 import { LINK_WARN_CHARS, linkSize, shareLink } from '../share/codec';
 import { EXIT, parseCommand, runCommand } from './args';
 import { fail } from './io';
+import { words } from './lang';
 import { scenarioFromFile } from './pick';
 
 /**
@@ -26,7 +26,7 @@ runCommand(() => {
   let scenario = scenarioFromFile(file, values.case);
   const profileId = values.profile;
   if (profileId !== undefined) {
-    if (!profileById(profileId)) fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+    if (!profileById(profileId)) fail(words.cli.output.unknownProfile(profileId, PROFILE_IDS.join(', ')));
     scenario = { ...scenario, profile: profileId };
   }
   const base = values.base ?? DEFAULT_BASE;
@@ -35,10 +35,10 @@ runCommand(() => {
   const link = shareLink(scenario, base);
   const size = linkSize(link);
   process.stdout.write(`${link}\n`);
-  process.stderr.write(`# ${shareEn.share.meterValue(size.chars, LINK_WARN_CHARS)}\n`);
-  if (size.level === 'long') process.stderr.write(`# ${shareEn.share.long(size.chars, LINK_WARN_CHARS)}\n`);
+  process.stderr.write(`# ${words.share.share.meterValue(size.chars, LINK_WARN_CHARS)}\n`);
+  if (size.level === 'long') process.stderr.write(`# ${words.share.share.long(size.chars, LINK_WARN_CHARS)}\n`);
   if (size.level === 'tooLong') {
-    process.stderr.write(`# ${shareEn.share.tooLong}\n`);
+    process.stderr.write(`# ${words.share.share.tooLong}\n`);
     process.exit(EXIT.failed);
   }
 });

@@ -2,15 +2,15 @@ import { PROFILE_IDS, profileById } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import { willFates } from '../engine/trace';
 import type { Scenario } from '../engine/types';
-import { cliEn } from '../i18n/cli-en';
-import { en } from '../i18n/en';
 import { entryLine, renderWhy } from '../i18n/render';
-import { shareEn } from '../i18n/share-en';
 import { decodeLink, MAX_LINK_CHARS } from '../share/codec';
 import { describeLinkError } from '../share/describe';
 import { parseCommand, runCommand } from './args';
 import { fail, readCapped, readDocument, writeLines } from './io';
+import { words } from './lang';
 import { pickCase } from './pick';
+
+const { cli, engine: cat, share } = words;
 
 /**
  * npm run sim -- <scenario.json> [--profile P] [--json] [--case ID] [--all]
@@ -35,7 +35,7 @@ const { values, positionals, usageError } = parseCommand({
 
 runCommand(async () => {
   if (values.link !== undefined && values['link-file'] !== undefined)
-    usageError(cliEn.args.eitherOr('--link', '--link-file'));
+    usageError(cli.args.eitherOr('--link', '--link-file'));
   // A link longer than a command line takes comes from a file (read with the decoder's own cap).
   const linkFlag =
     values['link-file'] !== undefined ? readCapped(values['link-file'], 4 * MAX_LINK_CHARS).trim() : values.link;
@@ -43,22 +43,21 @@ runCommand(async () => {
   if (file === undefined || (linkFlag !== undefined && positionals.length > 0))
     usageError(
       linkFlag !== undefined
-        ? cliEn.args.eitherOr('a scenario file', '--link')
-        : cliEn.args.missing('a scenario file (or --link)'),
+        ? cli.args.eitherOr('a scenario file', '--link')
+        : cli.args.missing('a scenario file (or --link)'),
     );
   let scenario: Scenario;
   if (linkFlag !== undefined) {
     const r = decodeLink(linkFlag);
     if (!r.ok) {
-      const d = describeLinkError(r.error);
-      fail([`link: ${shareEn.link.headline} ${d.message}`, ...d.details.map((l) => `  ${l}`)].join('\n'));
+      const d = describeLinkError(r.error, share, cat);
+      fail([`link: ${share.link.headline} ${d.message}`, ...d.details.map((l) => `  ${l}`)].join('\n'));
     }
     scenario = r.scenario;
   } else scenario = pickCase(file as string, readDocument(file as string), values.case);
 
   const profileId = values.profile ?? scenario.profile;
-  const profile =
-    profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+  const profile = profileById(profileId) ?? fail(cli.output.unknownProfile(profileId, PROFILE_IDS.join(', ')));
 
   const result = simulate(scenario, { profile });
   const shown = values.all ? result.trace : result.trace.filter((e) => e.kind !== 'state');
@@ -68,21 +67,21 @@ runCommand(async () => {
   }
   await writeLines(
     (function* () {
-      yield `# ${scenario.title || file} — profile ${profile.id}`;
-      for (const e of shown) yield entryLine(e, en);
+      yield cli.output.simHeader(scenario.title || String(file), profile.id);
+      for (const e of shown) yield entryLine(e, cat);
       yield '';
-      yield '# Wills';
+      yield cli.output.willsHeading;
       for (const f of willFates(result.trace)) {
         const head =
           f.fate === 'published'
-            ? en.outcome.published(en.seconds(f.at))
+            ? cat.outcome.published(cat.seconds(f.at))
             : f.fate === 'pending'
-              ? en.outcome.pending(f.due === null ? '?' : en.seconds(f.due))
-              : `${en.outcome.notPublished} (${f.fate} at ${en.seconds(f.at)})`;
-        const w = f.why ? renderWhy(f.why, en) : null;
+              ? cat.outcome.pending(f.due === null ? '?' : cat.seconds(f.due))
+              : `${cat.outcome.notPublished} (${cli.output.fate(f.fate, cat.seconds(f.at))})`;
+        const w = f.why ? renderWhy(f.why, cat) : null;
         yield `${f.from}#${f.conn} "${f.topic}": ${head}${w ? `: ${w.sentence} ${w.clauses}${w.deviation ? ` ${w.deviation}` : ''}` : ''}`;
       }
-      if (result.truncated) yield '# The run was truncated: too many events.';
+      if (result.truncated) yield cli.output.truncated;
     })(),
   );
 });

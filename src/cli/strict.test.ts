@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en';
 import { shareEn } from '../i18n/share-en';
 import { toBase64Url } from '../share/base64url';
 import { decodeLink } from '../share/codec';
@@ -46,7 +47,7 @@ describe('strict options', { timeout: 120_000 }, () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('unknown option --proflie (did you mean --profile?)');
-    expect(r.stderr).toContain('valid options: --profile, --json, --case, --all, --link, --link-file, --help');
+    expect(r.stderr).toContain('valid options: --profile, --json, --case, --all, --link, --link-file, --lang, --help');
   });
 
   it('a switch given a value is refused, not turned on (--json=false)', () => {
@@ -191,7 +192,7 @@ describe('links: one decoder for the CLI and the browser', { timeout: 120_000 },
       const r = decodeLink(link);
       expect(r.ok).toBe(false);
       if (r.ok) continue;
-      const d = describeLinkError(r.error);
+      const d = describeLinkError(r.error, shareEn, en);
       const cli = run('sim.ts', ['--link', link]);
       expect(cli.status).toBe(2);
       expect(cli.stderr).toContain(`link: ${shareEn.link.headline} ${d.message}`);

@@ -2,8 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { PROFILE_IDS, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { Scenario } from '../engine/types';
-import { cliEn } from '../i18n/cli-en';
+import { type EjabberdInstance, ejabberdVersion, findEjabberd, startEjabberd } from '../realbroker/ejabberd';
 import { findMosquitto, type MosquittoInstance, mosquittoVersion, startMosquitto } from '../realbroker/mosquitto';
+import { type NanoMqInstance, nanomqVersion, startNanoMq } from '../realbroker/nanomq';
 import { playScenario, type Recording, unsupportedSteps } from '../realbroker/player';
 import { caseClock, caseFromScenario, recordedCase, TOLERANCE_S } from '../realbroker/record';
 import { tcpDial } from '../realbroker/tcp';
@@ -12,17 +13,30 @@ import { compareOutcomes } from '../scenario/compare';
 import { loadDocument } from '../scenario/load';
 import { parseCommand, runCommand } from './args';
 import { fail, failProblems, readJson } from './io';
+import { words } from './lang';
 
 /**
- * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json>
- *     [--profile P] [--tolerance S] [--record out.json] [--case ID] [--concurrency N] [--ws]
+ * npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --nanomq --bin PATH | --ejabberd)
+ *     <cases.json|scenario.json>... [--profile P] [--tolerance S] [--record out.json] [--case ID]
+ *     [--concurrency N] [--max-end S] [--ws] [--username U --password P]
  *
  * Plays each scenario against a real broker with raw MQTT packets, records what it did (FORMAT.md
  * `observed`), and compares it with the engine's prediction under the profile. `--broker` uses a
  * broker someone else runs (cases one at a time: Mosquitto's will-delay list is shared by all
  * clients); `--mosquitto` starts Debian's mosquitto for each case on 127.0.0.1 and a free port
- * (persistence as the case needs; broker restarts possible) and stops it by its pid.
+ * (persistence as the case needs; broker restarts possible) and stops it by its pid; `--nanomq`
+ * does the same with a NanoMQ built from source (scripts/nanomq/build.sh, docs/nanomq.md), and
+ * plays both conformance files when no file is given; `--ejabberd` does the same with our own node
+ * of Debian's ejabberd (src/realbroker/ejabberd.ts). `--username` and `--password` go into every
+ * CONNECT (ejabberd's mod_mqtt refuses one without them).
  */
+
+/** What `--nanomq` plays when no file is given: these, without the cases that last an hour or more. */
+const NANOMQ_DEFAULT_FILES = ['conformance/spec-cases.json', 'conformance/mosquitto-suite.json'];
+const NANOMQ_DEFAULT_MAX_END_S = 620;
+
+/** A broker this tool started itself (one per case; ejabberd: one per run, see below). */
+type OwnBroker = MosquittoInstance | NanoMqInstance | EjabberdInstance;
 
 interface Item {
   id: string;
@@ -50,6 +64,12 @@ async function main(): Promise<void> {
     options: {
       broker: { type: 'string', value: 'URL' },
       mosquitto: { type: 'boolean' },
+      nanomq: { type: 'boolean' },
+      bin: { type: 'string', value: 'PATH' },
+      'max-end': { type: 'string', value: 'S' },
+      ejabberd: { type: 'boolean' },
+      username: { type: 'string', value: 'NAME' },
+      password: { type: 'string', value: 'PASSWORD' },
       profile: { type: 'string', value: 'P' },
       tolerance: { type: 'string', value: 'S' },
       record: { type: 'string', value: 'FILE' },
@@ -60,34 +80,59 @@ async function main(): Promise<void> {
       ws: { type: 'boolean' },
       quiet: { type: 'boolean' },
     },
-    positionals: { min: 1, max: 1, name: 'a case or scenario file' },
+    // Several case files play as one run (e.g. the Mosquitto suite and ejabberd's own cases).
+    positionals: { min: 0, max: 16, name: 'a case or scenario file' },
   });
-  const profileId = flags.profile ?? 'spec';
-  const profile =
-    profileById(profileId) ?? fail(`--profile: unknown profile "${profileId}" (known: ${PROFILE_IDS.join(', ')})`);
+  const nanomq = flags.nanomq === true;
+  const kind = nanomq ? 'nanomq' : flags.ejabberd === true ? 'ejabberd' : flags.mosquitto === true ? 'mosquitto' : null;
+  const own = kind !== null;
+  const brokerUrl = flags.broker;
+  const chosen = [flags.mosquitto === true, nanomq, flags.ejabberd === true, brokerUrl !== undefined];
+  if (chosen.filter(Boolean).length !== 1)
+    usageError(words.cli.args.oneOf(['--broker', '--mosquitto', '--nanomq', '--ejabberd']));
+  const files = positional.length === 0 && nanomq ? NANOMQ_DEFAULT_FILES : positional;
+  if (files.length === 0) usageError(words.cli.args.missing('a case or scenario file'));
+  if (flags.record !== undefined && files.length !== 1) usageError('--record: give exactly one case file');
+  let nanomqBin: string | null = null;
+  let nanomqVer: string | null = null;
+  if (nanomq) {
+    const b = flags.bin ?? usageError('--nanomq needs --bin PATH (scripts/nanomq/build.sh builds it; docs/nanomq.md)');
+    nanomqBin = b;
+    nanomqVer = nanomqVersion(b);
+    if (!nanomqVer) fail(`--bin ${b}: not a NanoMQ broker (no version banner)`);
+  }
+  // With --nanomq the profile defaults to that version's, where there is one.
+  const profileId = flags.profile ?? (nanomqVer && profileById(`nanomq-${nanomqVer}`) ? `nanomq-${nanomqVer}` : 'spec');
+  const profile = profileById(profileId) ?? fail(words.cli.output.unknownProfile(profileId, PROFILE_IDS.join(', ')));
   const tolerance = Number(flags.tolerance ?? TOLERANCE_S);
   if (!Number.isFinite(tolerance) || tolerance < 0) fail('--tolerance: must be a number of seconds, 0 or more');
-  const own = flags.mosquitto === true;
-  const brokerUrl = flags.broker;
-  if (own === (brokerUrl !== undefined)) usageError(cliEn.args.eitherOr('--broker', '--mosquitto'));
   const useWs = flags.ws === true || String(brokerUrl ?? '').startsWith('ws');
+  if (useWs && nanomq) usageError('--ws: our NanoMQ instance has no WebSocket listener');
+  if (flags.password !== undefined && flags.username === undefined)
+    usageError(words.cli.args.requires('--password', '--username'));
+  const credentials =
+    flags.username !== undefined ? { username: flags.username, password: flags.password ?? '' } : undefined;
+  if (useWs && kind === 'ejabberd') fail('--ws: our ejabberd node has no WebSocket listener (mod_mqtt over TCP only)');
   // Node 20 has no WebSocket of its own: the `ws` package stands in for the browser's.
   if (useWs && !(globalThis as { WebSocket?: unknown }).WebSocket)
     // (A computed specifier: the package ships no types, and only this WHATWG-like surface is used.)
     nodeWebSocket = ((await import(String('ws'))) as { WebSocket: WebSocketCtor }).WebSocket;
 
-  const file = positional[0] as string;
-  const data = readJson(file);
-  const doc = loadDocument(data);
-  if (!doc.ok) failProblems(file, doc.problems);
-  let items: Item[];
-  if (doc.value.kind === 'cases') {
-    const raws = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[];
-    items = doc.value.cases.map((c, i) => ({ id: c.id, title: c.title, scenario: c.scenario, raw: raws[i] ?? {} }));
-  } else {
-    const sc = doc.value.scenario;
-    const raw = caseFromScenario(sc, 'scenario');
-    items = [{ id: 'scenario', title: sc.title, scenario: sc, raw }];
+  // Several case files play as one run (e.g. the Mosquitto suite and ejabberd's own cases).
+  let items: Item[] = [];
+  for (const file of files) {
+    const data = readJson(file);
+    const doc = loadDocument(data);
+    if (!doc.ok) failProblems(file, doc.problems);
+    if (doc.value.kind === 'cases') {
+      const raws = (Array.isArray(data) ? data : [data]) as Record<string, unknown>[];
+      items.push(
+        ...doc.value.cases.map((c, i) => ({ id: c.id, title: c.title, scenario: c.scenario, raw: raws[i] ?? {} })),
+      );
+    } else {
+      const sc = doc.value.scenario;
+      items.push({ id: 'scenario', title: sc.title, scenario: sc, raw: caseFromScenario(sc, 'scenario') });
+    }
   }
   const only = flags.case;
   if (only !== undefined) items = items.filter((i) => i.id === only || i.id.startsWith(`${only}`));
@@ -101,15 +146,25 @@ async function main(): Promise<void> {
     }
     items = items.filter((i) => !re.test(i.id));
   }
+  const maxEnd = flags['max-end'] ?? (nanomq && positional.length === 0 ? String(NANOMQ_DEFAULT_MAX_END_S) : undefined);
+  if (maxEnd !== undefined) {
+    const m = Number(maxEnd);
+    if (!Number.isFinite(m) || m <= 0) fail('--max-end: must be a number of seconds');
+    items = items.filter((i) => i.scenario.end <= m);
+  }
   if (items.length === 0) fail('no case to run');
 
-  let dialFor: (inst: MosquittoInstance | null) => ReturnType<typeof tcpDial>;
+  let dialFor: (inst: OwnBroker | null) => ReturnType<typeof tcpDial>;
   let bin: string | null = null;
   let version: string | null = null;
-  if (own) {
+  let ejabberdLib: string | null = null;
+  if (kind === 'mosquitto') {
     bin = findMosquitto();
     if (!bin) fail('mosquitto is not installed (Debian: apt-get install mosquitto)');
     version = mosquittoVersion(bin);
+  } else if (kind === 'ejabberd') {
+    ejabberdLib = findEjabberd()?.lib ?? fail('ejabberd is not installed (Debian: apt-get install ejabberd)');
+    version = ejabberdVersion(ejabberdLib);
   }
   if (brokerUrl !== undefined) {
     let u: URL;
@@ -125,7 +180,7 @@ async function main(): Promise<void> {
     dialFor = () => (wsUrl ? webSocketDial(wsUrl, wsCtor()) : tcpDial('127.0.0.1', port));
   } else {
     dialFor = (inst) => {
-      const i = inst as MosquittoInstance;
+      const i = inst as OwnBroker;
       return useWs && i.wsPort ? webSocketDial(`ws://127.0.0.1:${i.wsPort}/`, wsCtor()) : tcpDial(i.host, i.port);
     };
   }
@@ -134,9 +189,26 @@ async function main(): Promise<void> {
   const retries = Math.max(0, Number(flags.retries ?? 0));
 
   process.stdout.write(
-    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${own ? `mosquitto ${version ?? '?'} (own instance per case)` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
+    `verify: ${items.length} case${items.length === 1 ? '' : 's'} against ${kind === 'nanomq' ? `nanomq ${nanomqVer} (own instance per case)` : own ? `${kind} ${version ?? '?'} (${kind === 'ejabberd' ? 'one own node, and one per restart case' : 'own instance per case'})` : String(brokerUrl)}${useWs ? ' over WebSocket' : ''}; profile ${profile.id}; tolerance ± ${tolerance} s\n`,
   );
   const t0 = Date.now();
+  // Every broker this run started, so that an interrupted run (npm test's time limit) stops them.
+  const live = new Set<OwnBroker>();
+  for (const sig of ['SIGTERM', 'SIGINT'] as const)
+    process.once(sig, () => {
+      void Promise.all([...live].map((b) => b.stop())).finally(() => process.exit(130));
+    });
+  // ejabberd: mod_mqtt keeps no broker-wide timer list (each session's timers are its own Erlang
+  // process's), and every case has its own Client Identifiers and topics, so the cases share one
+  // node; a restart case gets a node of its own. (Mosquitto's will-delay list is broker-wide.)
+  let shared: Promise<OwnBroker> | null = null;
+  const sharedNode = (): Promise<OwnBroker> => {
+    shared ??= startEjabberd({ lib: ejabberdLib as string, persistence: false }).then((b) => {
+      live.add(b);
+      return b;
+    });
+    return shared;
+  };
   const results: Result[] = [];
   let next = 0;
   const runId = Date.now().toString(36);
@@ -163,24 +235,38 @@ async function main(): Promise<void> {
     const unsupported = unsupportedSteps(sc, own);
     if (unsupported.length > 0)
       return { item, rec: null, error: `not played: ${unsupported.join('; ')}`, diffs: [], specDiffs: 0, seconds: 0 };
-    let inst: MosquittoInstance | null = null;
+    let inst: OwnBroker | null = null;
+    let owned = false;
     try {
-      if (own)
-        inst = await startMosquitto({
-          bin: bin as string,
-          persistence: sc.broker.persistence === 'persist',
-          websockets: useWs,
-        });
+      const persistence = sc.broker.persistence === 'persist';
+      if (kind === 'nanomq') inst = await startNanoMq({ bin: nanomqBin as string });
+      else if (kind === 'mosquitto')
+        inst = await startMosquitto({ bin: bin as string, persistence, websockets: useWs });
+      else if (kind === 'ejabberd' && restart) inst = await startEjabberd({ lib: ejabberdLib as string, persistence });
+      else if (kind === 'ejabberd') inst = await sharedNode();
+      owned = kind === 'mosquitto' || kind === 'nanomq' || (kind === 'ejabberd' && restart);
+      if (inst && owned) live.add(inst);
       const rec = await playScenario(sc, {
         dial: dialFor(inst),
         idPrefix: `mwl-${prefix}`,
-        probeKeepAlive: sc.steps.some((s) => s.action === 'silence' || s.action === 'reconnect'),
+        // Mosquitto's keep-alive sweep runs on the broker's clock; NanoMQ's timer is per connection.
+        probeKeepAlive: !nanomq && sc.steps.some((s) => s.action === 'silence' || s.action === 'reconnect'),
+        // NanoMQ sends a resumed session's queue at its per-connection timer (15 s, then every 10 s).
+        ...(nanomq ? { offlineWait: { firstMs: 17_000, quietMs: 11_000 } } : {}),
         ...(restart && inst ? { broker: inst } : {}),
+        ...(credentials ? { credentials } : {}),
       });
-      if (version && !rec.brokerVersion) rec.brokerVersion = `mosquitto version ${version}`;
+      if (version && !rec.brokerVersion)
+        rec.brokerVersion = kind === 'ejabberd' ? `ejabberd ${version}` : `mosquitto version ${version}`;
+      if (nanomqVer && !rec.brokerVersion) rec.brokerVersion = `nanomq ${nanomqVer}`;
+      // A broker that died is a failed recording, never an outcome ("no will").
+      const death = inst && 'died' in inst ? inst.died() : null;
+      if (death) rec.problems.push({ code: 'brokerDied', detail: death });
       const predicted = simulate(sc, { profile, clock: rec.clock });
-      const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) => d.line);
-      for (const p of rec.problems) diffs.push(`problem: ${p}`);
+      const diffs = compareOutcomes(predicted.outcome, rec.observed, tolerance).map((d) =>
+        words.realBroker.difference(d),
+      );
+      for (const p of rec.problems) diffs.push(`problem: ${words.realBroker.problem(p)}`);
       const spec = simulate(sc, { profile: SPEC, clock: rec.clock });
       const specDiffs = compareOutcomes(spec.outcome, rec.observed, tolerance).length;
       return { item, rec, diffs, specDiffs, seconds: (Date.now() - start) / 1000 };
@@ -194,7 +280,10 @@ async function main(): Promise<void> {
         seconds: (Date.now() - start) / 1000,
       };
     } finally {
-      await inst?.stop();
+      if (inst && owned) {
+        live.delete(inst);
+        await inst.stop();
+      }
     }
   }
   function report(r: Result, prefix = ''): void {
@@ -211,6 +300,11 @@ async function main(): Promise<void> {
     );
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  if (shared) {
+    const b = await (shared as Promise<OwnBroker>);
+    live.delete(b);
+    await b.stop();
+  }
 
   const order = new Map(items.map((it, i) => [it.id, i]));
   results.sort((a, b) => (order.get(a.item.id) ?? 0) - (order.get(b.item.id) ?? 0));
@@ -227,7 +321,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `profile ${profile.id} agrees with the broker on ${passed} of ${results.length} cases; the spec profile on ${specAgree} (± ${tolerance} s) in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`,
   );
-  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  process.stdout.write(`${words.cli.output.summary(passed, failed)}\n`);
   process.exit(failed > 0 ? 1 : 0);
 }
 

@@ -5,6 +5,8 @@ import { deliverBacklog, subscribe } from './delivery';
 import { sessionEffects } from './effects';
 import type { ConnectionEvent, DeleteRule } from './machines/connection.machine';
 import type { SessionEvent } from './machines/session.machine';
+import { inState } from './machines/stepper';
+import type { ServerDisconnectEvent } from './profiles';
 import { nextU32 } from './rng';
 import { type WhyCode, why } from './rules';
 import {
@@ -16,8 +18,16 @@ import {
   type SessionRt,
   sessionStepper,
 } from './runtime';
+import { toMs } from './script/names';
 import { type ConnectParams, connectParams } from './script/steps';
 import type { CloseCause, PacketDetail, Why } from './types';
+
+/** What a close needs beyond its event: the client's Reason Code, and whether a stopping broker
+ * delivers no will (ejabberd 23.01, profile.restart.deliversWills). */
+export interface CloseExtra {
+  reason?: number;
+  shutdownDropsWill?: boolean;
+}
 
 /**
  * Connections as the broker sees them: accepting or refusing a CONNECT (broker/connect.ts decides),
@@ -72,6 +82,7 @@ export abstract class Connections extends Runtime {
       serverKeepAlive: false,
       windowMs: 0,
       lastRecvAt: this.now,
+      connectedAt: this.now,
       ka: null,
       session: null,
       subscriptions: c.def.subscriptions,
@@ -138,7 +149,11 @@ export abstract class Connections extends Runtime {
       this.profile.sessionQuirks.seiZeroWillWaitsForDelay === true && s !== undefined && s.sei === 0 && s.conn === null;
     if (s && (p.cleanStart || notResumable)) {
       // Clean Start 1 ends the existing session (publishing a pending will at once, ambiguity A1).
-      const dropWill = this.profile.newConnectionDropsDelayedWill === true;
+      // A cached (NanoMQ) session's will is dropped only while its deadline from CONNECT is ahead.
+      const held = inState(s.snap, 'detached.willHeld') ? s.will : null;
+      const dropWill =
+        this.profile.newConnectionDropsDelayedWill === true &&
+        (held === null || (held.def.delay !== null && held.connectedAt + toMs(held.def.delay) > this.now));
       this.sendSession(
         s,
         { type: 'session.discard', why: p.cleanStart ? 'cleanStart' : 'closedSeiZero', dropWill },
@@ -191,7 +206,9 @@ export abstract class Connections extends Runtime {
       this.note(c.name, why('keepAlive.server', v, { requested: p.keepAlive, keepAlive: ka.keepAlive }));
     else if (ka.keepAlive === 0 && !c.implicit) this.note(c.name, why('keepAlive.off', v));
 
-    if (conn.windowMs > 0) {
+    // NanoMQ's connection timer closes a silent connection even with Keep Alive 0 (the implicit
+    // clients of a recording keep themselves alive: the player's observer sends PINGREQ).
+    if (conn.windowMs > 0 || (this.profile.connectionTimer && !c.implicit)) {
       const kaDue = this.keepAliveDue(conn);
       conn.ka = this.schedule(kaDue, { kind: 'timer', timer: 'keepAlive', target: conn });
       this.timerTrace('armed', 'keepAlive', conn, null, kaDue);
@@ -223,6 +240,7 @@ export abstract class Connections extends Runtime {
       lastCause: null,
       lastReason: null,
       lastConn: 0,
+      lastTimer: null,
       timers: { willDelay: null, sessionExpiry: null },
       ended: false,
     };
@@ -245,10 +263,13 @@ export abstract class Connections extends Runtime {
     }
     this.packet('in', conn, 'DISCONNECT', detail);
     const s = conn.session;
-    const change = disconnectSessionExpiry(v, reason, sessionExpiry, conn.requestedSei, this.sc.broker);
+    const accepts = this.profile.seiRaiseAtDisconnectAccepted === true;
+    const change = disconnectSessionExpiry(v, reason, sessionExpiry, conn.requestedSei, this.sc.broker, accepts);
     if (s && change.granted !== null) {
-      if (change.granted !== s.sei)
-        this.note(c.name, why('session.expiryChanged', v, { from: s.sei, to: change.granted }));
+      const p = { from: s.sei, to: change.granted };
+      if (change.raiseAccepted)
+        this.note(c.name, why('session.expiryRaisedAccepted', v, p, this.deviation('session.expiryRaisedAccepted')));
+      else if (change.granted !== s.sei) this.note(c.name, why('session.expiryChanged', v, p));
       s.sei = change.granted;
     }
     const normal = v === 4 || reason === 0;
@@ -263,7 +284,7 @@ export abstract class Connections extends Runtime {
     this.closeConnection(conn, event, { reason });
   }
 
-  protected closeConnection(conn: ConnRt, event: ConnectionEvent, extra: { reason?: number }): void {
+  protected closeConnection(conn: ConnRt, event: ConnectionEvent, extra: CloseExtra): void {
     if (!conn.open) return;
     const effects = this.sendConnection(conn, event);
     let cause: CloseCause = 'network';
@@ -275,8 +296,10 @@ export abstract class Connections extends Runtime {
         deleteRule = e.params.deleteRule;
       }
     }
-    // Where the profile chose another DISCONNECT (or none) than the spec, the trace cites it.
-    const over = conn.v === 5 ? this.profile.serverDisconnect?.[event.type as 'takeover'] : undefined;
+    // Where the profile chose another DISCONNECT (or none) than the spec, the trace cites it. A
+    // DISCONNECT with an unknown Reason Code is a malformed packet like any other.
+    const key = event.type === 'packet.disconnect' && cause === 'malformed' ? 'packet.malformed' : event.type;
+    const over = conn.v === 5 ? this.profile.serverDisconnect?.[key as ServerDisconnectEvent] : undefined;
     conn.open = false;
     if (this.live.get(conn.clientId) === conn) this.live.delete(conn.clientId);
     if (conn.ka) {
@@ -327,12 +350,22 @@ export abstract class Connections extends Runtime {
       params.disconnect = event.reason;
     }
     const sweep = this.profile.keepAliveSweepMs;
+    // Rounding the grace departs from the spec only where 1.5 x Keep Alive is not whole seconds.
+    const rounded = this.profile.keepAliveGraceWholeSeconds === true && conn.windowMs !== conn.keepAlive * 1500;
     let deviation =
-      cause === 'keepAlive' && (this.profile.keepAliveFactor !== 1.5 || sweep !== undefined)
+      cause === 'keepAlive' && (this.profile.keepAliveFactor !== 1.5 || sweep !== undefined || rounded)
         ? this.deviation('conn.closed.keepAlive')
         : undefined;
     if (deviation) params.factor = this.profile.keepAliveFactor;
+    if (deviation && rounded) params.grace = conn.windowMs / 1000;
     if (deviation && sweep !== undefined) params.sweep = sweep / 1000;
+    const timer = this.profile.connectionTimer;
+    if (cause === 'keepAlive' && timer) {
+      deviation = this.deviation('conn.closed.keepAlive');
+      params.factor = this.profile.keepAliveFactor;
+      params.firstTick = timer.firstMs / 1000;
+      params.tick = timer.everyMs / 1000;
+    }
     if (over !== undefined) {
       params.disconnect = over;
       deviation = this.deviation(code);
@@ -341,17 +374,12 @@ export abstract class Connections extends Runtime {
   }
 
   /** The session loses its connection: the session machine decides the will's and its own fate. */
-  private detach(
-    s: SessionRt,
-    conn: ConnRt,
-    cause: CloseCause,
-    deleteRule: DeleteRule,
-    extra: { reason?: number },
-  ): void {
+  private detach(s: SessionRt, conn: ConnRt, cause: CloseCause, deleteRule: DeleteRule, extra: CloseExtra): void {
     s.conn = null;
     s.closedAt = this.now;
     s.lastCause = cause;
     s.lastReason = conn.v === 5 && extra.reason !== undefined ? extra.reason : null;
+    s.lastTimer = { connectedAt: conn.connectedAt, lastRecvAt: conn.lastRecvAt };
     // Copies in flight that the client never acknowledged go back to the front of the queue.
     if (s.inflight.length > 0) {
       s.queue = [...s.inflight, ...s.queue];
@@ -363,8 +391,11 @@ export abstract class Connections extends Runtime {
       s.sei = 0;
       s.cleanStart = true;
     }
-    const deleteWill = deleteRule !== 'none';
-    const kicked = cause === 'takeover' || cause === 'adminKick';
+    // ejabberd 23.01: a stopping node delivers no will (profile.restart.deliversWills).
+    const rule = extra.shutdownDropsWill ? 'quirkShutdown' : deleteRule;
+    const deleteWill = rule !== 'none';
+    // NanoMQ: the old connection of a takeover is closed like a dropped one (and cached).
+    const kicked = cause === 'adminKick' || (cause === 'takeover' && !this.profile.takeoverCachesSession);
     const closed: SessionEvent = {
       type: 'conn.closed',
       deleteWill,
@@ -372,6 +403,6 @@ export abstract class Connections extends Runtime {
       seiNever: neverExpires(s.v, s.sei),
       kicked,
     };
-    this.sendSession(s, closed, { pendingWill: null, conn, deleteRule, reason: extra.reason });
+    this.sendSession(s, closed, { pendingWill: null, conn, deleteRule: rule, reason: extra.reason });
   }
 }

@@ -5,6 +5,7 @@ import {
   dropsExpired,
   hasExpired,
   liveRetainFlag,
+  offlineQueues,
   remainingExpiry,
   sendsRetainedOnSubscribe,
 } from './broker/routing';
@@ -41,17 +42,24 @@ export function brokerAcksPublish(rt: Runtime, conn: ConnRt, qos: number): void 
 }
 
 export function route(rt: Runtime, m: Message): void {
-  if (m.retain) retain(rt, m);
+  // NanoMQ before 0.23.7 (nanomq#2012): a will goes out with RETAIN 1 but is not stored.
+  if (m.retain && m.willOf && rt.profile.willRetainNotStored) {
+    const dev = rt.deviation('will.retainNotStored');
+    rt.note(m.willOf.from, why('will.retainNotStored', m.v, { topic: m.topic }, dev));
+  } else if (m.retain) retain(rt, m);
   for (const s of rt.sessions.values()) {
     // No Local [MQTT-3.8.3-3] is keyed on the Client Identifier, for wills too (decision A6).
     const best = bestSubscription(s.subs.values(), m.topic, s.clientId, m.publisherClientId);
     if (best === null) continue;
     const qos = deliveryQos(m.qos, best.qos);
-    const copy: Copy = { msg: m, qos, retain: liveRetainFlag(s.v, best, m.retain), started: false };
+    const keeps = rt.profile.v311LiveKeepsRetain === true;
+    const copy: Copy = { msg: m, qos, retain: liveRetainFlag(s.v, best, m.retain, keeps), started: false };
+    const queues = s.conn?.open ? false : offlineQueues(qos, s.queue.length + s.inflight.length, rt.profile);
     if (s.conn?.open) deliver(rt, s.conn, s, copy, 'message.delivered');
-    else if (qos > 0) {
+    else if (queues) {
       s.queue.push(copy);
-      copyEntry(rt, 'queued', s.owner, copy, why('message.queued', s.v));
+      const code = queues === 'behindUnacked' ? 'message.queuedQos0BehindUnacked' : 'message.queued';
+      copyEntry(rt, 'queued', s.owner, copy, why(code, s.v, undefined, rt.deviation(code)));
       if (m.expiry !== null)
         rt.schedule(m.publishedAt + toMs(m.expiry), { kind: 'timer', timer: 'messageExpiry', target: s });
     } else copyEntry(rt, 'discarded', s.owner, copy, why('message.qos0NotQueued', s.v));
@@ -93,7 +101,13 @@ export function deliver(rt: Runtime, conn: ConnRt, s: SessionRt, copy: Copy, cod
     copy.qos,
     copy.retain,
     m.willOf,
-    why(code, conn.v, params),
+    // A 3.1.1 live copy with RETAIN 1 is a profile's departure (BrokerProfile.v311LiveKeepsRetain).
+    why(
+      code,
+      conn.v,
+      params,
+      code === 'message.delivered' && conn.v === 4 && copy.retain ? rt.deviation(code) : undefined,
+    ),
     props,
   );
   if (copy.qos === 0) return;

@@ -1,4 +1,4 @@
-import { cachedSessionDeadline, nextCheck } from './broker/clock';
+import { cachedSessionClose, nextCheck } from './broker/clock';
 import { neverExpires } from './broker/connect';
 import { discardCopy, route } from './delivery';
 import type { SessionEffect } from './machines/session.machine';
@@ -52,16 +52,23 @@ export function sessionEnd(rt: Runtime, s: SessionRt): number | null {
 
 function cachedDeadline(rt: Runtime, s: SessionRt): number | null {
   const w = s.will;
-  return cachedSessionDeadline(
-    {
-      v: s.v,
-      sei: s.sei,
-      closedAt: s.closedAt ?? rt.now,
-      willDelay: w ? w.def.delay : null,
-      willConnectedAt: w ? w.connectedAt : null,
-    },
-    rt.profile.cachedSessionTickMs,
-  );
+  // NanoMQ: the old connection's own timer goes on ticking for the cached session.
+  const timer = rt.profile.connectionTimer;
+  if (timer && s.lastTimer)
+    return cachedSessionClose(
+      {
+        v: s.v,
+        sei: s.sei,
+        closedAt: s.closedAt ?? rt.now,
+        ...s.lastTimer,
+        willDelay: w ? w.def.delay : null,
+        willConnectedAt: w ? w.connectedAt : null,
+      },
+      timer,
+      rt.profile.cachedSeiZeroExpires === true,
+    );
+  // Without a connection timer no profile closes a cached session by itself.
+  return null;
 }
 
 function timerDue(rt: Runtime, s: SessionRt, timer: 'willDelay' | 'sessionExpiry'): number | null {
@@ -90,7 +97,16 @@ const DELETE_CODES: Record<NonNullable<SessionCtx['deleteRule']>, WhyCode> = {
   quirkTakeover: 'will.deleted.quirkTakeover',
   newConnection: 'will.deleted.quirkNewConnection',
   quirkSecondConnect: 'will.deleted.quirkSecondConnect',
+  quirkShutdown: 'will.deleted.quirkShutdown',
 };
+
+/** NanoMQ: a published will carries no Message Expiry (noted in the trace). */
+function willExpiryDropped(rt: Runtime, w: StoredWill): boolean {
+  if (!rt.profile.willMessageExpiryDropped || w.def.messageExpiry === null) return false;
+  const p = { messageExpiry: w.def.messageExpiry };
+  rt.note(w.from, why('will.messageExpiryDropped', 5, p, rt.deviation('will.messageExpiryDropped')));
+  return true;
+}
 
 export function sessionEffects(rt: Runtime, s: SessionRt, effects: SessionEffect[], ctx: SessionCtx): void {
   const t = rt.trace;
@@ -143,7 +159,7 @@ export function sessionEffects(rt: Runtime, s: SessionRt, effects: SessionEffect
           // A will of QoS 3 is refused at CONNECT (broker/connect.ts), so a stored one is 0-2.
           qos: w.def.qos as 0 | 1 | 2,
           retain,
-          expiry: s.v === 5 ? w.def.messageExpiry : null,
+          expiry: s.v === 5 && !willExpiryDropped(rt, w) ? w.def.messageExpiry : null,
           publishedAt: rt.now,
           willOf: { from: w.from, conn: w.conn },
           ...(s.v === 5 && w.def.props ? { props: w.def.props } : {}),

@@ -17,6 +17,7 @@ export const RULES = {
   'conn.accepted': { 4: ['MQTT-3.1.4-4'], 5: ['MQTT-3.1.4-5'] },
   'conn.refused.qos': { 4: [], 5: ['MQTT-3.2.2-12'] },
   'conn.refused.retain': { 4: [], 5: ['MQTT-3.2.2-13'] },
+  'conn.refused.emptyWill': { 4: ['§3.1.3.3'], 5: ['§3.1.3.4', '§1.5.6'] },
   'conn.refused.willQos3': { 4: ['MQTT-3.1.2-14', 'MQTT-3.1.4-1'], 5: ['MQTT-3.1.2-12', 'MQTT-3.1.4-1', '§3.2.2.2'] },
   'conn.refused.willTopic': {
     4: ['MQTT-4.7.1-1', 'MQTT-4.7.3-1', 'MQTT-3.1.4-1'],
@@ -57,8 +58,10 @@ export const RULES = {
   'session.ended.cleanStartNotKept': { 4: ['MQTT-3.1.2-6'], 5: ['MQTT-3.1.2-23'] },
   'session.ended.cachedSessionClosed': { 4: ['MQTT-3.1.2-4'], 5: ['§3.1.2.11.2'] },
   'session.expiryChanged': { 4: [], 5: ['§3.14.2.2.2'] },
+  'session.expiryRaisedAccepted': { 4: [], 5: ['§3.14.2.2.2', 'MQTT-4.13.1-1'] },
   'session.expiryCapped': { 4: [], 5: ['§3.2.2.3.2'] },
   'session.ended.notPersisted': { 4: ['MQTT-3.1.2-4'], 5: ['MQTT-3.1.2-23'] },
+  'session.ended.inMemoryOnly': { 4: ['MQTT-3.1.2-4'], 5: ['MQTT-3.1.2-23'] },
   'session.restoredNoExpiry': { 4: [], 5: ['MQTT-4.1.0-2', '§3.1.2.11.2'] },
 
   // --- wills -------------------------------------------------------------------------------
@@ -66,6 +69,7 @@ export const RULES = {
   'will.deleted.normalDisconnect': { 4: ['MQTT-3.1.2-10', 'MQTT-3.14.4-3'], 5: ['MQTT-3.1.2-10', 'MQTT-3.14.4-3'] },
   'will.deleted.quirkAnyDisconnect': { 4: ['MQTT-3.14.4-3'], 5: ['MQTT-3.1.2-8', '§3.14.2.1'] },
   'will.deleted.quirkTakeover': { 4: ['MQTT-3.1.4-2', 'MQTT-3.1.2-8'], 5: ['MQTT-3.1.4-3', '§3.1.3.2.2'] },
+  'will.deleted.quirkShutdown': both(['§3.1.2.5', 'MQTT-3.1.2-8']),
   'will.deleted.quirkSecondConnect': { 4: ['MQTT-3.1.0-2', 'MQTT-3.1.2-8'], 5: ['MQTT-3.1.0-2', 'MQTT-3.1.2-8'] },
   'will.deleted.quirkNewConnection': { 4: ['MQTT-3.1.2-8'], 5: ['MQTT-3.1.2-8', 'MQTT-3.1.2-4', '§3.1.4'] },
   'will.published.v4Closed': { 4: ['MQTT-3.1.2-8', '§3.1.2.5'], 5: ['MQTT-3.1.2-8'] },
@@ -85,6 +89,8 @@ export const RULES = {
   'will.cancelled.resumed': { 4: [], 5: ['MQTT-3.1.3-9', 'MQTT-3.1.2-8'] },
   'will.withheld.cachedSession': { 4: ['MQTT-3.1.2-8'], 5: ['MQTT-3.1.2-8', '§3.1.2.11.2'] },
   'will.retainIgnored': { 4: ['MQTT-3.1.2-17'], 5: ['MQTT-3.1.2-15'] },
+  'will.messageExpiryDropped': { 4: [], 5: ['MQTT-3.3.2-5', '§3.1.3.2.4'] },
+  'will.retainNotStored': { 4: ['MQTT-3.1.2-17', 'MQTT-3.3.1-5'], 5: ['MQTT-3.1.2-15', 'MQTT-3.3.1-5'] },
 
   // --- messages ----------------------------------------------------------------------------
   'message.delivered': { 4: ['MQTT-3.8.4-6'], 5: ['MQTT-3.8.4-8', 'MQTT-3.3.1-12', 'MQTT-3.3.1-13'] },
@@ -94,6 +100,7 @@ export const RULES = {
   'message.resent': { 4: ['MQTT-4.4.0-1', 'MQTT-3.3.1-1'], 5: ['MQTT-4.4.0-1', 'MQTT-3.3.1-1', 'MQTT-3.3.2-5'] },
   'message.expired': { 4: [], 5: ['MQTT-3.3.2-5'] },
   'message.qos0NotQueued': both(['§4.1']),
+  'message.queuedQos0BehindUnacked': both(['§4.1']),
   'message.retained': { 4: ['MQTT-3.3.1-5'], 5: ['MQTT-3.3.1-5'] },
   'message.retainCleared': { 4: ['MQTT-3.3.1-10', 'MQTT-3.3.1-11'], 5: ['MQTT-3.3.1-6', 'MQTT-3.3.1-7'] },
   'message.retainedExpired': { 4: [], 5: ['§3.3.1.3', 'MQTT-3.3.2-5'] },
@@ -108,6 +115,8 @@ export const RULES = {
   'step.takeoverWrongClientId': both([]),
   'step.notSubscribed': both([]),
   'broker.restarted': both(['§3.1.2.5']),
+  'broker.persistenceIgnored': both(['MQTT-3.1.2-23', '§4.1']),
+  'packet.reservedIgnored': { 4: ['§2.2.1', '§4.8'], 5: ['§2.1.2', 'MQTT-4.13.1-1'] },
   'run.truncated': both([]),
 } satisfies Record<string, ClauseSet>;
 

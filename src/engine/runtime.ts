@@ -105,6 +105,8 @@ export interface ConnRt {
   serverKeepAlive: boolean;
   windowMs: number;
   lastRecvAt: number;
+  /** When the CONNECT was accepted (NanoMQ's connection timer counts from it). */
+  connectedAt: number;
   ka: Handle | null;
   session: SessionRt | null;
   subscriptions: SubscriptionDef[];
@@ -134,6 +136,8 @@ export interface SessionRt {
   owner: string;
   closedAt: number | null;
   lastCause: CloseCause | null;
+  /** The last connection's CONNECT and last packet (NanoMQ's connection timer goes on after it). */
+  lastTimer: { connectedAt: number; lastRecvAt: number } | null;
   /** The client's DISCONNECT Reason Code at the last close (5.0), or null. */
   lastReason: number | null;
   /** Number of the connection last attached (the actor of session timers). */
@@ -146,7 +150,7 @@ export interface SessionRt {
 export interface SessionCtx {
   pendingWill: StoredWill | null;
   conn: ConnRt | null;
-  deleteRule?: DeleteRule | 'newConnection';
+  deleteRule?: DeleteRule | 'newConnection' | 'quirkShutdown';
   reason?: number;
 }
 
@@ -236,7 +240,14 @@ export class Runtime {
 
   /** When the broker closes a connection that sends nothing more after `conn.lastRecvAt`. */
   keepAliveDue(conn: ConnRt): number {
-    return keepAliveDeadline(conn.lastRecvAt, conn.windowMs, conn.keepAlive, this.profile, this.clock);
+    return keepAliveDeadline(
+      conn.lastRecvAt,
+      conn.windowMs,
+      conn.keepAlive,
+      this.profile,
+      this.clock,
+      conn.connectedAt,
+    );
   }
 
   // --- machine stepping: one transition, its state entry, its effects ---------------------------

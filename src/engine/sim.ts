@@ -1,5 +1,5 @@
 import { publishRefusal } from './broker/publish';
-import { restartPlan } from './broker/restart';
+import { type RestartPlan, restartPlan } from './broker/restart';
 import { dropsExpired } from './broker/routing';
 import { Connections } from './connections';
 import { brokerAcksPublish, expireQueued, expireRetained, route, subscribe } from './delivery';
@@ -221,7 +221,9 @@ class Simulation extends Connections {
         return;
       case 'badpacket':
         this.packet('in', conn, 'RESERVED', {});
-        this.closeConnection(conn, { type: 'packet.malformed' }, {});
+        if (this.profile.reservedPacketIgnored)
+          this.note(c.name, why('packet.reservedIgnored', conn.v, {}, this.deviation('packet.reservedIgnored')));
+        else this.closeConnection(conn, { type: 'packet.malformed' }, {});
         return;
       case 'publish': {
         const topic = publishTopic(this.sc, step);
@@ -345,9 +347,14 @@ class Simulation extends Connections {
     const plan = restartPlan(this.sc.broker, this.profile);
     const v = this.sc.protocol;
     const noCtx = { pendingWill: null, conn: null };
-    // Close user connections first, implicit clients last, so the observer sees the wills.
+    // NanoMQ keeps sessions and retained messages in memory only: a restart loses them all.
+    if (plan.persistenceIgnored)
+      this.note(null, why('broker.persistenceIgnored', v, {}, this.deviation('broker.persistenceIgnored')));
+    // Close user connections first, implicit clients last, so the observer sees the wills; a
+    // broker that delivers no will as it stops (NanoMQ, ejabberd) deletes them at these closes.
     const open = [...this.live.values()];
-    for (const conn of open) if (!conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});
+    const shut = { shutdownDropsWill: plan.dropsWills };
+    for (const conn of open) if (!conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, shut);
     if (plan.flushWaitingWills)
       for (const s of [...this.sessions.values()]) {
         if (!inState(s.snap, 'detached.willDelayed')) continue;
@@ -360,10 +367,10 @@ class Simulation extends Connections {
         if (s.cleanStart && !s.ended && s.conn === null && !isImplicitClientId(s.clientId))
           this.sendSession(s, { type: 'session.discard', why: 'notPersisted' }, noCtx);
     // A volatile broker loses every session: pending wills go out now, while the observer listens.
-    if (!plan.persist) for (const s of [...this.sessions.values()]) this.discardSession(s);
+    if (!plan.keepsSessions) for (const s of [...this.sessions.values()]) this.discardSession(s, plan);
     for (const conn of open) if (conn.client.implicit) this.closeConnection(conn, { type: 'broker.shutdown' }, {});
+    if (!plan.keepsSessions) for (const s of [...this.sessions.values()]) this.discardSession(s, plan);
     if (!plan.persist) {
-      for (const s of [...this.sessions.values()]) this.discardSession(s);
       for (const [topic, r] of this.retained) {
         if (r.expiry) r.expiry.cancelled = true;
         const m = r.msg;
@@ -386,9 +393,18 @@ class Simulation extends Connections {
     if (observer) this.connect(observer, -1, rejoinParams(observer.def));
   }
 
-  private discardSession(s: SessionRt): void {
+  private discardSession(s: SessionRt, plan: RestartPlan): void {
     if (!s.ended && inState(s.snap, 'detached'))
-      this.sendSession(s, { type: 'session.discard', why: 'brokerStopped' }, { pendingWill: null, conn: null });
+      this.sendSession(
+        s,
+        // With persistence asked for, only a broker that keeps sessions in memory alone loses them.
+        {
+          type: 'session.discard',
+          why: plan.persistenceIgnored ? 'inMemoryOnly' : 'brokerStopped',
+          dropWill: plan.dropsWills,
+        },
+        { pendingWill: null, conn: null, ...(plan.dropsWills ? { deleteRule: 'quirkShutdown' as const } : {}) },
+      );
   }
 
   // --- outcome (FORMAT.md) -------------------------------------------------------------------

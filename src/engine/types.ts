@@ -308,6 +308,23 @@ export interface Outcome {
   disconnectReasons: { client: string; reason: number; t?: number }[];
   retainedAfter: { t: number; messages: { topic: string; payload: string }[] };
   offlineSubscriber?: { messages: { topic: string; payload: string; qos: number; retain: boolean }[] };
+  /**
+   * What named clients received, in order (a scenario-document case's `expect.received`; filled
+   * from the trace only when a case asks for it: docs/scenario-format.md).
+   */
+  received?: Record<string, ReceivedMessage[]>;
+}
+
+/** One PUBLISH the broker sent to a client: `dup` when it was a resend [MQTT-4.4.0-1]. */
+export interface ReceivedMessage {
+  t: number;
+  topic: string;
+  payload: string;
+  qos: number;
+  retain: boolean;
+  dup: boolean;
+  /** The will's properties as received (a 5.0 will to a 5.0 client), when the message has any. */
+  props?: WillProps;
 }
 
 export interface RunResult {

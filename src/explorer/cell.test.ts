@@ -149,7 +149,8 @@ describe('every cell of the default matrix', () => {
     }
   });
 
-  it('runs to its end, stores one will and never publishes before the close', () => {
+  // Every cell of every profile (four now) really runs: room beyond vitest's 5 s on a loaded machine.
+  it('runs to its end, stores one will and never publishes before the close', { timeout: 60_000 }, () => {
     for (const c of cells) {
       const o = runCell(c);
       expect(o.truncated).toBe(false);

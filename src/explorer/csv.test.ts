@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { explorerEn } from '../i18n/explorer-en';
 import { defaultAxes } from './axes';
 import { willAfterClose } from './cell';
 import { CSV_COLUMNS, matrixToCsv, parseCsv } from './csv';
@@ -7,7 +8,7 @@ import { computeMatrix } from './run';
 
 describe('the CSV export', () => {
   const m = computeMatrix(defaultAxes());
-  const rows = parseCsv(matrixToCsv(m));
+  const rows = parseCsv(matrixToCsv(m, explorerEn));
 
   it('has a header and one line per cell, every line as wide as the header', () => {
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
@@ -43,11 +44,11 @@ describe('the CSV export', () => {
     const tricky: Matrix = { ...m, cells: m.cells.slice(0, 1), outcomes: m.outcomes.slice(0, 1) };
     const words = { ...(tricky.outcomes[0] as NonNullable<Matrix['outcomes'][0]>), code: 'a "code", with\nbreak' };
     tricky.outcomes = [words];
-    const parsed = parseCsv(matrixToCsv(tricky));
+    const parsed = parseCsv(matrixToCsv(tricky, explorerEn));
     expect(parsed[1]?.[CSV_COLUMNS.indexOf('why_code')]).toBe('a "code", with\nbreak');
   });
 
   it('can hold only some cells', () => {
-    expect(parseCsv(matrixToCsv(m, [3, 1]))).toHaveLength(3);
+    expect(parseCsv(matrixToCsv(m, explorerEn, [3, 1]))).toHaveLength(3);
   });
 });

@@ -1,5 +1,4 @@
 import { type ExplorerCatalog, reasonWords } from '../i18n/explorer';
-import { explorerEn } from '../i18n/explorer-en';
 import { seiSeconds } from './axes';
 import { willAfterClose } from './cell';
 import type { Matrix } from './matrix';
@@ -41,7 +40,7 @@ function quote(v: string): string {
 }
 
 /** The CSV values of one cell, by column. */
-export function csvRecord(m: Matrix, i: number, cat: ExplorerCatalog = explorerEn): Record<CsvColumn, string> | null {
+export function csvRecord(m: Matrix, i: number, cat: ExplorerCatalog): Record<CsvColumn, string> | null {
   const c = m.cells[i];
   const o = m.outcomes[i];
   if (!c || !o) return null;
@@ -71,7 +70,7 @@ export function csvRecord(m: Matrix, i: number, cat: ExplorerCatalog = explorerE
 }
 
 /** CSV of the given cells (default: every computed cell). */
-export function matrixToCsv(m: Matrix, indices?: readonly number[], cat: ExplorerCatalog = explorerEn): string {
+export function matrixToCsv(m: Matrix, cat: ExplorerCatalog, indices?: readonly number[]): string {
   const lines: string[] = [CSV_COLUMNS.join(',')];
   const which = indices ?? m.cells.map((_, i) => i);
   for (const i of which) {

@@ -1,5 +1,4 @@
 import { type ExplorerCatalog, reasonWords } from '../i18n/explorer';
-import { explorerEn } from '../i18n/explorer-en';
 import { type Category, type CellOutcome, category, willAfterClose } from './cell';
 
 /**
@@ -42,7 +41,7 @@ export interface PresentedCell {
   sentence: string;
 }
 
-export function presentCell(o: CellOutcome, cat: ExplorerCatalog = explorerEn): PresentedCell {
+export function presentCell(o: CellOutcome, cat: ExplorerCatalog): PresentedCell {
   const c = category(o);
   const after = willAfterClose(o);
   const reason = reasonWords(o.code, cat);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { profileById } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { Scenario } from '../engine/types';
+import { en } from '../i18n/en';
+import { exportEn } from '../i18n/export-en';
 import { parseScenario } from '../scenario/validate';
 import fixtures from '../share/fixtures/links.json';
 import typical from '../share/fixtures/typical-3-clients.json';
@@ -14,7 +16,8 @@ const scenarioOf = (file: unknown): Scenario => {
   if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.value;
 };
-const diagram = (sc: Scenario, opts = {}) => toMermaid(sc, simulate(sc, { profile: profileById(sc.profile) }), opts);
+const diagram = (sc: Scenario, opts = {}) =>
+  toMermaid(sc, simulate(sc, { profile: profileById(sc.profile) }), { cat: en, ex: exportEn, ...opts });
 
 /** What Mermaid shows for a text: its entity codes (#59;) decoded. */
 const shown = (s: string) => s.replace(/#(\d+);/g, (_m, n) => String.fromCodePoint(Number(n)));

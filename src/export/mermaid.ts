@@ -1,10 +1,7 @@
-import { profileById } from '../engine/profiles';
 import { OBSERVER, OFFLINE_SUBSCRIBER, type RunResult, type Scenario, type TraceEntry } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
-import { en } from '../i18n/en';
 import type { ExportCatalog } from '../i18n/export';
-import { exportEn } from '../i18n/export-en';
-import { renderWhy } from '../i18n/render';
+import { profileName, renderWhy } from '../i18n/render';
 
 /**
  * The run as a Mermaid `sequenceDiagram` (https://mermaid.js.org/syntax/sequenceDiagram.html):
@@ -14,8 +11,9 @@ import { renderWhy } from '../i18n/render';
  * Framework-free; load it lazily (`import('./mermaid')`).
  */
 export interface MermaidOptions {
-  cat?: Catalog;
-  ex?: ExportCatalog;
+  /** The words, in the reader's language. */
+  cat: Catalog;
+  ex: ExportCatalog;
   /** Draw PINGREQ/PINGRESP (off: a long keep-alive run has hundreds). */
   pings?: boolean;
   /** Draw PUBACK/PUBREC/PUBREL/PUBCOMP/SUBACK/UNSUBACK. */
@@ -46,13 +44,12 @@ export function mermaidText(s: string): string {
   return out;
 }
 
-export function toMermaid(scenario: Scenario, run: RunResult, options: MermaidOptions = {}): string {
-  const cat = options.cat ?? en;
-  const ex = options.ex ?? exportEn;
+export function toMermaid(scenario: Scenario, run: RunResult, options: MermaidOptions): string {
+  const { cat, ex } = options;
   const maxLines = options.maxLines ?? 2000;
   const ids = new Map<string, string>();
   const lines: string[] = [];
-  const profile = profileById(scenario.profile)?.label ?? scenario.profile;
+  const profile = profileName(scenario.profile, cat);
   lines.push(`%% ${mermaidText(ex.mermaid.header(scenario.title.trim(), profile))}`, 'sequenceDiagram');
   scenario.clients.forEach((c, i) => {
     ids.set(c.name, `C${i + 1}`);

@@ -5,10 +5,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/types';
+import { en } from '../i18n/en';
+import { exportEn } from '../i18n/export-en';
 import { parseScenario } from '../scenario/validate';
 import typical from '../share/fixtures/typical-3-clients.json';
 import { scenarioFileArb } from '../test/arbitraries';
 import { shellQuote, toReproScript } from './repro';
+
+const words = { cat: en, ex: exportEn };
 
 const scenarioOf = (file: unknown): Scenario => {
   const r = parseScenario(file);
@@ -73,7 +77,7 @@ const valueAfter = (args: string[] | undefined, flag: string) => {
 
 let typicalRun: ReturnType<typeof runScript> | undefined;
 const runTypical = () => {
-  typicalRun ??= runScript(toReproScript(scenarioOf(typical)));
+  typicalRun ??= runScript(toReproScript(scenarioOf(typical), words));
   return typicalRun;
 };
 
@@ -144,7 +148,7 @@ describe('reproduction script for a real broker', () => {
       ],
       end: 3,
     };
-    const { calls, status } = runScript(toReproScript(scenarioOf(file)));
+    const { calls, status } = runScript(toReproScript(scenarioOf(file), words));
     expect(status).toBe(0);
     const client = calls.find((c) => c.cmd === 'sub' && valueAfter(c.args, '-i') === "o'brien $HOME")?.args;
     expect(valueAfter(client, '--will-payload')).toBe(payload);
@@ -183,7 +187,7 @@ describe('reproduction script for a real broker', () => {
       ],
       end: 5,
     };
-    const script = toReproScript(scenarioOf(file));
+    const script = toReproScript(scenarioOf(file), words);
     expect(script).toContain('kill -9');
     expect(script).toMatch(/CANNOT: a second CONNECT/);
     expect(script).toMatch(/CANNOT: DISCONNECT 0x80 cannot be sent by mosquitto_sub; SIGTERM sends 0x04 instead/);
@@ -207,7 +211,7 @@ describe('reproduction script for a real broker', () => {
       ],
       end: 2,
     };
-    const { calls } = runScript(toReproScript(scenarioOf(file)));
+    const { calls } = runScript(toReproScript(scenarioOf(file), words));
     const a = calls.find((c) => valueAfter(c.args, '-i') === 'a')?.args ?? [];
     expect(a).toContain('-C');
     expect(a.join(' ')).toContain('-D disconnect session-expiry-interval 600');
@@ -237,7 +241,7 @@ describe('reproduction script for a real broker', () => {
       ],
       end: 2,
     });
-    const script = toReproScript(sc);
+    const script = toReproScript(sc, words);
     expect(script).toContain('CANNOT: an invalid will (QoS 3, or a will topic that is no Topic Name)');
     const { calls, status } = runScript(script);
     expect(status).toBe(0);
@@ -258,7 +262,7 @@ describe('reproduction script for a real broker', () => {
       ],
       end: 10,
     };
-    const script = toReproScript(scenarioOf(file));
+    const script = toReproScript(scenarioOf(file), words);
     const lines = script.split('\n');
     const stop = lines.indexOf('kill -STOP "$P0"');
     const start = lines.findIndex((l, i) => i > stop && l.startsWith('mosquitto_sub') && l.includes("-i 'dev'"));
@@ -271,7 +275,7 @@ describe('reproduction script for a real broker', () => {
   it('is valid bash for any scenario', () => {
     fc.assert(
       fc.property(scenarioFileArb, (file) => {
-        const script = toReproScript(scenarioOf(file));
+        const script = toReproScript(scenarioOf(file), words);
         const r = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });
         expect(r.stderr).toBe('');
         expect(r.status).toBe(0);

@@ -1,11 +1,9 @@
 import { willRefusal } from '../engine/broker/connect';
-import { profileById } from '../engine/profiles';
 import { type ConnectParams, connectParams, publishTopic, willTopics as willTopicsOf } from '../engine/script';
 import { type ClientDef, type ProtocolLevel, type Scenario, SEI_NEVER, type Step } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
-import { en } from '../i18n/en';
 import type { ExportCatalog } from '../i18n/export';
-import { exportEn } from '../i18n/export-en';
+import { profileName } from '../i18n/render';
 
 /**
  * A bash script that replays a scenario against a real broker with mosquitto_sub/mosquitto_pub
@@ -16,8 +14,9 @@ import { exportEn } from '../i18n/export-en';
  * Framework-free; load it lazily (`import('./repro')`).
  */
 export interface ReproOptions {
-  cat?: Catalog;
-  ex?: ExportCatalog;
+  /** The words, in the reader's language. */
+  cat: Catalog;
+  ex: ExportCatalog;
 }
 
 /** A shell word: single-quoted, with NUL characters (impossible in argv) removed. */
@@ -50,9 +49,8 @@ const hasNul = (...xs: (string | undefined)[]) => xs.some((x) => x?.includes('\u
 
 type Conn = ConnectParams;
 
-export function toReproScript(scenario: Scenario, options: ReproOptions = {}): string {
-  const cat = options.cat ?? en;
-  const ex = options.ex ?? exportEn;
+export function toReproScript(scenario: Scenario, options: ReproOptions): string {
+  const { cat, ex } = options;
   const r = ex.repro;
   const out: string[] = [];
   const comment = (text: string, indent = '') => {
@@ -61,7 +59,7 @@ export function toReproScript(scenario: Scenario, options: ReproOptions = {}): s
   const clients = new Map(scenario.clients.map((c, i) => [c.name, { def: c, index: i }]));
   const pid = (name: string) => `P${clients.get(name)?.index ?? 0}`;
   const exitTopic = (name: string) => `will-lab/exit/${clients.get(name)?.index ?? 0}/$RUN`;
-  const profile = profileById(scenario.profile)?.label ?? scenario.profile;
+  const profile = profileName(scenario.profile, cat);
 
   // Topics the observer watches: every will topic of the scenario (FORMAT.md, "The implicit observer").
   const willTopics = willTopicsOf(scenario);

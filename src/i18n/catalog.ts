@@ -1,3 +1,4 @@
+import type { ProfileCheck, ProfileId } from '../engine/profile-list';
 import type { WhyCode } from '../engine/rules';
 import type { ProtocolLevel, StepAction, TraceEntry } from '../engine/types';
 import type { ProblemCode, ProblemParams } from '../scenario/problem-codes';
@@ -23,8 +24,13 @@ export interface Catalog {
   deviation: (profileLabel: string, source: string, instead: string | undefined) => string;
   /** What the spec does instead, for each decision code where a profile may depart from it. */
   specInstead: Partial<Record<WhyCode, string>>;
+  /** The name of each broker profile, by profile id (what a picker and an explanation show). */
+  profileLabel: Record<ProfileId, string>;
   /** One line describing each broker profile, by profile id. */
   profileSummary: Record<string, string>;
+  /** The picker's hint for a profile: its summary, what it was checked against, how many of its
+   * departures are read from source only. */
+  profileHint: (summary: string | undefined, checked: ProfileCheck, sourceOnly: number) => string;
   entry: {
     step: (e: Of<'step'>) => string;
     packet: (e: Of<'packet'>, who: string) => string;

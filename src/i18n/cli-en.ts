@@ -12,6 +12,8 @@ export const cliEn: CliCatalog = {
     unexpected: (arg) => `unexpected argument "${arg}"`,
     missing: (what) => `missing ${what}`,
     eitherOr: (a, b) => `give ${a} or ${b}, not both`,
+    oneOf: (options) => `give exactly one of ${options.join(', ')}`,
+    requires: (option, other) => `${option} needs ${other}`,
     tooMany: (max) => `too many arguments (at most ${max === 1 ? 'one' : n(max)})`,
     validOptions: (list) => `valid options: ${list}`,
     seeHelp: (command) => `see: npm run ${command} -- --help`,
@@ -29,6 +31,19 @@ export const cliEn: CliCatalog = {
     usage:
       'bad arguments or bad input (an unknown option, a file or link that cannot be read, with a message naming why)',
     internal: 'an internal error (a bug: please report it with the input that caused it)',
+  },
+  lang: {
+    option: 'the language of the output: en or zh-CN (default: LC_ALL, LC_MESSAGES or LANG, else en)',
+    unknown: (asked, known) => `--lang: unknown language "${asked}" (known: ${known})`,
+  },
+  output: {
+    simHeader: (title, profile) => `# ${title} — profile ${profile}`,
+    willsHeading: '# Wills',
+    fate: (fate, t) => `${fate} at ${t}`,
+    truncated: '# The run was truncated: too many events.',
+    unknownProfile: (id, known) => `--profile: unknown profile "${id}" (known: ${known})`,
+    pickCase: (file, count) => `${file} holds ${n(count)} cases; pick one with --case ID:`,
+    summary: (passed, failed) => `${passed} passed, ${failed} failed`,
   },
   input: {
     cannotRead: (path, code) => `${path}: cannot read the file (${code})`,
@@ -86,15 +101,25 @@ export const cliEn: CliCatalog = {
       },
     },
     verify: {
-      usage: ['npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [options]'],
+      usage: [
+        'npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --ejabberd) <cases.json|scenario.json>... [options]',
+        'npm run verify -- --nanomq --bin PATH [cases.json...] [options]',
+      ],
       summary:
         'Plays each scenario against a real broker on this machine, records what it did and compares it with the profile’s prediction.',
       options: {
         broker: 'a broker someone else runs on 127.0.0.1 (mqtt:// or ws://)',
         mosquitto: 'start Debian’s mosquitto for each case on 127.0.0.1 and a free port',
+        nanomq: 'start a NanoMQ built from source (--bin) for each case on 127.0.0.1 and a free port (docs/nanomq.md)',
+        bin: 'the NanoMQ broker to start (scripts/nanomq/build.sh builds it)',
+        'max-end': 'play only the cases that end within this many seconds',
+        ejabberd:
+          'start our own node of Debian’s ejabberd (mod_mqtt on 127.0.0.1 and a free port) for the run, and one for each restart case',
+        username: 'the User Name sent in every CONNECT (ejabberd refuses a CONNECT without one)',
+        password: 'the Password sent with the User Name',
         profile: 'the profile to compare with (default spec)',
         tolerance: 'seconds by which times may differ',
-        record: 'write the recorded cases (with `observed`) to this file',
+        record: 'write the recorded cases (with `observed`) to this file (one case file only)',
         case: 'play only the cases whose id is or starts with this',
         exclude: 'skip the cases whose id matches this regular expression',
         concurrency: 'how many cases to play at once',
@@ -102,6 +127,12 @@ export const cliEn: CliCatalog = {
         ws: 'play over WebSocket',
         quiet: 'print failures and the count only',
       },
+    },
+    'recordings:repeat': {
+      usage: ['npm run recordings:repeat -- <first.json> <second.json> [--tolerance S]'],
+      summary:
+        'Do two recordings of the same cases repeat? Counts the cases with identical outcomes, those equal within the tolerance and those that differ (listed), and the largest will time difference.',
+      options: { tolerance: 'seconds by which times may differ and still count as equal (default 0.3)' },
     },
     'verify:suite': {
       usage: ['npm run verify:suite -- [out.json]'],

@@ -1,3 +1,5 @@
+import type { WillFateKind } from '../engine/trace';
+
 /**
  * Words of the command-line tools (src/cli): the shared option parser's errors, each command's
  * help, the exit codes, and the input reader's messages. A translation implements this interface.
@@ -13,6 +15,10 @@ export interface CliCatalog {
     tooMany: (max: number) => string;
     /** Two ways of giving the input, both given. */
     eitherOr: (a: string, b: string) => string;
+    /** Ways of giving the input, of which exactly one is needed. */
+    oneOf: (options: readonly string[]) => string;
+    /** An option that only makes sense with another one. */
+    requires: (option: string, other: string) => string;
     /** Before the list of the options a command takes. */
     validOptions: (list: string) => string;
     /** Points to the help: "see --help". */
@@ -29,6 +35,22 @@ export interface CliCatalog {
   };
   /** What each exit code means (README "Exit codes" has the same table). */
   exit: { ok: string; failed: string; usage: string; internal: string };
+  /** The --lang option every command takes (src/cli/lang.ts), and its error. */
+  lang: { option: string; unknown: (asked: string, known: string) => string };
+  /** What the commands print around the trace and the outcomes (which the engine catalog words). */
+  output: {
+    /** The first line of `npm run sim`. */
+    simHeader: (title: string, profile: string) => string;
+    willsHeading: string;
+    /** After "will not published": what happened to it and when. */
+    fate: (fate: WillFateKind, t: string) => string;
+    truncated: string;
+    unknownProfile: (id: string, known: string) => string;
+    /** A case file with several cases and no --case; the cases follow, one a line. */
+    pickCase: (file: string, count: number) => string;
+    /** The last line of conformance and verify ("3 passed, 0 failed"). */
+    summary: (passed: number, failed: number) => string;
+  };
   input: {
     cannotRead: (path: string, code: string) => string;
     tooBig: (path: string, bytes: number | null, max: number) => string;
@@ -55,4 +77,13 @@ export interface CliCatalog {
   commands: Record<CliCommand, { usage: string[]; summary: string; options: Record<string, string> }>;
 }
 
-export type CliCommand = 'sim' | 'share' | 'conformance' | 'verify' | 'verify:suite' | 'matrix' | 'bench' | 'fuzz';
+export type CliCommand =
+  | 'sim'
+  | 'share'
+  | 'conformance'
+  | 'verify'
+  | 'verify:suite'
+  | 'recordings:repeat'
+  | 'matrix'
+  | 'bench'
+  | 'fuzz';

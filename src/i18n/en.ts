@@ -40,6 +40,10 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     "The will asks for a QoS above the broker's Maximum QoS, so the CONNECT is refused (0x9B) and no will is stored.",
   'conn.refused.retain': () =>
     'The will is retained but the broker does not support retain, so the CONNECT is refused (0x9A) and no will is stored.',
+  'conn.refused.emptyWill': (_p, v) =>
+    v === 5
+      ? 'The broker refused the CONNECT because its will has an empty payload (CONNACK 0x81).'
+      : 'The broker refused the CONNECT because its will has an empty payload.',
   'conn.refused.willQos3': (p) =>
     p.reason === null
       ? 'Will QoS 3 is not allowed, so the CONNECT is invalid: the broker closes the network connection without a CONNACK. No session is created and no will is stored.'
@@ -67,16 +71,26 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     const ka = p.serverKeepAlive
       ? `the Server Keep Alive of ${p.keepAlive} s (the broker's value, which replaced the client's)`
       : `its Keep Alive of ${p.keepAlive} s`;
-    return p.sweep !== undefined
-      ? `Nothing arrived from the client for more than ${p.factor ?? 1.5} x ${ka} (counted in whole seconds), and the broker noticed at its keep-alive check, which runs every ${p.sweep} s: it closed the connection as if the network had failed.`
-      : `Nothing arrived from the client for ${p.factor ?? 1.5} x ${ka}, so the broker closed the connection as if the network had failed.`;
+    const closed =
+      typeof p.disconnect === 'number'
+        ? `sent DISCONNECT ${hex(p.disconnect)} (Keep Alive timeout) and closed the connection`
+        : 'closed the connection as if the network had failed';
+    if (p.tick !== undefined)
+      return `The broker checks each connection on a timer of its own (${p.firstTick} s after the CONNECT, then every ${p.tick} s). Nothing arrived from the client until the ticks since its last packet, times ${p.tick} s, exceeded ${p.factor} x ${ka}: it ${closed}.`;
+    if (p.sweep !== undefined)
+      return `Nothing arrived from the client for more than ${p.factor ?? 1.5} x ${ka} (counted in whole seconds), and the broker noticed at its keep-alive check, which runs every ${p.sweep} s: it ${closed}.`;
+    if (p.grace !== undefined)
+      return `Nothing arrived from the client for ${p.grace} s (${p.factor ?? 1.5} x ${ka}, rounded to whole seconds), so the broker ${closed}.`;
+    return `Nothing arrived from the client for ${p.factor ?? 1.5} x ${ka}, so the broker ${closed}.`;
   },
   'conn.closed.clientDisconnect': (p, v) =>
     v === 5
       ? `The client sent DISCONNECT with Reason Code ${hex(p.reason)} and closed the connection.`
       : 'The client sent DISCONNECT and closed the connection.',
-  'conn.closed.protocolError': () =>
-    'A second CONNECT on the same connection is a Protocol Error: the broker closed the connection.',
+  'conn.closed.protocolError': (p) =>
+    typeof p.disconnect === 'number'
+      ? `A second CONNECT on the same connection is a Protocol Error: the broker sent DISCONNECT ${hex(p.disconnect)} and closed the connection.`
+      : 'A second CONNECT on the same connection is a Protocol Error: the broker closed the connection.',
   'conn.closed.seiRaised': () =>
     'The DISCONNECT raised the Session Expiry from 0, which is a Protocol Error: it does not count as a valid DISCONNECT, the broker answers 0x82 and closes.',
   'conn.closed.qosNotSupported': (p) =>
@@ -120,7 +134,7 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     v === 5
       ? 'Session Expiry 0xFFFFFFFF: the session never expires.'
       : 'CleanSession 0: the session is kept after the connection closes, with no expiry in MQTT 3.1.1.',
-  'session.kept.cached': () => 'NanoMQ 0.23.2 caches the Clean Start 0 session, even with Session Expiry 0.',
+  'session.kept.cached': () => 'NanoMQ caches the Clean Start 0 session, even with Session Expiry 0.',
   'session.ended.closedSeiZero': (p, v) =>
     v === 5
       ? `Session Expiry ${p.sessionExpiry ?? 0} (absent counts as 0): the session ends when the connection closes.`
@@ -137,6 +151,10 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'session.ended.cleanStartNotKept': () => 'NanoMQ does not keep a Clean Start 1 session, whatever its Session Expiry.',
   'session.ended.cachedSessionClosed': () => 'NanoMQ closed the cached session on its periodic timer.',
   'session.expiryChanged': (p) => `The DISCONNECT set the Session Expiry from ${seconds(p.from)} to ${seconds(p.to)}.`,
+  'session.expiryRaisedAccepted': (p) =>
+    `The DISCONNECT raised the Session Expiry from ${seconds(p.from)} to ${seconds(p.to)}, and the broker took the new value.`,
+  'session.ended.inMemoryOnly': () =>
+    'The broker keeps MQTT sessions in memory only, persistence or not: the restart lost this session.',
   'session.ended.notPersisted': () =>
     'The broker stopped and wrote only Clean Start 0 sessions to its persistence: this session is lost.',
   'session.restoredNoExpiry': () =>
@@ -191,8 +209,14 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'will.cancelled.resumed': () =>
     'A new connection resumed this session before the Will Delay passed, so the will must not be sent.',
   'will.withheld.cachedSession': () =>
-    'NanoMQ 0.23.2 cached the Clean Start 0 session and withheld the will instead of publishing it.',
+    'NanoMQ cached the Clean Start 0 session and withheld the will instead of publishing it.',
   'will.retainIgnored': () => 'The broker ignores the Will Retain flag and publishes the will non-retained.',
+  'will.messageExpiryDropped': () =>
+    'The will has a Message Expiry Interval; the broker published it without one, so a queued copy never expires.',
+  'will.retainNotStored': (p) =>
+    `The will went out with RETAIN 1, but the broker did not store it as the retained message of ${p.topic}.`,
+  'will.deleted.quirkShutdown': () =>
+    'The broker stopped without publishing this will: its sessions ended with it, and the will reached no subscriber.',
   'message.delivered': (p) =>
     `Delivered at the lower of the message QoS and the subscription QoS${p.messageExpiry !== null && p.messageExpiry !== undefined ? `, with ${p.messageExpiry} s of Message Expiry left` : ''}.`,
   'message.deliveredRetained': () => 'A new subscription receives the retained message, with RETAIN 1.',
@@ -205,6 +229,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'message.expired': (p) =>
     `The Message Expiry Interval (${p.expiry} s, counted from publication) passed before delivery: discarded.`,
   'message.qos0NotQueued': () => 'The subscriber is offline and this copy is QoS 0: the broker does not queue it.',
+  'message.queuedQos0BehindUnacked': () =>
+    'The subscriber is offline and this copy is QoS 0, but a QoS 1 or 2 message still waits for its acknowledgement: the broker queues this one behind it.',
   'message.retained': () =>
     "Published with RETAIN 1: the broker keeps it as the topic's retained message, outside any session.",
   'message.retainCleared': () =>
@@ -219,6 +245,9 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     `"${p.of}" is not connected, so this is an ordinary connect rather than a takeover.`,
   'step.takeoverWrongClientId': () => 'The two clients do not share a Client Identifier.',
   'step.notSubscribed': (p) => `There was no subscription to "${p.filter}".`,
+  'broker.persistenceIgnored': () =>
+    'This broker keeps sessions and retained messages in memory only: nothing survives the restart.',
+  'packet.reservedIgnored': () => 'The broker dropped the packet of reserved type 0 and kept the connection open.',
   'broker.restarted': (p) =>
     p.persistence === 'persist'
       ? 'The broker restarted with persistence: sessions and retained messages survive.'
@@ -247,6 +276,48 @@ const ACTIONS: Record<TraceEntry & { kind: 'step' } extends { action: infer A } 
   brokerRestart: 'broker restart',
 };
 
+/** Names of the types a field may need (validate.ts passes zod's name). */
+const TYPE_NAMES: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a text',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+};
+const typeName = (t: unknown) => TYPE_NAMES[String(t)] ?? String(t);
+
+/** The value found (validate.ts `describeValue`): its kind, and the value itself when short. */
+function got(p: ProblemParams): string {
+  switch (p.gotKind) {
+    case 'nothing':
+      return 'nothing';
+    case 'null':
+      return 'null';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'an object';
+    case 'longText':
+      return `a text of ${Number(p.gotLength).toLocaleString('en')} characters`;
+    default:
+      return String(p.got);
+  }
+}
+
+/** The allowed values (a JSON array) as "0, 1 or 2". */
+function oneOf(allowed: unknown): string {
+  let values: unknown[];
+  try {
+    values = JSON.parse(String(allowed)) as unknown[];
+  } catch {
+    return String(allowed);
+  }
+  const words = values.map((v) => JSON.stringify(v));
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : (words[0] ?? '');
+}
+
 const unit = (u: unknown) => (u === 'characters' ? ' characters' : u === 'items' ? ' items' : '');
 
 /** The will properties a delivery carried, in the order they travel. */
@@ -262,11 +333,11 @@ function willPropsText(p: WillProps): string {
 }
 
 const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
-  missing: (p) => `is missing (expected ${p.expected})`,
-  type: (p) => `must be ${p.expected}, not ${p.got}`,
+  missing: (p) => `is missing (expected ${typeName(p.expected)})`,
+  type: (p) => `must be ${typeName(p.expected)}, not ${got(p)}`,
   tooBig: (p) => `must be at most ${p.max}${unit(p.unit)}`,
   tooSmall: (p) => `must be at least ${p.min}${unit(p.unit)}`,
-  notAllowed: (p) => `must be ${p.allowed}, not ${p.got}`,
+  notAllowed: (p) => `must be ${oneOf(p.allowed)}, not ${got(p)}`,
   unknownAction: (p) => `must be one of: ${p.allowed}`,
   shape: () => 'has an unexpected shape',
   custom: (p) => String(p.text),
@@ -305,7 +376,7 @@ const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   formatWrong: (p) => `must be "${p.expected}", not ${p.got}`,
   formatMissing: (p) =>
     `is missing: a scenario file starts with "format": "${p.expected}" (or use a FORMAT.md case list)`,
-  versionUnknown: (p) => `scenario format version ${p.got} is not known to this build (it reads version 1)`,
+  versionUnknown: (p) => `scenario format version ${got(p)} is not known to this build (it reads version 1)`,
 };
 
 export const en: Catalog = {
@@ -330,7 +401,13 @@ export const en: Catalog = {
       'keeps the session for its Session Expiry and waits for the Will Delay (Clean Start only decides whether a session is resumed)',
     'session.ended.cleanStartNotKept': 'keeps the session for its Session Expiry Interval',
     'will.retainIgnored': 'publishes a will with Will Retain 1 as a retained message',
-    'conn.closed.keepAlive': 'closes after 1.5 x Keep Alive of silence',
+    'conn.closed.keepAlive':
+      'closes after exactly 1.5 x Keep Alive of silence, as if the network had failed (no DISCONNECT), and never when Keep Alive is 0',
+    'conn.closed.protocolError': 'closes the connection without a DISCONNECT',
+    'message.queuedQos0BehindUnacked': 'does not queue QoS 0 messages for an offline subscriber',
+    'session.ended.inMemoryOnly': 'keeps sessions across a restart with persistence',
+    'will.deleted.quirkShutdown':
+      'publishes the will of a client connected at the shutdown; a will still waiting for its delay goes out at once without persistence, and waits across the restart with it',
     'will.deleted.quirkNewConnection':
       'publishes the will when a new connection ends its session (Clean Start 1, or Session Expiry 0), and only cancels it when the session is resumed',
     'will.deleted.quirkSecondConnect':
@@ -348,13 +425,49 @@ export const en: Catalog = {
     'will.published.flushedAtShutdown': 'may keep waiting wills across a restart with persistence (§3.1.2.5)',
     'session.ended.notPersisted': 'keeps every session with a Session Expiry, whatever its Clean Start',
     'session.restoredNoExpiry': 'ends a session at close + Session Expiry, restart or not',
+    'message.delivered': 'clears RETAIN on live deliveries to a 3.1.1 subscriber [MQTT-3.3.1-9]',
+    'will.messageExpiryDropped':
+      'publishes the will with its Message Expiry Interval: a copy queued for an offline subscriber expires',
+    'will.retainNotStored': 'stores a will with Will Retain 1 as the retained message of its topic',
+    'conn.refused.emptyWill':
+      'accepts a will with an empty payload (zero-length Binary Data) and publishes it like any other',
+    'session.expiryRaisedAccepted':
+      'treats raising Session Expiry from 0 at DISCONNECT as a Protocol Error: DISCONNECT 0x82, and the will is published',
+    'broker.persistenceIgnored': 'keeps sessions and retained messages across a restart when it has persistence',
+    'packet.reservedIgnored': 'treats a packet of reserved type 0 as malformed and closes the connection',
+  },
+  profileLabel: {
+    spec: 'Strict spec',
+    'nanomq-0.23.2': 'NanoMQ 0.23.2',
+    'nanomq-0.23.3': 'NanoMQ 0.23.3',
+    'mosquitto-2.0': 'Mosquitto 2.0',
+    'ejabberd-23.01': 'ejabberd 23.01',
   },
   profileSummary: {
     spec: 'Follows MQTT 5.0 and 3.1.1 to the letter, with the documented choices on ambiguous points.',
     'mosquitto-2.0':
       'Mosquitto 2.0.11: serves Will Delay and Session Expiry on whole seconds, checks keep-alive every 6 s, deletes the will on every DISCONNECT but 0x04, publishes no will on a takeover that keeps the session and drops a waiting will when a new connection arrives, lets Session Expiry 0 wait for the Will Delay (mosquitto#3505), holds wills behind shorter delays, sends no DISCONNECT 0x8E or 0x8B, and publishes all waiting wills when it stops.',
+    'ejabberd-23.01':
+      'ejabberd 23.01 (mod_mqtt): rounds the keep-alive grace of 1.5 x Keep Alive to whole seconds, and sends DISCONNECT before it closes a connection: 0x8D on a keep-alive timeout, 0x81 on a malformed packet, 0x82 on a second CONNECT; an offline session queues QoS 0 messages behind an unacknowledged QoS 1 or 2 one.',
     'nanomq-0.23.2':
-      'NanoMQ 0.23.2: withholds the will of a Clean Start 0 client that drops (nanomq#1989), deletes the will on every DISCONNECT, ignores Will Retain, never keeps Clean Start 1 sessions, counts Will Delay from CONNECT, closes after 1.25 x Keep Alive and checks cached sessions every 10 s.',
+      'NanoMQ 0.23.2, measured: withholds the will of a Clean Start 0 client that drops and keeps its session, also with Session Expiry 0 (nanomq#1989); checks keep-alive and cached sessions on a timer of each connection (15 s after CONNECT, then every 10 s), closes silent connections after 1.25 x Keep Alive, Keep Alive 0 included; counts Will Delay from CONNECT; deletes the will on every DISCONNECT; never keeps Clean Start 1 sessions; caches the old session at a takeover; sends no DISCONNECT 0x8E or 0x8B; ignores a reserved packet; refuses an empty will payload; delivers a retained will without storing it; loses everything at a restart, wills included.',
+    'nanomq-0.23.3':
+      'NanoMQ 0.23.3, measured: as 0.23.2, except that a cached session with Session Expiry 0 now closes at the next tick of its connection timer, so the will of a dropped Clean Start 0 client goes out at that tick, late instead of never (NanoNNG 9551ebe).',
+  },
+  profileHint: (summary, c, sourceOnly) => {
+    const checked =
+      c.kind === 'specCases'
+        ? `Checked against the expected outcomes of the ${c.cases} spec cases.`
+        : c.kind === 'broker'
+          ? `Measured: ${c.cases} recorded cases of ${c.broker} ${c.version} (${c.date}) agree with it.`
+          : "Not measured: modelled from the broker's source and issues.";
+    const points =
+      sourceOnly > 0
+        ? ` ${sourceOnly} of its departures ${sourceOnly === 1 ? 'is' : 'are'} read from source only.`
+        : c.kind === 'broker'
+          ? ' None of its departures is read from source only.'
+          : '';
+    return `${summary ? `${summary} ` : ''}${checked}${points}`;
   },
   entry: {
     step: (e) => `step ${e.index + 1}: ${ACTIONS[e.action]}`,

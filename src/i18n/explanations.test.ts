@@ -3,17 +3,18 @@ import { SEI_NEVER } from '../engine/script';
 import { willFates } from '../engine/trace';
 import type { TraceEntry } from '../engine/types';
 import { sim } from '../test/driver';
+import { en } from './en';
 import { renderWhy } from './render';
 
 // Issue 9, error 8: explanations that were true only in the common case.
 const fateLine = (trace: TraceEntry[], from: string) => {
   const f = willFates(trace).find((w) => w.from === from);
-  return f?.why ? renderWhy(f.why).sentence : '';
+  return f?.why ? renderWhy(f.why, en).sentence : '';
 };
 const notes = (trace: TraceEntry[], code: string) =>
   trace
     .filter((e) => e.kind === 'note' && e.why.code === code)
-    .map((e) => (e.kind === 'note' ? renderWhy(e.why) : null));
+    .map((e) => (e.kind === 'note' ? renderWhy(e.why, en) : null));
 
 describe('explanations say what is true in this run', () => {
   it.each([0x04, 0x80])('a will published after DISCONNECT 0x%s says only 0x00 deletes a will', (code) => {
@@ -28,7 +29,7 @@ describe('explanations say what is true in this run', () => {
       .silence('dev');
     const close = d.closeOf('dev');
     expect(close?.t).toBe(6000);
-    expect(close ? renderWhy(close.why).sentence : '').toContain('Server Keep Alive of 4 s');
+    expect(close ? renderWhy(close.why, en).sentence : '').toContain('Server Keep Alive of 4 s');
   });
 
   it('the Server Keep Alive and Keep Alive 0 get their own explanation entries', () => {
@@ -54,7 +55,7 @@ describe('explanations say what is true in this run', () => {
     const d = sim({ protocol: 4 }).client('dev').at(1000).publish('dev', 'a', 'x', { retain: true });
     const retained = d.trace.find((e) => e.kind === 'message' && e.op === 'retained');
     expect(retained?.kind === 'message' && retained.why?.v).toBe(4);
-    expect(retained?.kind === 'message' && retained.why ? renderWhy(retained.why).clauses : '').toContain('3.1.1');
+    expect(retained?.kind === 'message' && retained.why ? renderWhy(retained.why, en).clauses : '').toContain('3.1.1');
   });
 
   it('a volatile restart does not cite the Session Expiry rule it breaks', () => {

@@ -130,9 +130,3 @@ export const exportEn: ExportCatalog = {
       'an invalid will (QoS 3, or a will topic that is no Topic Name) is rejected by mosquitto_sub itself, so this client does not connect at all: like the refusal, that leaves no session and no will.',
   },
 };
-
-const CATALOGS: Record<string, ExportCatalog> = { en: exportEn };
-
-export function exportCatalog(locale = 'en'): ExportCatalog {
-  return CATALOGS[locale] ?? exportEn;
-}

@@ -9,14 +9,16 @@ export const lessonsEn: LessonsCatalog = {
   lessons: {
     'nanomq-1989': {
       title: 'The NanoMQ 0.23.2 story',
-      summary: 'An abrupt drop with Session Expiry 0, under the spec and under NanoMQ 0.23.2 (nanomq#1989).',
-      runs: { a: 'MQTT 5.0 spec', b: 'NanoMQ 0.23.2' },
+      summary:
+        'An abrupt drop with Session Expiry 0, under the spec, NanoMQ 0.23.2 (nanomq#1989) and NanoMQ 0.23.3, side by side.',
+      runs: { a: 'MQTT 5.0 spec', b: 'NanoMQ 0.23.2', c: 'NanoMQ 0.23.3' },
       beats: [
         'A sensor connects with Clean Start 0 and no Session Expiry Interval. An absent Session Expiry counts as 0: the session ends when the connection closes (§3.1.2.11.2). It leaves a will on plant/sensor-7/status.',
-        'At 20 s the network drops: the TCP connection closes without a DISCONNECT. Both brokers see the same close.',
+        'At 20 s the network drops: the TCP connection closes without a DISCONNECT. All three brokers see the same close.',
         'Under the spec the session ends at the close, and ending the session publishes the will at once: the observer gets "offline" at 20 s [MQTT-3.1.2-8].',
         'NanoMQ 0.23.2 instead keeps ("caches") the session of a Clean Start 0 client and withholds its will. In nanomq#1989 a user reported exactly this, and the maintainer first answered that Session Expiry 0 means a session that never expires.',
-        'At the end of the run, 100 s later, the observer has still heard nothing: the will waits for a takeover or an administrator. NanoMQ 0.23.3 changed it: Session Expiry 0 now means that no session is kept.',
+        'NanoMQ 0.23.3 changed it (NanoNNG 9551ebe): a cached session with Session Expiry 0 now ends at the next tick of the connection\'s own timer, which ticks 15 s after the CONNECT and then every 10 s. The drop at 20 s falls between the ticks at 15 s and 25 s, so the observer gets "offline" at 25 s: late, but no longer never.',
+        'Under 0.23.2, at the end of the run, 100 s after the drop, the observer has still heard nothing: the will waits for a takeover or an administrator. Both NanoMQ runs are measured, not modelled: the profiles agree with recordings of NanoMQ 0.23.2 and 0.23.3 built from source (251 cases each: the spec cases, the Mosquitto suite and 16 NanoMQ cases, this scenario among them, recorded on 2026-12-04).',
       ],
       question:
         'The sensor loses its network at 20 s. When does the observer get its will: under the spec, and under NanoMQ 0.23.2?',
@@ -247,9 +249,3 @@ export const lessonsEn: LessonsCatalog = {
     },
   },
 };
-
-const CATALOGS: Record<string, LessonsCatalog> = { en: lessonsEn };
-
-export function lessonsCatalog(locale = 'en'): LessonsCatalog {
-  return CATALOGS[locale] ?? lessonsEn;
-}

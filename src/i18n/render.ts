@@ -1,17 +1,15 @@
-import { profileLabel } from '../engine/profile-list';
 import type { TraceEntry, Why } from '../engine/types';
 import type { Catalog } from './catalog';
 import { formatClauses } from './clauses';
-import { en } from './en';
 
 /**
- * The one place where trace entries become words, for the CLI and the UI alike. A Simplified
- * Chinese catalog plugs in beside `en` without touching the engine.
+ * The one place where trace entries become words, for the CLI and the UI alike, in the language of
+ * the catalog given (`useMessages('engine')`, `loadMessages(locale, 'engine')`).
  */
-const CATALOGS: Record<string, Catalog> = { en };
 
-export function catalog(locale = 'en'): Catalog {
-  return CATALOGS[locale] ?? en;
+/** A profile's name in the catalog's language (an unknown id, from a newer file, as it is). */
+export function profileName(id: string, cat: Catalog): string {
+  return (cat.profileLabel as Record<string, string>)[id] ?? id;
 }
 
 export interface RenderedWhy {
@@ -20,12 +18,12 @@ export interface RenderedWhy {
   deviation: string | null;
 }
 
-export function renderWhy(w: Why, cat: Catalog = en): RenderedWhy {
+export function renderWhy(w: Why, cat: Catalog): RenderedWhy {
   const fn = cat.why[w.code as keyof Catalog['why']];
   const sentence = fn ? fn(w.params ?? {}, w.v) : w.code;
   const dev = w.deviation;
   const deviation = dev
-    ? cat.deviation(profileLabel(dev.profile), dev.source, cat.specInstead[w.code as keyof Catalog['why']])
+    ? cat.deviation(profileName(dev.profile, cat), dev.source, cat.specInstead[w.code as keyof Catalog['why']])
     : null;
   return { sentence, clauses: formatClauses(w.v, w.clauses), deviation };
 }
@@ -38,7 +36,7 @@ export interface RenderedEntry {
 }
 
 /** Who an entry is about, for the "actor" column. */
-export function entryActor(e: TraceEntry, cat: Catalog = en): string {
+export function entryActor(e: TraceEntry, cat: Catalog): string {
   switch (e.kind) {
     case 'packet':
       return e.dir === 'in' ? cat.clientLabel(e.client) : cat.broker;
@@ -53,7 +51,7 @@ export function entryActor(e: TraceEntry, cat: Catalog = en): string {
   }
 }
 
-export function renderEntry(e: TraceEntry, cat: Catalog = en): RenderedEntry {
+export function renderEntry(e: TraceEntry, cat: Catalog): RenderedEntry {
   const time = cat.seconds(e.t);
   const actor = entryActor(e, cat);
   let what: string;
@@ -96,7 +94,7 @@ export function renderEntry(e: TraceEntry, cat: Catalog = en): RenderedEntry {
 }
 
 /** One readable line: "5.000 s  broker  will of dev#1 published ("t")  — why. MQTT 5.0 [..]" */
-export function entryLine(e: TraceEntry, cat: Catalog = en): string {
+export function entryLine(e: TraceEntry, cat: Catalog): string {
   const r = renderEntry(e, cat);
   let line = `${r.time.padStart(12)}  ${r.actor.padEnd(10)}  ${r.what}`;
   if (r.why) {

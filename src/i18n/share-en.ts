@@ -73,6 +73,7 @@ export const shareEn: ShareCatalog = {
       `This link is ${n(chars)} characters long, more than ${n(warnAt)}: it may not fit a chat message or a QR code. Download the scenario as JSON and share the file instead.`,
     tooLong: 'This scenario is too large for a link. Download it as JSON instead.',
     downloadJson: 'Download JSON',
+    withLanguage: (language) => `Open the link in ${language} (the language you use now)`,
   },
   import: {
     heading: 'Open a scenario',
@@ -143,10 +144,3 @@ export const shareEn: ShareCatalog = {
     scenarioTitle: (lesson, run) => (run ? `Lesson: ${lesson} (${run})` : `Lesson: ${lesson}`),
   },
 };
-
-/** The share catalog for a locale (English until a translation is added). */
-const CATALOGS: Record<string, ShareCatalog> = { en: shareEn };
-
-export function shareCatalog(locale = 'en'): ShareCatalog {
-  return CATALOGS[locale] ?? shareEn;
-}

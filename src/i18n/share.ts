@@ -57,6 +57,8 @@ export interface ShareCatalog {
     long: (chars: number, warnAt: number) => string;
     tooLong: string;
     downloadJson: string;
+    /** Option: the link carries the sharer's language (`?lang=`); off by default. */
+    withLanguage: (language: string) => string;
   };
   import: {
     heading: string;

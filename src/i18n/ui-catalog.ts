@@ -26,6 +26,8 @@ export interface UiCatalog {
     redo: string;
     theme: string;
     themes: { system: string; light: string; dark: string };
+    /** Label of the language picker (its options are the languages' own names). */
+    language: string;
     help: string;
     headerActions: string;
     dismiss: string;

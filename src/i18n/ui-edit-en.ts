@@ -91,6 +91,8 @@ export const editEn: EditCatalog = {
       v311: 'MQTT 3.1.1: the will belongs to the connection',
       silence: 'A silent client and the keep-alive window',
       busy: 'Busy broker: 24 devices flapping (1,000+ events)',
+      nanomq: 'NanoMQ 0.23.2 (measured): a Clean Start 0 drop, the will never comes (nanomq#1989)',
+      nanomq0233: 'NanoMQ 0.23.3 (measured): the same drop, the will at the next tick of its timer',
     },
     load: 'Load example',
   },

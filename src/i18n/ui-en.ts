@@ -31,6 +31,7 @@ export const uiEn: UiCatalog = {
     redo: 'Redo',
     theme: 'Theme',
     themes: { system: 'System', light: 'Light', dark: 'Dark' },
+    language: 'Language',
     help: 'Keyboard shortcuts',
     headerActions: 'Scenario actions',
     dismiss: 'Dismiss',

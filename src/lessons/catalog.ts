@@ -1,3 +1,5 @@
+import { buildClient, buildScenario, buildWill, type ScenarioParts } from '../engine/script';
+import type { ClientDef, Step, WillDef } from '../engine/types';
 import type { Lesson } from './types';
 
 /**
@@ -6,17 +8,15 @@ import type { Lesson } from './types';
  * hold, never a stored letter. References: docs/mqtt-will-rules.md.
  */
 
-type Obj = Record<string, unknown>;
-const file = (clients: Obj[], steps: Obj[], end: number, extra: Obj = {}): Obj => ({
-  format: 'mqtt-will-lab/scenario',
-  version: 1,
-  ...extra,
-  clients,
-  steps,
-  end,
-});
-const will = (topic: string, more: Obj = {}): Obj => ({ topic, payload: 'offline', qos: 1, retain: false, ...more });
-const at = (t: number, action: string, client: string, more: Obj = {}): Obj => ({ t, action, client, ...more });
+// The typed scenario builder (src/engine/script): each lesson names only what it teaches.
+type ClientParts = Partial<ClientDef> & { name: string };
+const file = (clients: ClientParts[], steps: Step[], end: number, extra: Omit<ScenarioParts, 'end'> = {}) =>
+  buildScenario({ ...extra, clients: clients.map((c) => buildClient(c.name, c)), steps, end });
+const will = (topic: string, more: Partial<Omit<WillDef, 'topic'>> = {}): WillDef => buildWill(topic, more);
+type StepOf<A extends Step['action']> = Omit<Extract<Step, { action: A }>, 't' | 'action' | 'client'>;
+const at = <A extends Step['action']>(t: number, action: A, client: string, ...more: Partial<StepOf<A>>[]): Step =>
+  // Safe: `action` narrows the union and `more` holds that action's own fields.
+  ({ t, action, client, ...more[0] }) as Step;
 
 // 1 -----------------------------------------------------------------------------------------------
 const nanomq = file(
@@ -34,7 +34,7 @@ const nanomq = file(
 );
 
 // 2 -----------------------------------------------------------------------------------------------
-const meter = (name: string, delay: number): Obj => ({
+const meter = (name: string, delay: number): ClientParts => ({
   name,
   clientId: name,
   cleanStart: true,
@@ -219,6 +219,9 @@ export const LESSONS: readonly Lesson[] = [
     runs: [
       { id: 'a', scenario: nanomq },
       { id: 'b', scenario: { ...nanomq, profile: 'nanomq-0.23.2' } },
+      // Both NanoMQ profiles are measured; this very scenario is recorded as
+      // nmq-lesson1-cs0-se0-drop20 in golden/nanomq-0.23.2 and golden/nanomq-0.23.3.
+      { id: 'c', scenario: { ...nanomq, profile: 'nanomq-0.23.3' } },
     ],
     beats: [
       { atS: 0, claims: [{ kind: 'sessionPresent', client: 'sensor', value: false }] },
@@ -238,6 +241,15 @@ export const LESSONS: readonly Lesson[] = [
         ],
       },
       { atS: 20, run: 'b', claims: [{ kind: 'will', run: 'b', from: 'sensor', fate: 'withheld', atS: 20 }] },
+      {
+        atS: 25,
+        run: 'c',
+        claims: [
+          { kind: 'will', run: 'c', from: 'sensor', fate: 'published', atS: 25 },
+          { kind: 'delivered', run: 'c', to: OBS, topic: 'plant/sensor-7/status', payload: 'offline', atS: 25 },
+          { kind: 'sessionEnded', run: 'c', client: 'sensor', atS: 25 },
+        ],
+      },
       {
         atS: 120,
         run: 'b',

@@ -8,7 +8,7 @@ import type { CloseCause, PacketType, RunResult } from '../engine/types';
  * hold by evaluating them on the runs, and a test asserts every beat's claims, so no lesson can
  * teach something the model contradicts. Times are in seconds, as in scenarios.
  */
-export type RunId = 'a' | 'b';
+export type RunId = 'a' | 'b' | 'c';
 
 interface On {
   /** Which run the claim is about (default: the first). */

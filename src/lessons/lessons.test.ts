@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lessonsEn } from '../i18n/lessons-en';
+import { zhLessons } from '../i18n/zh/lessons';
 import { decodeLink, LINK_WARN_CHARS, shareLink } from '../share/codec';
 import { LESSONS } from './catalog';
 import { type Claim, claimHolds } from './claims';
@@ -55,8 +56,16 @@ describe('lessons', () => {
     expect(text).toBe(lessonsEn);
   });
 
-  describe.each(LESSONS.map((l) => [l.id, l] as const))('%s', (_id, lesson) => {
-    const text = lessonsEn.lessons[lesson.id];
+  it('loads its words in Chinese too', async () => {
+    expect((await loadLessons('zh-CN')).text).toBe(zhLessons);
+  });
+
+  // The claims are data, the same in every language; each language's words must fit them, and the
+  // runs (titled in that language) must still say what the claims say.
+  const cases = [lessonsEn, zhLessons].flatMap((cat) =>
+    LESSONS.map((l) => [`${cat.locale} ${l.id}`, l, cat.lessons[l.id]] as const),
+  );
+  describe.each(cases)('%s', (_id, lesson, text) => {
     const results = runLesson(lesson, { a: text.title, b: text.title });
     const runs = runsById(results);
 

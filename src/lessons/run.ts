@@ -1,6 +1,7 @@
 import { type BrokerProfile, profileById, SPEC } from '../engine/profiles';
 import { simulate } from '../engine/sim';
 import type { RunResult, Scenario } from '../engine/types';
+import { canonicalScenario } from '../scenario/canonical';
 import { parseScenario } from '../scenario/validate';
 import { allHold, type RunId, type Runs } from './claims';
 import type { Beat, Lesson, LessonRun } from './types';
@@ -14,10 +15,9 @@ export interface LessonRunResult {
 
 /** The validated scenario of a lesson run, titled for the simulator (e.g. "Lesson 1: ... (NanoMQ)"). */
 export function lessonScenario(run: LessonRun, title = ''): Scenario {
-  const r = parseScenario({ ...run.scenario, title });
+  const r = parseScenario(canonicalScenario({ ...run.scenario, title }));
   // Lesson scenarios are ours: an invalid one is a bug that lessons.test.ts reports.
-  if (!r.ok)
-    throw new Error(`lesson scenario ${run.id}: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+  if (!r.ok) throw new Error(`lesson scenario ${run.id}: ${JSON.stringify(r.problems)}`);
   return r.value;
 }
 

@@ -1,3 +1,4 @@
+import type { Scenario } from '../engine/types';
 import type { Claim, RunId } from './claims';
 import type { LessonId } from './ids';
 
@@ -7,8 +8,8 @@ import type { LessonId } from './ids';
  */
 export interface LessonRun {
   id: RunId;
-  /** A scenario file object (format v1), validated when the lesson is run. */
-  scenario: Record<string, unknown>;
+  /** Built with the typed scenario builder (src/engine/script); validated when the lesson is run. */
+  scenario: Scenario;
 }
 
 export interface Beat {

@@ -25,6 +25,8 @@ export interface BrokerRunOptions {
   profile: BrokerProfile;
   onEvent?: (e: LiveEvent) => void;
   signal?: AbortSignal;
+  /** User Name and Password for every CONNECT (ejabberd's mod_mqtt refuses a CONNECT without). */
+  credentials?: { username: string; password: string };
 }
 
 /** What keeps a scenario from being played in a browser (e.g. a broker restart), as codes. */
@@ -40,6 +42,7 @@ export async function runOnBroker(o: BrokerRunOptions): Promise<BrokerRun> {
     probeKeepAlive: sc.steps.some((s) => s.action === 'silence' || s.action === 'reconnect'),
     ...(o.onEvent ? { onEvent: o.onEvent } : {}),
     ...(o.signal ? { signal: o.signal } : {}),
+    ...(o.credentials ? { credentials: o.credentials } : {}),
   });
   const predicted = simulate(sc, { profile: o.profile, clock: recording.clock });
   const differences = compareOutcomes(predicted.outcome, recording.observed, TOLERANCE_S);

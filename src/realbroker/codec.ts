@@ -17,6 +17,9 @@ export interface ConnectOptions {
   /** 5.0: Session Expiry Interval; null = property absent. */
   sessionExpiry: number | null;
   will: WillDef | null;
+  /** User Name and Password (ejabberd's mod_mqtt refuses a CONNECT without them). */
+  username?: string;
+  password?: string;
 }
 
 export function connectPacket(o: ConnectOptions): mqtt.IConnectPacket {
@@ -28,6 +31,9 @@ export function connectPacket(o: ConnectOptions): mqtt.IConnectPacket {
     clean: o.cleanStart,
     keepalive: o.keepAlive,
   };
+  if (o.username !== undefined) p.username = o.username;
+  // 3.1.1 [MQTT-3.1.2-22]: a Password only with a User Name.
+  if (o.password !== undefined && o.username !== undefined) p.password = Buffer.from(o.password, 'utf8');
   if (o.protocol === 5 && o.sessionExpiry !== null) p.properties = { sessionExpiryInterval: o.sessionExpiry };
   const w = o.will;
   if (w) {

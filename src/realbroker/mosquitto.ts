@@ -27,6 +27,8 @@ export interface MosquittoInstance {
   restart(): Promise<void>;
   /** SIGTERM (SIGKILL after 5 s) and remove the temporary directory. */
   stop(): Promise<void>;
+  /** How the process ended if it ended without being asked to (a crash), else null. */
+  died(): string | null;
   log(): string;
 }
 
@@ -63,7 +65,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function canConnect(port: number): Promise<boolean> {
+export function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const s = connect({ host: '127.0.0.1', port });
     const done = (ok: boolean) => {
@@ -114,6 +116,8 @@ class Instance implements MosquittoInstance {
   readonly host = '127.0.0.1' as const;
   private child: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
+  private stopping = false;
+  private death: string | null = null;
 
   constructor(
     private readonly bin: string,
@@ -128,6 +132,10 @@ class Instance implements MosquittoInstance {
     return this.child?.pid;
   }
 
+  died(): string | null {
+    return this.death;
+  }
+
   log(): string {
     try {
       return spawnSync('cat', [this.logFile], { encoding: 'utf8' }).stdout ?? '';
@@ -139,10 +147,13 @@ class Instance implements MosquittoInstance {
   async launch(): Promise<boolean> {
     const child = spawn(this.bin, ['-c', this.confFile], { stdio: ['ignore', 'ignore', 'pipe'] });
     this.child = child;
+    this.stopping = false;
     let alive = true;
     this.exited = new Promise((resolve) => {
-      child.once('exit', () => {
+      child.once('exit', (code, signal) => {
         alive = false;
+        if (!this.stopping && this.death === null)
+          this.death = `the mosquitto process (pid ${child.pid}) exited on its own (${signal ? `signal ${signal}` : `exit code ${code}`})`;
         resolve();
       });
     });
@@ -158,6 +169,7 @@ class Instance implements MosquittoInstance {
   async kill(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    this.stopping = true;
     child.kill('SIGTERM');
     const t = setTimeout(() => child.kill('SIGKILL'), 5000);
     await this.exited;

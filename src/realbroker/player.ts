@@ -66,9 +66,35 @@ export interface PlayOptions {
   probeKeepAlive?: boolean;
   /** How long to wait for CONNACK, SUBACK and the like (ms). */
   ackTimeoutMs?: number;
+  /**
+   * How long the offline subscriber stays after it reconnects: up to `firstMs` for a first message,
+   * then `quietMs` after each one (default 500 / 500). NanoMQ sends a resumed session's queued
+   * messages only at its per-connection timer, one per tick (docs/nanomq.md).
+   */
+  offlineWait?: { firstMs: number; quietMs: number };
   onEvent?: (e: LiveEvent) => void;
   signal?: AbortSignal;
+  /** Sent in every CONNECT of the run (the scenario's clients and the implicit ones). */
+  credentials?: { username: string; password: string };
 }
+
+/**
+ * Something that went wrong while playing, as data (the catalogs word it: `RealBrokerCatalog.problem`).
+ * `detail` is the underlying error's own message (from the socket or the OS), shown as it is.
+ */
+export type PlayerProblem =
+  | { code: 'unreadablePacket'; client: string; conn: number; detail: string }
+  | { code: 'noConnack'; client: string; conn: number; ms: number }
+  | { code: 'closedBeforeConnack'; client: string; conn: number }
+  /** `detail`: which property differs, as src/realbroker words it (property names and values). */
+  | { code: 'willPropsDiffer'; client: string; conn: number; detail: string }
+  | { code: 'connectFailed'; client: string; detail: string }
+  | { code: 'restartFailed'; detail: string }
+  | { code: 'observerLost' }
+  /** The broker closed the observer's connection mid-case at `atS` seconds: later wills cannot be seen. */
+  | { code: 'observerClosed'; atS: number }
+  /** The broker process exited during the case (`detail`: how); never recorded as "no will". */
+  | { code: 'brokerDied'; detail: string };
 
 export interface Recording {
   observed: Outcome;
@@ -76,7 +102,7 @@ export interface Recording {
   brokerVersion: string | null;
   events: LiveEvent[];
   /** Things that went wrong or could not be played; a recording with problems is not trustworthy. */
-  problems: string[];
+  problems: PlayerProblem[];
   /** Wall-clock start of t = 0 (ISO 8601). */
   startedAt: string;
 }
@@ -103,6 +129,9 @@ export const defaultClock: Clock = {
   },
   wall: () => Date.now(),
 };
+
+/** Keep Alive of the implicit observer (s); it sends PINGREQ when it has sent nothing for this long. */
+export const OBSERVER_KEEP_ALIVE_S = 30;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const frac = (x: number) => x - Math.floor(x);
@@ -164,7 +193,7 @@ class Player {
   private t0Wall = 0;
   private readonly clients = new Map<string, LiveClient>();
   private readonly events: LiveEvent[] = [];
-  private readonly problems: string[] = [];
+  private readonly problems: PlayerProblem[] = [];
   private readonly wills: OutcomeWill[] = [];
   private readonly sessionPresent: Outcome['sessionPresent'] = [];
   private readonly disconnectReasons: Outcome['disconnectReasons'] = [];
@@ -176,6 +205,8 @@ class Player {
   private readonly done = new Set<number>();
   private restarting = false;
   private sweepAt: number | null = null;
+  /** The steps are over: closes from here on are the player's own clean-up. */
+  private finished = false;
   private version: string | null = null;
   private readonly all: LiveConn[] = [];
 
@@ -204,9 +235,14 @@ class Player {
     this.opt.onEvent?.(e);
   }
 
-  private problem(msg: string) {
-    this.problems.push(msg);
-    this.event('problem', null, undefined, { message: msg });
+  private connectPacket(o: ConnectOptions): Packet {
+    const c = this.opt.credentials;
+    return connectPacket(c ? { ...o, username: c.username, password: c.password } : o);
+  }
+
+  private problem(p: PlayerProblem) {
+    this.problems.push(p);
+    this.event('problem', null, undefined, { ...p });
   }
 
   async play(): Promise<Recording> {
@@ -223,6 +259,7 @@ class Player {
       await this.waker.sleep(this.t0 - this.clock.mono());
       await this.runSteps();
       await this.sleepUntil(this.sc.end * 1000);
+      this.finished = true;
       const endT = this.sc.end;
       const retained = await this.readRetained(`${p}retained`);
       const offlineMsgs = offline ? await this.readOffline() : null;
@@ -345,19 +382,19 @@ class Player {
     const read = packetReader(
       o.protocol,
       (p) => this.onPacket(conn, p, implicit),
-      (e) => this.problem(`${name}#${no}: unreadable packet from the broker (${e.message})`),
+      (e) => this.problem({ code: 'unreadablePacket', client: name, conn: no, detail: e.message }),
     );
     t.onData(read);
     t.onClose(() => this.onClosed(conn, implicit));
     const ack = this.waitFor(conn, 'connack');
-    this.send(conn, connectPacket(o));
+    this.send(conn, this.connectPacket(o));
     const connack = await ack;
     if (!implicit) {
-      if (!connack) this.problem(`${name}#${no}: no CONNACK within ${this.ackMs} ms`);
+      if (!connack) this.problem({ code: 'noConnack', client: name, conn: no, ms: this.ackMs });
       else if (connack.cmd !== 'connack') {
         // Closed with no CONNACK: how 3.1.1 refuses an invalid CONNECT [MQTT-3.1.4-1], expected only
         // for a will the scenario marks invalid. There is no Session Present to record.
-        if (!o.will?.allowInvalid) this.problem(`${name}#${no}: the broker closed the connection before a CONNACK`);
+        if (!o.will?.allowInvalid) this.problem({ code: 'closedBeforeConnack', client: name, conn: no });
       } else {
         const c = connack as { sessionPresent: boolean; reasonCode?: number; returnCode?: number };
         const code = c.reasonCode ?? c.returnCode ?? 0;
@@ -365,7 +402,7 @@ class Player {
         this.event('connack', name, no, { sessionPresent: c.sessionPresent === true, reason: code });
       }
     }
-    if (o.keepAlive > 0 && !implicit) this.armPing(conn);
+    if (o.keepAlive > 0 && (!implicit || name === '$observer')) this.armPing(conn);
     return { conn, connack };
   }
 
@@ -414,6 +451,9 @@ class Player {
     conn.ping = null;
     conn.closedAt = this.vt();
     for (const w of [...conn.waiters.values()]) w({ cmd: 'disconnect' } as Packet);
+    // Without the observer no will can be seen: say so rather than record "no will".
+    if (conn === this.observer && !this.restarting && !this.finished)
+      this.problem({ code: 'observerClosed', atS: round1(conn.closedAt / 1000) });
     if (implicit) return;
     this.event('closed', conn.name, conn.no);
     const client = this.clients.get(conn.name);
@@ -483,7 +523,7 @@ class Player {
     // The will's properties must arrive as they were sent (a 5.0 will to the 5.0 observer).
     if (pick.protocol === 5 && this.observer?.protocol === 5 && pick.will)
       for (const d of willPropsDifferences(pick.will.props, pick.will.messageExpiry, props as Record<string, unknown>))
-        this.problem(`${pick.name}#${pick.no}: the will arrived with ${d}`);
+        this.problem({ code: 'willPropsDiffer', client: pick.name, conn: pick.no, detail: d });
     this.wills.push({ from: pick.name, conn: pick.no, t: round1(t / 1000), topic, payload, qos, retain });
     this.event('will', pick.name, pick.no, { topic, payload, qos, retain });
   }
@@ -497,7 +537,16 @@ class Player {
     const id = `${this.opt.idPrefix}observer`;
     const { conn, connack } = await this.open(
       '$observer',
-      { clientId: id, protocol: o.protocol, cleanStart: !again, keepAlive: 0, sessionExpiry: null, will: null },
+      // The observer keeps itself alive: some brokers close a Keep Alive 0 connection (NanoMQ after
+      // about 25 s, at its second per-connection timer tick).
+      {
+        clientId: id,
+        protocol: o.protocol,
+        cleanStart: !again,
+        keepAlive: OBSERVER_KEEP_ALIVE_S,
+        sessionExpiry: null,
+        will: null,
+      },
       -1,
       true,
     );
@@ -567,9 +616,20 @@ class Player {
       conn.open = false;
     });
     const ack = this.waitFor(conn, 'connack');
-    this.send(conn, connectPacket(this.offlineOptions()));
+    this.send(conn, this.connectPacket(this.offlineOptions()));
     await ack;
-    await this.waker.sleep(500);
+    // Stay until no further message comes: up to firstMs for the first, quietMs after each.
+    const wait = this.opt.offlineWait ?? { firstMs: 500, quietMs: 500 };
+    let seen = 0;
+    const until = () => this.clock.mono() + (seen === 0 ? wait.firstMs : wait.quietMs);
+    let deadline = until();
+    while (conn.open && this.clock.mono() < deadline) {
+      await this.waker.sleep(Math.min(100, deadline - this.clock.mono()));
+      if (got.length > seen) {
+        seen = got.length;
+        deadline = until();
+      }
+    }
     // Leave nothing behind: Session Expiry 0 ends the session at this close.
     this.send(conn, { cmd: 'disconnect', reasonCode: 0, properties: { sessionExpiryInterval: 0 } });
     t.end();
@@ -623,7 +683,14 @@ class Player {
     const ack = this.waitFor(conn, 'connack');
     this.send(
       conn,
-      connectPacket({ clientId: id, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: null, will: null }),
+      this.connectPacket({
+        clientId: id,
+        protocol: 5,
+        cleanStart: true,
+        keepAlive: 0,
+        sessionExpiry: null,
+        will: null,
+      }),
     );
     await ack;
     const sub = this.waitFor(conn, 'suback');
@@ -655,7 +722,14 @@ class Player {
     const ack = this.waitFor(conn, 'connack');
     this.send(
       conn,
-      connectPacket({ clientId: id, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: null, will: null }),
+      this.connectPacket({
+        clientId: id,
+        protocol: 5,
+        cleanStart: true,
+        keepAlive: 0,
+        sessionExpiry: null,
+        will: null,
+      }),
     );
     await ack;
     for (const topic of this.topics)
@@ -699,7 +773,7 @@ class Player {
         const ack = this.waitFor(conn, 'connack');
         this.send(
           conn,
-          connectPacket({ clientId, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: 0, will: null }),
+          this.connectPacket({ clientId, protocol: 5, cleanStart: true, keepAlive: 0, sessionExpiry: 0, will: null }),
         );
         await ack;
         this.send(conn, { cmd: 'disconnect', reasonCode: 0 });
@@ -735,7 +809,14 @@ class Player {
     });
     this.send(
       conn,
-      connectPacket({ clientId: id, protocol: 4, cleanStart: true, keepAlive: 1, sessionExpiry: null, will: null }),
+      this.connectPacket({
+        clientId: id,
+        protocol: 4,
+        cleanStart: true,
+        keepAlive: 1,
+        sessionExpiry: null,
+        will: null,
+      }),
     );
     const at = await Promise.race([closed, new Promise<null>((r) => setTimeout(() => r(null), 15_000))]);
     if (at === null) {
@@ -800,7 +881,7 @@ class Player {
         if (!live || live.silent) return;
         this.send(
           live,
-          connectPacket({
+          this.connectPacket({
             clientId: live.clientId,
             protocol: live.protocol,
             cleanStart: true,
@@ -884,7 +965,7 @@ class Player {
         await ack;
       }
     } catch (e) {
-      this.problem(`${c.def.name}: could not connect (${e instanceof Error ? e.message : String(e)})`);
+      this.problem({ code: 'connectFailed', client: c.def.name, detail: e instanceof Error ? e.message : String(e) });
     }
   }
 
@@ -908,7 +989,7 @@ class Player {
     try {
       await broker.restart();
     } catch (e) {
-      this.problem(`the broker did not restart (${e instanceof Error ? e.message : String(e)})`);
+      this.problem({ code: 'restartFailed', detail: e instanceof Error ? e.message : String(e) });
       return;
     } finally {
       this.restarting = false;
@@ -922,6 +1003,6 @@ class Player {
         await this.waker.sleep(100);
       }
     }
-    this.problem('the observer could not reconnect after the restart');
+    this.problem({ code: 'observerLost' });
   }
 }

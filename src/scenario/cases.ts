@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { brokerSettings, observerSettings } from '../engine/script';
-import type { Outcome, Scenario } from '../engine/types';
+import type { Outcome, ReceivedMessage, Scenario } from '../engine/types';
+import { canonicalProps } from './compare';
 import { problem } from './problems';
 import { clientSchema, LIMITS, scenarioSchema, stepSchema } from './schema';
 import {
@@ -45,6 +46,31 @@ export const outcomeSchema = z.looseObject({
         z.looseObject({ topic: z.string(), payload: z.string(), qos: z.number(), retain: z.boolean() }),
       ),
     }),
+  ),
+  // Scenario-document cases: what named clients received, in order (docs/scenario-format.md).
+  received: z.optional(
+    z.record(
+      z.string(),
+      z.array(
+        z.looseObject({
+          t: z.number(),
+          topic: z.string(),
+          payload: z.string(),
+          qos: z.number(),
+          retain: z.optional(z.boolean()),
+          dup: z.optional(z.boolean()),
+          props: z.optional(
+            z.looseObject({
+              payloadFormatIndicator: z.optional(z.boolean()),
+              contentType: z.optional(z.string()),
+              responseTopic: z.optional(z.string()),
+              correlationData: z.optional(z.string()),
+              userProperties: z.optional(z.array(z.looseObject({ name: z.string(), value: z.string() }))),
+            }),
+          ),
+        }),
+      ),
+    ),
   ),
 });
 
@@ -124,6 +150,23 @@ function toOutcome(o: z.infer<typeof outcomeSchema>): Outcome {
         retain: m.retain,
       })),
     };
+  if (o.received) {
+    const received: NonNullable<Outcome['received']> = {};
+    for (const [name, list] of Object.entries(o.received))
+      received[name] = list.map((m) => {
+        const r: ReceivedMessage = {
+          t: m.t,
+          topic: m.topic,
+          payload: m.payload,
+          qos: m.qos,
+          retain: m.retain ?? false,
+          dup: m.dup ?? false,
+        };
+        if (m.props) r.props = canonicalProps(m.props);
+        return r;
+      });
+    out.received = received;
+  }
   return out;
 }
 

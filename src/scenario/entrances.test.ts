@@ -1,15 +1,21 @@
 import { deflateSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/types';
+import { en } from '../i18n/en';
+import { shareEn } from '../i18n/share-en';
 import { readAutosave } from '../share/autosave';
 import { toBase64Url } from '../share/base64url';
 import { canonicalJson } from '../share/canonical';
 import { decodeLink, scenarioFragment } from '../share/codec';
-import { describeLinkError } from '../share/describe';
+import { describeLinkError, problemLine } from '../share/describe';
 import { AUTOSAVE_KEY, type StorageLike } from '../share/storage';
 import { createScenarioStore, setEditCheck } from '../store/scenario';
 import { fieldProblem, scenarioProblems } from './fields';
 import { loadDocumentText } from './load';
+import type { Problem } from './problems';
+
+/** A problem in English words, as a person reads it. */
+const message = (p: Problem | null | undefined) => (p ? en.problem[p.code](p.params) : undefined);
 
 // Issue 15, "Work is lost": the editor, the link, the file and the autosave answer alike.
 
@@ -95,9 +101,9 @@ describe('the editor cannot make what the loader refuses', () => {
 
   it('the fields use the same rules, in bytes where MQTT counts bytes', () => {
     expect(fieldProblem('title', 't'.repeat(500))).toBeNull();
-    expect(fieldProblem('title', 't'.repeat(501))?.message).toBe('must be at most 500 characters');
+    expect(message(fieldProblem('title', 't'.repeat(501)))).toBe('must be at most 500 characters');
     expect(fieldProblem('payload', 'x'.repeat(16_384))).toBeNull();
-    expect(fieldProblem('payload', 'é'.repeat(8193))?.message).toBe(
+    expect(message(fieldProblem('payload', 'é'.repeat(8193)))).toBe(
       'is 16,386 bytes in UTF-8; at most 16,384 bytes are accepted',
     );
     expect(fieldProblem('clientId', '__offline__')?.code).toBe('reservedClientId');
@@ -120,7 +126,7 @@ const file = (over: Record<string, unknown>) =>
   });
 const paths = (text: string) => {
   const r = loadDocumentText(text);
-  return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+  return r.ok ? [] : r.problems.map((p) => problemLine(p, en));
 };
 
 describe('the loader: MQTT string rules, positions as written, short quotes', () => {
@@ -214,14 +220,14 @@ describe('size and depth are checked before parsing, at every entrance', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('tooDeep');
-    expect(describeLinkError(r.error).message).not.toMatch(/damaged/);
-    expect(describeLinkError(r.error).message).toContain('more than 64 levels deep');
+    expect(describeLinkError(r.error, shareEn, en).message).not.toMatch(/damaged/);
+    expect(describeLinkError(r.error, shareEn, en).message).toContain('more than 64 levels deep');
   });
 
   it('a file over 2,000,000 bytes in UTF-8 is refused by its size', () => {
     const r = loadDocumentText(`"${'é'.repeat(1_000_000)}"`);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.problems[0]?.message).toBe('is 2,000,002 bytes long; at most 2,000,000 bytes are accepted');
+    expect(!r.ok && message(r.problems[0])).toBe('is 2,000,002 bytes long; at most 2,000,000 bytes are accepted');
   });
 
   it('a byte order mark is dropped, as browsers do when they read a file', () => {

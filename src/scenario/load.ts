@@ -36,7 +36,15 @@ export function loadDocument(data: unknown): Parsed<LoadedDocument> {
     if (version !== 1)
       return {
         ok: false,
-        problems: [problem('version', 'versionUnknown', { got: shorten(JSON.stringify(version) ?? 'nothing') })],
+        problems: [
+          problem(
+            'version',
+            'versionUnknown',
+            version === undefined
+              ? { gotKind: 'nothing' }
+              : { gotKind: 'literal', got: shorten(JSON.stringify(version) ?? '') },
+          ),
+        ],
       };
     const r = parseScenario(data);
     return r.ok ? { ok: true, value: { kind: 'scenario', scenario: r.value } } : r;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en';
+import { problemLine } from '../share/describe';
 import { loadDocument, loadDocumentText } from './load';
+import type { Problem } from './problems';
+
+/** A problem in English words, as a person reads it. */
+const message = (p: Problem | null | undefined) => (p ? en.problem[p.code](p.params) : undefined);
 
 const base = {
   format: 'mqtt-will-lab/scenario',
@@ -19,7 +25,7 @@ const base = {
 
 const problems = (doc: unknown) => {
   const r = loadDocument(doc);
-  return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+  return r.ok ? [] : r.problems.map((p) => problemLine(p, en));
 };
 
 describe('scenario validation messages', () => {
@@ -92,7 +98,7 @@ describe('scenario validation messages', () => {
     expect(problems({ hello: 1 })[0]).toMatch(/^format: is missing/);
     const r = loadDocumentText('{"format": ');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]?.message).toMatch(/^is not valid JSON/);
+    if (!r.ok) expect(message(r.problems[0])).toMatch(/^is not valid JSON/);
   });
 
   it('loads an invalid will the scenario marks with allowInvalid, to simulate the refusal', () => {

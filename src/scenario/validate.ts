@@ -8,7 +8,7 @@ import {
 } from '../engine/script';
 import type { ClientDef, Scenario, Step, SubscriptionDef, WillDef, WillProps } from '../engine/types';
 import { shorten } from './json';
-import { type Problem, problem } from './problems';
+import { type Problem, type ProblemParams, problem } from './problems';
 import {
   type ClientInput,
   LIMITS,
@@ -34,24 +34,21 @@ export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
   return out === '' ? '(top level)' : out;
 }
 
-function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return v.length > 40 ? `a text of ${v.length} characters` : JSON.stringify(v);
-  if (typeof v === 'object') return 'an object';
-  return String(v);
+/**
+ * The value found, as data for the catalogs (`Catalog.problem` words it): `gotKind` says what it
+ * is, `got` holds it as written when it is short (a JSON literal), `gotLength` a long text's length.
+ */
+function describeValue(v: unknown): ProblemParams {
+  if (v === undefined) return { gotKind: 'nothing' };
+  if (v === null) return { gotKind: 'null' };
+  if (Array.isArray(v)) return { gotKind: 'array' };
+  if (typeof v === 'string')
+    return v.length > 40
+      ? { gotKind: 'longText', gotLength: v.length }
+      : { gotKind: 'literal', got: JSON.stringify(v) };
+  if (typeof v === 'object') return { gotKind: 'object' };
+  return { gotKind: 'literal', got: String(v) };
 }
-
-const TYPE_NAMES: Record<string, string> = {
-  number: 'a number',
-  int: 'a whole number',
-  string: 'a text',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  null: 'null',
-};
 
 const UNITS: Record<string, string> = { string: 'characters', array: 'items' };
 
@@ -74,11 +71,12 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
     }
     switch (issue.code) {
       case 'invalid_type': {
-        const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+        // The expected type by its zod name (number, int, string, boolean, object, array, null).
+        const expected = String(issue.expected);
         out.push(
           input === undefined
             ? problem(path, 'missing', { expected })
-            : problem(path, 'type', { expected, got: describeValue(input) }),
+            : problem(path, 'type', { expected, ...describeValue(input) }),
         );
         break;
       }
@@ -89,12 +87,7 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
         out.push(problem(path, 'tooSmall', { min: Number(issue.minimum), unit: UNITS[issue.origin] ?? '' }));
         break;
       case 'invalid_value':
-        out.push(
-          problem(path, 'notAllowed', {
-            allowed: issue.values.map((v) => JSON.stringify(v)).join(' or '),
-            got: describeValue(input),
-          }),
-        );
+        out.push(problem(path, 'notAllowed', { allowed: JSON.stringify(issue.values), ...describeValue(input) }));
         break;
       case 'invalid_union': {
         const note = (issue as { note?: string }).note;
@@ -107,12 +100,7 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], prefix = ''): P
         // A union of literals (QoS, protocol): list what is allowed.
         const values = issue.errors.flat().flatMap((e) => (e.code === 'invalid_value' ? e.values : []));
         if (values.length > 0 && values.length === issue.errors.length)
-          out.push(
-            problem(path, 'notAllowed', {
-              allowed: values.map((v) => JSON.stringify(v)).join(', '),
-              got: describeValue(input),
-            }),
-          );
+          out.push(problem(path, 'notAllowed', { allowed: JSON.stringify(values), ...describeValue(input) }));
         else {
           // A union of shapes (User Properties: a list, or the older object): the one branch whose
           // type the value has reports its own problems, at their own paths.

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/types';
+import { en } from '../i18n/en';
 import { shareEn } from '../i18n/share-en';
 import { parseScenario } from '../scenario/validate';
 import {
@@ -17,6 +18,7 @@ import { toBase64Url } from './base64url';
 import { bootScenario } from './boot';
 import { canonicalJson } from './canonical';
 import { scenarioFragment } from './codec';
+import { problemLine } from './describe';
 import typical from './fixtures/typical-3-clients.json';
 import { browserStorage, hasBootInput } from './storage';
 import { createLinkWriter, fullSimulatorUrl, hashHasLink, isEmbed } from './urlsync';
@@ -84,14 +86,14 @@ describe('what the app opens at startup', () => {
   const storage = () => memoryStorage({ [AUTOSAVE_KEY]: canonicalJson(saved) });
 
   it('opens the link in the URL', () => {
-    const r = bootScenario({ hash: `#${scenarioFragment(linked)}`, storage: storage(), fallback });
+    const r = bootScenario({ hash: `#${scenarioFragment(linked)}`, storage: storage(), fallback }, shareEn, en);
     expect(r).toMatchObject({ source: 'link', linkError: null, message: null });
     expect(r.scenario).toEqual(linked);
   });
 
   it('opens the autosaved scenario when there is no link', () => {
     for (const hash of ['', '#', '#lesson=3']) {
-      const r = bootScenario({ hash, storage: storage(), fallback });
+      const r = bootScenario({ hash, storage: storage(), fallback }, shareEn, en);
       expect(r.source).toBe('autosave');
       expect(r.scenario.title).toBe('autosaved');
       expect(r.message).toBeNull();
@@ -108,14 +110,14 @@ describe('what the app opens at startup', () => {
   });
 
   it('opens the default when nothing is saved, or storage is out of reach', () => {
-    expect(bootScenario({ hash: '', storage: memoryStorage(), fallback }).scenario).toBe(fallback);
-    expect(bootScenario({ hash: '', storage: null, fallback: () => fallback }).source).toBe('default');
-    expect(bootScenario({ hash: '', storage: throwing, fallback }).source).toBe('default');
+    expect(bootScenario({ hash: '', storage: memoryStorage(), fallback }, shareEn, en).scenario).toBe(fallback);
+    expect(bootScenario({ hash: '', storage: null, fallback: () => fallback }, shareEn, en).source).toBe('default');
+    expect(bootScenario({ hash: '', storage: throwing, fallback }, shareEn, en).source).toBe('default');
   });
 
   it('falls back to the autosave on a bad link and says what was wrong', () => {
     const fragment = `#${scenarioFragment(linked)}`;
-    const r = bootScenario({ hash: fragment.slice(0, 40), storage: storage(), fallback });
+    const r = bootScenario({ hash: fragment.slice(0, 40), storage: storage(), fallback }, shareEn, en);
     expect(r.source).toBe('autosave');
     expect(r.linkError?.code).toBe('truncated');
     expect(r.message).toBe(
@@ -126,7 +128,7 @@ describe('what the app opens at startup', () => {
   it('falls back to the default on a bad link with nothing saved, and lists scenario problems', () => {
     const { format: _f, ...rest } = { ...typical, end: -1 };
     const hash = `#s=v1.${toBase64Url(deflateSync(new TextEncoder().encode(JSON.stringify(rest)), { level: 9 }))}`;
-    const r = bootScenario({ hash, storage: null, fallback });
+    const r = bootScenario({ hash, storage: null, fallback }, shareEn, en);
     expect(r.source).toBe('default');
     expect(r.scenario).toBe(fallback);
     expect(r.message).toBe(
@@ -136,12 +138,14 @@ describe('what the app opens at startup', () => {
     // For a notice that lists the problems between the reason and the outcome.
     expect(r.summary).toBe(`${shareEn.link.headline} ${shareEn.link.error.invalidScenario({})}`);
     expect(r.outcome).toBe(shareEn.link.fellBackToDefault);
-    expect(bootScenario({ hash: '#s=v9.abc', storage: null, fallback }).message).toContain('format version 9');
+    expect(bootScenario({ hash: '#s=v9.abc', storage: null, fallback }, shareEn, en).message).toContain(
+      'format version 9',
+    );
   });
 
   it('sets aside a corrupt autosave and says so', () => {
     for (const junk of ['{', 'null', '[]', '{"format":"mqtt-will-lab/scenario","version":1}', 'x'.repeat(3_000_000)]) {
-      const r = bootScenario({ hash: '', storage: memoryStorage({ [AUTOSAVE_KEY]: junk }), fallback });
+      const r = bootScenario({ hash: '', storage: memoryStorage({ [AUTOSAVE_KEY]: junk }), fallback }, shareEn, en);
       expect(r.source).toBe('default');
       expect(r.autosaveUnreadable).toBe(true);
       expect(r.message).toBe(shareEn.link.autosaveUnreadable);
@@ -153,7 +157,7 @@ describe('what the app opens at startup', () => {
     fc.assert(
       fc.property(fc.string(), fc.option(fc.string(), { nil: undefined }), (hash, stored) => {
         const st = memoryStorage(stored === undefined ? {} : { [AUTOSAVE_KEY]: stored });
-        const r = bootScenario({ hash: `#${hash}`, storage: st, fallback });
+        const r = bootScenario({ hash: `#${hash}`, storage: st, fallback }, shareEn, en);
         expect(r.scenario).toBeDefined();
         expect(['link', 'autosave', 'default']).toContain(r.source);
       }),
@@ -180,7 +184,7 @@ describe('autosave', () => {
 
   it('reports what is wrong with a stored scenario that no longer validates', () => {
     const r = readAutosave(memoryStorage({ [AUTOSAVE_KEY]: JSON.stringify({ ...typical, end: 'soon' }) }));
-    expect(r.status === 'unreadable' && r.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+    expect(r.status === 'unreadable' && r.problems.map((p) => problemLine(p, en))).toEqual([
       'end: must be a number, not "soon"',
     ]);
   });

@@ -1,8 +1,6 @@
 import type { Scenario } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
-import { en } from '../i18n/en';
 import type { ShareCatalog } from '../i18n/share';
-import { shareEn } from '../i18n/share-en';
 import { type AutosaveRead, readAutosave, type SetAside, type StorageLike, setAside } from './autosave';
 import { decodeLink, type LinkError } from './codec';
 import { describeLinkError, problemLine } from './describe';
@@ -45,8 +43,8 @@ export interface BootResult {
  */
 export function bootScenario(
   input: { hash: string; storage: StorageLike | null | undefined; fallback: Scenario | (() => Scenario) },
-  cat: ShareCatalog = shareEn,
-  words: Catalog = en,
+  cat: ShareCatalog,
+  words: Catalog,
 ): BootResult {
   let linkError: LinkError | null = null;
   if (hashHasLink(input.hash)) {

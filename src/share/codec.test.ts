@@ -1,5 +1,6 @@
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { en } from '../i18n/en';
 import { shareEn } from '../i18n/share-en';
 import { parseScenario } from '../scenario/validate';
 import { toBase64Url } from './base64url';
@@ -198,7 +199,7 @@ describe('bad links get a clear message and never throw', () => {
   it.each(cases)('%s', (_what, input, code) => {
     const r = decodeLink(input);
     expect(codeOf(r)).toBe(code);
-    if (!r.ok) expect(describeLinkError(r.error, shareEn).message.length).toBeGreaterThan(10);
+    if (!r.ok) expect(describeLinkError(r.error, shareEn, en).message.length).toBeGreaterThan(10);
   });
 
   it('lists the validation problems by path, as the file loader words them', () => {
@@ -209,7 +210,7 @@ describe('bad links get a clear message and never throw', () => {
     const r = decodeLink(v1OfText(JSON.stringify(rest)));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    const d = describeLinkError(r.error);
+    const d = describeLinkError(r.error, shareEn, en);
     expect(d.message).toBe(shareEn.link.error.invalidScenario({}));
     expect(d.details).toContain(
       'clients[0].will.qos: a will QoS must be 0, 1 or 2, not 3; to simulate the broker refusing this CONNECT, add "allowInvalid": true to the will',
@@ -237,16 +238,20 @@ describe('bad links get a clear message and never throw', () => {
   it('names the character that does not belong', () => {
     const r = decodeLink('#s=v1.abc<def');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(describeLinkError(r.error).message).toContain('"<" at position 4');
+    if (!r.ok) expect(describeLinkError(r.error, shareEn, en).message).toContain('"<" at position 4');
   });
 
   it('has a sentence for every error code', () => {
     for (const code of Object.keys(shareEn.link.error) as LinkErrorCode[]) {
-      const d = describeLinkError({
-        code,
-        params: { chars: 1, max: 2, version: 3, newest: 1, char: 'x', position: 1, detail: 'd' },
-        problems: [],
-      });
+      const d = describeLinkError(
+        {
+          code,
+          params: { chars: 1, max: 2, version: 3, newest: 1, char: 'x', position: 1, detail: 'd' },
+          problems: [],
+        },
+        shareEn,
+        en,
+      );
       expect(d.message).not.toContain('undefined');
     }
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../engine/types';
+import { en } from '../i18n/en';
 import { shareEn } from '../i18n/share-en';
 import { parseScenario } from '../scenario/validate';
 import { AUTOSAVE_KEY, createAutosaver, type StorageLike } from './autosave';
@@ -67,7 +68,7 @@ describe('an autosave that fails to load', () => {
 
   it('is kept aside under its own key, downloadable, and the notice says why', () => {
     const st = storage({ [AUTOSAVE_KEY]: old });
-    const r = bootScenario({ hash: '', storage: st, fallback });
+    const r = bootScenario({ hash: '', storage: st, fallback }, shareEn, en);
     expect(r.source).toBe('default');
     expect(setAsides(st)).toEqual([old]);
     expect(r.downloads).toEqual([
@@ -78,8 +79,8 @@ describe('an autosave that fails to load', () => {
 
   it('is never overwritten by the next edit, nor set aside twice by a reload', () => {
     const st = storage({ [AUTOSAVE_KEY]: old });
-    bootScenario({ hash: '', storage: st, fallback });
-    bootScenario({ hash: '', storage: st, fallback });
+    bootScenario({ hash: '', storage: st, fallback }, shareEn, en);
+    bootScenario({ hash: '', storage: st, fallback }, shareEn, en);
     const saver = createAutosaver(st, 0, immediate);
     saver.schedule(scenario({ title: 'next edit' }));
     expect(st.data.get(AUTOSAVE_KEY)).toContain('next edit');
@@ -90,7 +91,7 @@ describe('an autosave that fails to load', () => {
 describe('a link that fails to load', () => {
   it('is kept aside and downloadable; the autosave opens', () => {
     const st = storage({ [AUTOSAVE_KEY]: canonicalJson(scenario({ title: 'saved' })) });
-    const r = bootScenario({ hash: '#s=v1.AAAA', storage: st, fallback });
+    const r = bootScenario({ hash: '#s=v1.AAAA', storage: st, fallback }, shareEn, en);
     expect(r.source).toBe('autosave');
     expect(setAsides(st)).toEqual(['#s=v1.AAAA']);
     expect(r.downloads.map((d) => d.label)).toEqual([shareEn.link.downloadSetAside('link')]);

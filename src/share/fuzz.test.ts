@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { en } from '../i18n/en';
 import { shareEn } from '../i18n/share-en';
 import { loadDocument, loadDocumentText } from '../scenario/load';
 import { type Parsed, parseScenario } from '../scenario/validate';
@@ -32,10 +33,10 @@ function checkLink(input: unknown): LinkResult {
     expect(again.ok && again.value).toEqual(r.scenario);
   } else {
     expect(CODES.has(r.error.code)).toBe(true);
-    expect(describeLinkError(r.error).message.length).toBeGreaterThan(0);
+    expect(describeLinkError(r.error, shareEn, en).message.length).toBeGreaterThan(0);
     for (const p of r.error.problems) {
       expect(typeof p.path).toBe('string');
-      expect(p.message.length).toBeGreaterThan(0);
+      expect(en.problem[p.code](p.params).length).toBeGreaterThan(0);
     }
   }
   return r;
@@ -45,7 +46,7 @@ function checkFile(r: Parsed<unknown>): void {
   inputs++;
   if (!r.ok) {
     expect(r.problems.length).toBeGreaterThan(0);
-    for (const p of r.problems) expect(p.message.length).toBeGreaterThan(0);
+    for (const p of r.problems) expect(en.problem[p.code](p.params).length).toBeGreaterThan(0);
   }
 }
 

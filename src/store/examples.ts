@@ -95,4 +95,41 @@ export const EXAMPLES: Record<string, () => Scenario> = {
       40,
     ),
   busy: busyScenario,
+  // nanomq#1989, as lesson 1 tells it: both NanoMQ profiles are measured against NanoMQ built from
+  // source (golden/nanomq-0.23.2, golden/nanomq-0.23.3; this drop is the recorded case
+  // nmq-lesson1-cs0-se0-drop20). Compare (profile: spec) puts either beside the spec.
+  nanomq: () => nanomqDrop('nanomq-0.23.2'),
+  nanomq0233: () => nanomqDrop('nanomq-0.23.3'),
 };
+
+/** A Clean Start 0 sensor without Session Expiry drops at 20 s (nanomq#1989), under a NanoMQ profile. */
+function nanomqDrop(profile: 'nanomq-0.23.2' | 'nanomq-0.23.3'): Scenario {
+  const s = withDevice(
+    {
+      name: 'sensor',
+      clientId: 'sensor-7',
+      cleanStart: false,
+      sessionExpiry: null,
+      keepAlive: 30,
+      will: {
+        topic: 'plant/sensor-7/status',
+        payload: 'offline',
+        qos: 1,
+        retain: false,
+        delay: null,
+        messageExpiry: null,
+        props: null,
+      },
+    },
+    [
+      { t: 0, action: 'connect', client: 'sensor' },
+      { t: 20, action: 'drop', client: 'sensor' },
+    ],
+    60,
+  );
+  return {
+    ...s,
+    title: profile === 'nanomq-0.23.2' ? 'NanoMQ 0.23.2: nanomq#1989' : 'NanoMQ 0.23.3: nanomq#1989',
+    profile,
+  };
+}

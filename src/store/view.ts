@@ -1,4 +1,5 @@
 import { createStore, useStore } from 'zustand';
+import type { Locale } from '../i18n/messages';
 
 /**
  * UI state: which view is shown, the playhead and playback, selection, zoom and theme. Nothing here
@@ -30,6 +31,8 @@ export interface ViewState {
   /** Visible time range of the timeline (ms); null = the whole run. */
   zoom: TimeWindow | null;
   theme: Theme;
+  /** The language shown (src/app/language.ts chooses it at boot and remembers a change). */
+  locale: Locale;
   helpOpen: boolean;
 
   viewSwitched: (id: string) => void;
@@ -43,6 +46,8 @@ export interface ViewState {
   clientSelected: (name: string | null) => void;
   zoomChanged: (zoom: TimeWindow | null) => void;
   themeChanged: (theme: Theme) => void;
+  /** The words of `locale` are loaded: show them. */
+  localeChanged: (locale: Locale) => void;
   helpToggled: (open: boolean) => void;
 }
 
@@ -55,6 +60,7 @@ export const initialView = {
   selectedClient: null,
   zoom: null,
   theme: 'system' as Theme,
+  locale: 'en' as Locale,
   helpOpen: false,
 };
 
@@ -74,6 +80,7 @@ export function createViewStore() {
     clientSelected: (selectedClient) => set({ selectedClient }),
     zoomChanged: (zoom) => set({ zoom }),
     themeChanged: (theme) => set({ theme }),
+    localeChanged: (locale) => set({ locale }),
     helpToggled: (helpOpen) => set({ helpOpen }),
   }));
 }

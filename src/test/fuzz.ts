@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
+import { en } from '../i18n/en';
+import { shareEn } from '../i18n/share-en';
 import { scenarioProblems } from '../scenario/fields';
 import { loadDocumentText } from '../scenario/load';
 import { parseScenario } from '../scenario/validate';
@@ -224,7 +226,7 @@ export function runFuzz({
       report.findings.push({
         entrance,
         kind: 'notReadBack',
-        detail: problems.map((p) => problemLine(p)).join('; ') || (again.ok ? '' : again.error.code),
+        detail: problems.map((p) => problemLine(p, en)).join('; ') || (again.ok ? '' : again.error.code),
         input: short(input),
         ms: 0,
       });
@@ -238,7 +240,7 @@ export function runFuzz({
         return [];
       }
       if (res.error.params.internal) throw new Error(`decoder: ${String(res.error.params.detail)}`);
-      const d = describeLinkError(res.error);
+      const d = describeLinkError(res.error, shareEn, en);
       return [d.message, ...d.details];
     });
   const file = (text: string) =>
@@ -248,13 +250,13 @@ export function runFuzz({
         if (res.value.kind === 'scenario') readBack('file', text, res.value.scenario);
         return [];
       }
-      return res.problems.map((p) => problemLine(p));
+      return res.problems.map((p) => problemLine(p, en));
     });
   const autosave = (text: string, hash: string) =>
     check('autosave', text, () => {
       const saved = readAutosave(memory(text));
       if (saved.status === 'ok') readBack('autosave', text, saved.scenario);
-      const boot = bootScenario({ hash, storage: memory(text), fallback: fallbackScenario });
+      const boot = bootScenario({ hash, storage: memory(text), fallback: fallbackScenario }, shareEn, en);
       return [boot.message ?? '', ...boot.details];
     });
 

@@ -1,8 +1,8 @@
 import { memo, type KeyboardEvent as ReactKeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { TraceEntry } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
+import { useMessages } from '../i18n/react';
 import { type RenderedEntry, renderEntry } from '../i18n/render';
-import { useCatalog, useT } from '../i18n/ui';
 import { useView, viewStore } from '../store/view';
 import { upperBound } from './model';
 import { useCurrentRun } from './run-context';
@@ -76,8 +76,8 @@ const Row = memo(function Row({ index, trace, selected, tabbable, cat }: RowProp
  * playhead (time in seconds, actor, what), so a screen reader can follow the run as it plays.
  */
 export function EventLog() {
-  const t = useT();
-  const cat = useCatalog();
+  const t = useMessages('ui');
+  const cat = useMessages('engine');
   const run = useCurrentRun();
   const headingId = useId();
   const [packets, setPackets] = useState(true);

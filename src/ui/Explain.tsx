@@ -1,14 +1,14 @@
 import { useId } from 'react';
 import { willFates } from '../engine/trace';
 import { OBSERVER, OFFLINE_SUBSCRIBER, type Why } from '../engine/types';
+import { useMessages } from '../i18n/react';
 import { renderEntry, renderWhy } from '../i18n/render';
-import { useCatalog, useT } from '../i18n/ui';
 import { useView, viewStore } from '../store/view';
 import { useCurrentRun } from './run-context';
 
 function WhyText({ why }: { why: Why }) {
-  const cat = useCatalog();
-  const t = useT();
+  const cat = useMessages('engine');
+  const t = useMessages('ui');
   const r = renderWhy(why, cat);
   return (
     <>
@@ -31,8 +31,8 @@ function WhyText({ why }: { why: Why }) {
 
 /** Why the selected event happened, in a sentence, with the clause IDs of the client's protocol version. */
 export function Explanation() {
-  const t = useT();
-  const cat = useCatalog();
+  const t = useMessages('ui');
+  const cat = useMessages('engine');
   const run = useCurrentRun();
   const selected = useView((s) => s.selectedEntry);
   const headingId = useId();
@@ -58,8 +58,8 @@ export function Explanation() {
 
 /** One card per client with a will: what became of it, why, and the clauses. */
 export function Outcomes() {
-  const t = useT();
-  const cat = useCatalog();
+  const t = useMessages('ui');
+  const cat = useMessages('engine');
   const run = useCurrentRun();
   const headingId = useId();
   if (!run) return null;

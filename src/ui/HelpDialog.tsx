@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n/ui';
+import { useMessages } from '../i18n/react';
 import { viewStore } from '../store/view';
 import { SHORTCUTS } from './shortcuts';
 
 /** Keyboard shortcuts, from the same table the key handler uses. Loaded on demand. */
 export default function HelpDialog() {
-  const t = useT();
+  const t = useMessages('ui');
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

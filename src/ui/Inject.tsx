@@ -1,8 +1,7 @@
 import { useId, useState } from 'react';
 import { filterProblem, topicProblem } from '../engine/topic';
 import { SEI_NEVER } from '../engine/types';
-import { useCatalog, useT } from '../i18n/ui';
-import { useEditT } from '../i18n/ui-edit';
+import { useMessages } from '../i18n/react';
 import { type StepAt, scenarioStore, useScenario } from '../store/scenario';
 import { useView, viewStore } from '../store/view';
 import { useFieldCheck } from './fieldcheck';
@@ -19,9 +18,9 @@ const REASONS = [0x00, 0x04, 0x80, 0x81, 0x82, 0x83, 0x93, 0x95, 0x05];
  * (rounded to the millisecond) and the run is simulated again from the scenario.
  */
 function Inject() {
-  const t = useT();
-  const ed = useEditT();
-  const cat = useCatalog();
+  const t = useMessages('ui');
+  const ed = useMessages('edit');
+  const cat = useMessages('engine');
   const check = useFieldCheck();
   const run = useCurrentRun();
   const headingId = useId();
@@ -282,8 +281,8 @@ function Inject() {
 
 /** The scenario's steps in time order: jump to one, or remove it. */
 function Script() {
-  const ed = useEditT();
-  const cat = useCatalog();
+  const ed = useMessages('edit');
+  const cat = useMessages('engine');
   const headingId = useId();
   const steps = useScenario((s) => s.scenario.steps);
   const clients = useScenario((s) => s.scenario.clients);

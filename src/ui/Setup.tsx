@@ -1,13 +1,12 @@
 import { useId, useState } from 'react';
 import { willRefusal } from '../engine/broker/connect';
-import { PROFILE_LIST } from '../engine/profile-list';
+import { PROFILE_LIST, profileEntry } from '../engine/profile-list';
 import { profileById } from '../engine/profiles';
 import { why } from '../engine/rules';
 import { filterProblem, topicProblem } from '../engine/topic';
 import { type ClientDef, SEI_NEVER, type SubscriptionDef, type WillDef } from '../engine/types';
-import { renderWhy } from '../i18n/render';
-import { useCatalog } from '../i18n/ui';
-import { useEditT } from '../i18n/ui-edit';
+import { useMessages } from '../i18n/react';
+import { profileName, renderWhy } from '../i18n/render';
 import { LIMITS } from '../scenario/schema';
 import { defaultWill } from '../store/defaults';
 import { EXAMPLES } from '../store/examples';
@@ -21,9 +20,9 @@ const U32 = SEI_NEVER;
 const act = () => scenarioStore.getState();
 
 function ScenarioSettings() {
-  const ed = useEditT();
+  const ed = useMessages('edit');
   const check = useFieldCheck();
-  const cat = useCatalog();
+  const cat = useMessages('engine');
   const title = useScenario((s) => s.scenario.title);
   const profile = useScenario((s) => s.scenario.profile);
   const end = useScenario((s) => s.scenario.end);
@@ -32,6 +31,7 @@ function ScenarioSettings() {
   const maximumQos = useScenario((s) => s.scenario.broker.maximumQos);
   const retainAvailable = useScenario((s) => s.scenario.broker.retainAvailable);
   const [example, setExample] = useState('default');
+  const entry = profileEntry(profile);
   return (
     <fieldset className="grid gap-2">
       <legend className="sr-only">{ed.setup.scenario}</legend>
@@ -66,8 +66,12 @@ function ScenarioSettings() {
       <SelectField
         label={ed.setup.profile}
         value={profile}
-        options={PROFILE_LIST.map((p) => ({ value: p.id, label: p.label }))}
-        hint={cat.profileSummary[profile]}
+        options={PROFILE_LIST.map((p) => ({ value: p.id, label: profileName(p.id, cat) }))}
+        hint={
+          entry
+            ? cat.profileHint(cat.profileSummary[profile], entry.checked, entry.sourceOnly.length)
+            : cat.profileSummary[profile]
+        }
         onChange={(v) => act().profilePicked(v)}
       />
       <div className="grid grid-cols-2 gap-2">
@@ -117,8 +121,8 @@ type SeiMode = 'absent' | 'seconds' | 'never';
 const seiMode = (v: number | null): SeiMode => (v === null ? 'absent' : v === SEI_NEVER ? 'never' : 'seconds');
 
 function WillEditor({ c }: { c: ClientDef }) {
-  const ed = useEditT();
-  const cat = useCatalog();
+  const ed = useMessages('edit');
+  const cat = useMessages('engine');
   const check = useFieldCheck();
   const reasonId = useId();
   const broker = useScenario((s) => s.scenario.broker);
@@ -280,7 +284,7 @@ function WillEditor({ c }: { c: ClientDef }) {
 }
 
 function SubscriptionEditor({ c, sub, index }: { c: ClientDef; sub: SubscriptionDef; index: number }) {
-  const ed = useEditT();
+  const ed = useMessages('edit');
   const check = useFieldCheck();
   const reasonId = useId();
   const v4 = c.protocol === 4;
@@ -335,7 +339,7 @@ function SubscriptionEditor({ c, sub, index }: { c: ClientDef; sub: Subscription
 }
 
 function ClientEditor({ c, open }: { c: ClientDef; open: boolean }) {
-  const ed = useEditT();
+  const ed = useMessages('edit');
   const check = useFieldCheck();
   const names = useScenario((s) => s.scenario.clients.map((x) => x.name).join('\n'));
   const scenario = useScenario((s) => s.scenario);
@@ -477,7 +481,7 @@ function ClientEditor({ c, open }: { c: ClientDef; open: boolean }) {
 
 /** Parameters: the scenario, the broker profile and the clients. */
 export default function Setup() {
-  const ed = useEditT();
+  const ed = useMessages('edit');
   const headingId = useId();
   const clients = useScenario((s) => s.scenario.clients);
   return (

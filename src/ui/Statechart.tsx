@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { AnyStateMachine } from 'xstate';
 import { clientMachine } from '../engine/machines/client.machine';
 import { sessionMachine } from '../engine/machines/session.machine';
-import { useCatalog, useT } from '../i18n/ui';
+import { useMessages } from '../i18n/react';
 import { useView } from '../store/view';
 import { sessionAt, stateAt } from './model';
 import { useCurrentRun } from './run-context';
@@ -21,7 +21,7 @@ interface Node {
 }
 
 function Machine({ machine, active, title }: { machine: AnyStateMachine; active: string | null; title: string }) {
-  const t = useT();
+  const t = useMessages('ui');
   const captionId = useId();
   const s = t.statechart;
   const label = (path: string) => {
@@ -77,8 +77,8 @@ function Machine({ machine, active, title }: { machine: AnyStateMachine; active:
 }
 
 export default function Statechart({ client }: { client: string }) {
-  const t = useT();
-  const cat = useCatalog();
+  const t = useMessages('ui');
+  const cat = useMessages('engine');
   const run = useCurrentRun();
   const playhead = useView((s) => s.playhead);
   if (!run) return null;

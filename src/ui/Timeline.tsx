@@ -11,8 +11,8 @@ import {
 } from 'react';
 import type { TraceEntry } from '../engine/types';
 import type { Catalog } from '../i18n/catalog';
+import { useMessages } from '../i18n/react';
 import { renderEntry } from '../i18n/render';
-import { useCatalog, useT } from '../i18n/ui';
 import type { UiCatalog } from '../i18n/ui-catalog';
 import { MAX_SHOWN_ENTRIES } from '../runner/runner';
 import { scenarioStore } from '../store/scenario';
@@ -589,8 +589,8 @@ function Selection({ g, run }: { g: Geometry; run: CurrentRun }) {
 
 /** Lane names (buttons that pick the client) and each client's state at the playhead. */
 function LaneLabels({ g, run }: { g: Geometry; run: CurrentRun }) {
-  const t = useT();
-  const cat = useCatalog();
+  const t = useMessages('ui');
+  const cat = useMessages('engine');
   const selectedClient = useView((s) => s.selectedClient);
   const playhead = useView((s) => s.playhead);
   return (
@@ -638,8 +638,8 @@ function LaneLabels({ g, run }: { g: Geometry; run: CurrentRun }) {
 }
 
 function Tooltip({ d, g, run }: { d: Drawable; g: Geometry; run: CurrentRun }) {
-  const cat = useCatalog();
-  const t = useT();
+  const cat = useMessages('engine');
+  const t = useMessages('ui');
   const laneTop = g.top.get(d.lane) ?? 0;
   const time = 'timer' in d ? d.from : d.t;
   const x = Math.min(Math.max(g.x(time), LABEL_W), g.width - 280);
@@ -672,7 +672,7 @@ function Tooltip({ d, g, run }: { d: Drawable; g: Geometry; run: CurrentRun }) {
  * not shown; a run too large, too slow or cancelled comes with an offer of what can be shown.
  */
 function RunStatus() {
-  const t = useT();
+  const t = useMessages('ui');
   const runs = useRunStore();
   const pending = useRun((s) => s.pending);
   const error = useRun((s) => s.error);
@@ -732,7 +732,7 @@ function useSlow(pending: boolean): boolean {
 }
 
 function Legend() {
-  const t = useT();
+  const t = useMessages('ui');
   const l = t.timeline.legend;
   const sw = (cls: string, label: string) => (
     <li className="flex items-center gap-1">
@@ -765,8 +765,8 @@ function Legend() {
 }
 
 export function Timeline() {
-  const t = useT();
-  const cat = useCatalog();
+  const t = useMessages('ui');
+  const cat = useMessages('engine');
   const run = useCurrentRun();
   const zoom = useView((s) => s.zoom);
   const headingId = useId();

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useCatalog, useT } from '../i18n/ui';
+import { useMessages } from '../i18n/react';
 import { SPEED_MAX, SPEED_MIN, speedFactor, useView, viewStore } from '../store/view';
 import { goEnd, goStart, stepNext, stepPrev, togglePlay } from './commands';
 import { Icon } from './icons';
@@ -7,8 +7,8 @@ import { useCurrentRun } from './run-context';
 
 /** Play, pause, step, speed (log scale) and the playhead: a slider and an exact time field. */
 export function Transport() {
-  const t = useT();
-  const cat = useCatalog();
+  const t = useMessages('ui');
+  const cat = useMessages('engine');
   const run = useCurrentRun();
   const model = run?.model ?? null;
   const end = model?.endMs ?? 0;

@@ -1,4 +1,4 @@
-import { useCatalog } from '../i18n/ui';
+import { useMessages } from '../i18n/react';
 import { type FieldKind, fieldProblem } from '../scenario/fields';
 
 /**
@@ -6,9 +6,9 @@ import { type FieldKind, fieldProblem } from '../scenario/fields';
  * a field can never commit what a file, a link or the autosave would refuse.
  */
 export function useFieldCheck(): (kind: FieldKind) => (value: string) => string | null {
-  const cat = useCatalog();
+  const cat = useMessages('engine');
   return (kind) => (value) => {
     const p = fieldProblem(kind, value);
-    return p ? (cat.problem[p.code]?.(p.params) ?? p.message) : null;
+    return p ? (cat.problem[p.code]?.(p.params) ?? p.code) : null;
   };
 }

@@ -30,9 +30,12 @@ export function connectRefusal(
   p: ConnectParams,
   broker: BrokerSettings,
   clientId: string,
-  profile: Pick<BrokerProfile, 'invalidWillClosesWithoutConnack'> = {},
+  profile: Pick<BrokerProfile, 'invalidWillClosesWithoutConnack' | 'refusesEmptyWillPayload'> = {},
 ): Refusal | null {
   const v = p.protocol;
+  // NanoMQ (mqtt_parser.c conn_handler): a will payload of length 0 makes the CONNECT malformed.
+  if (p.will && p.will.payload === '' && profile.refusesEmptyWillPayload)
+    return { code: 'conn.refused.emptyWill', reason: 0x81, params: {}, byProfile: true };
   const w = willRefusal(p.will, v, broker, profile);
   if (w) return w;
   // 3.1.1 [MQTT-3.1.3-8]: a zero-length Client Identifier needs CleanSession 1 (return code 0x02).

@@ -19,6 +19,8 @@ export interface DisconnectSessionExpiry {
   raisedFromZero: boolean;
   /** The Session Expiry in force after the DISCONNECT, or null when it does not change. */
   granted: number | null;
+  /** The raise from 0 was taken as it is (a profile's departure, NanoMQ). */
+  raiseAccepted?: boolean;
 }
 
 /**
@@ -35,10 +37,13 @@ export function disconnectSessionExpiry(
   value: number | null | undefined,
   requested: number,
   broker: BrokerSettings,
+  acceptsRaise = false,
 ): DisconnectSessionExpiry {
   if (v === 4 || value === undefined || value === null) return { raisedFromZero: false, granted: null };
-  if (requested === 0 && value !== 0) return { raisedFromZero: true, granted: null };
+  const raising = requested === 0 && value !== 0;
+  if (raising && !acceptsRaise) return { raisedFromZero: true, granted: null };
   if (!isDisconnectCode(v, reason)) return { raisedFromZero: false, granted: null };
   const max = broker.maxSessionExpiry;
-  return { raisedFromZero: false, granted: max !== null && value > max ? max : value };
+  const granted = max !== null && value > max ? max : value;
+  return raising ? { raisedFromZero: false, granted, raiseAccepted: true } : { raisedFromZero: false, granted };
 }

@@ -8,6 +8,10 @@ import type { BrokerSettings } from '../types';
  */
 export interface RestartPlan {
   persist: boolean;
+  /** The scenario asked for persistence, but the broker has none for sessions (NanoMQ). */
+  persistenceIgnored: boolean;
+  /** The broker stops without publishing any will, those of open connections included. */
+  dropsWills: boolean;
   /**
    * Every will is published as the broker stops (profile.restart.publishesEveryWill): connected
    * clients are closed first, so their wills join those already waiting, and all go out now.
@@ -19,16 +23,23 @@ export interface RestartPlan {
   dropCleanStartSessions: boolean;
   /** Sessions read back from persistence never expire (their expiry timers are cancelled). */
   restoredNeverExpire: boolean;
+  /** Sessions survive the restart: with persistence, unless the broker keeps them in memory only. */
+  keepsSessions: boolean;
 }
 
 export function restartPlan(broker: BrokerSettings, profile: BrokerProfile): RestartPlan {
-  const persist = broker.persistence === 'persist';
   const r = profile.restart;
+  const persistenceIgnored = broker.persistence === 'persist' && r?.keepsSessions === false;
+  const persist = broker.persistence === 'persist' && !persistenceIgnored;
   return {
     persist,
+    persistenceIgnored,
+    dropsWills: r?.deliversWills === false,
     flushWaitingWills: r?.publishesEveryWill === true,
     endSeiZeroAfterFlush: r?.publishesEveryWill === true,
     dropCleanStartSessions: persist && r?.persistsOnlyCleanStart0 === true,
     restoredNeverExpire: persist && r !== undefined && !r.restoredSessionsExpire,
+    // NanoMQ, ejabberd 23.01: sessions live in memory only (restart.keepsSessions false).
+    keepsSessions: persist,
   };
 }

@@ -1,3 +1,4 @@
+import type { BrokerProfile } from '../profiles';
 import { toMs } from '../script/names';
 import { topicMatches } from '../topic';
 import type { ProtocolLevel, SubscriptionDef } from '../types';
@@ -63,10 +64,11 @@ export const deliveryQos = (published: 0 | 1 | 2, granted: 0 | 1 | 2): 0 | 1 | 2
 
 /**
  * RETAIN on a live delivery: 5.0 keeps it only with Retain As Published [MQTT-3.3.1-12],
- * [MQTT-3.3.1-13]; 3.1.1 always clears it [MQTT-3.3.1-9].
+ * [MQTT-3.3.1-13]; 3.1.1 always clears it [MQTT-3.3.1-9], unless `v311Keeps` (NanoMQ: only its 5.0
+ * path clears the flag).
  */
-export const liveRetainFlag = (v: ProtocolLevel, sub: SubscriptionDef, retain: boolean): boolean =>
-  v === 5 && sub.retainAsPublished ? retain : false;
+export const liveRetainFlag = (v: ProtocolLevel, sub: SubscriptionDef, retain: boolean, v311Keeps = false): boolean =>
+  (v === 5 ? sub.retainAsPublished : v311Keeps) ? retain : false;
 
 /** Retain Handling ([MQTT-3.3.1-9] to [MQTT-3.3.1-11]): whether a SUBSCRIBE gets the retained messages. */
 export const sendsRetainedOnSubscribe = (sub: SubscriptionDef, existed: boolean): boolean =>
@@ -74,3 +76,17 @@ export const sendsRetainedOnSubscribe = (sub: SubscriptionDef, existed: boolean)
 
 /** [MQTT-3.3.1-6], [MQTT-3.3.1-7]: an empty retained payload clears the topic and is not stored. */
 export const clearsRetained = (payload: string): boolean => payload === '';
+
+/**
+ * Whether an offline session keeps a copy for its client: QoS 1 and 2 wait in the session
+ * (5.0 [MQTT-4.5.0-1], §4.1), QoS 0 does not (`false`). ejabberd 23.01 also queues a QoS 0 copy
+ * when a QoS 1 or 2 one already waits there (`'behindUnacked'`, profile.queuesQos0BehindUnacked).
+ */
+export function offlineQueues(
+  qos: number,
+  waiting: number,
+  profile: BrokerProfile,
+): 'queued' | 'behindUnacked' | false {
+  if (qos > 0) return 'queued';
+  return profile.queuesQos0BehindUnacked === true && waiting > 0 ? 'behindUnacked' : false;
+}

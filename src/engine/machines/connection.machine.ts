@@ -1,4 +1,5 @@
 import { and, setup } from 'xstate';
+import type { ServerDisconnectEvent } from '../profiles';
 import type { CloseCause } from '../types';
 
 /**
@@ -14,7 +15,7 @@ export interface ConnectionContext {
   /** Mosquitto 2.0: ... except a 5.0 DISCONNECT 0x04 (Disconnect with Will Message). */
   keeps0x04?: boolean;
   /** BrokerProfile.serverDisconnect: another DISCONNECT (or none: null) than the spec's, 5.0 only. */
-  serverDisconnect?: Partial<Record<'takeover' | 'broker.shutdown' | 'packet.malformed', number | null>>;
+  serverDisconnect?: Partial<Record<ServerDisconnectEvent, number | null>>;
   /** BrokerProfile.secondConnectEndsSession: a second CONNECT also drops the will and the session. */
   secondConnectEndsSession?: boolean;
   /** BrokerProfile.takeoverKeepsWillOnlyIfSessionEnds. */
@@ -76,6 +77,12 @@ type Ctx = { context: ConnectionContext };
 const profileReason = ({ context }: Ctx) => ({ reason: context.serverDisconnect?.['packet.malformed'] ?? 0x81 });
 const takeoverReason = ({ context }: Ctx) => ({ reason: context.serverDisconnect?.takeover ?? 0x8e });
 const shutdownReason = ({ context }: Ctx) => ({ reason: context.serverDisconnect?.['broker.shutdown'] ?? 0x8b });
+// ejabberd 23.01: 0x8D before a keep-alive close and 0x82 before closing on a second CONNECT (the
+// spec profile sends neither: both are MAYs).
+const keepAliveReason = ({ context }: Ctx) => ({ reason: context.serverDisconnect?.['keepAlive.expired'] ?? 0x8d });
+const secondConnectReason = ({ context }: Ctx) => ({
+  reason: context.serverDisconnect?.['packet.secondConnect'] ?? 0x82,
+});
 
 export const connectionMachine = setup({
   types: {
@@ -106,6 +113,10 @@ export const connectionMachine = setup({
       context.v === 5 && typeof context.serverDisconnect?.['packet.malformed'] === 'number',
     sendsOnTakeover: ({ context }) => context.v === 5 && context.serverDisconnect?.takeover !== null,
     sendsOnShutdown: ({ context }) => context.v === 5 && context.serverDisconnect?.['broker.shutdown'] !== null,
+    sendsOnKeepAlive: ({ context }) =>
+      context.v === 5 && typeof context.serverDisconnect?.['keepAlive.expired'] === 'number',
+    sendsOnSecondConnect: ({ context }) =>
+      context.v === 5 && typeof context.serverDisconnect?.['packet.secondConnect'] === 'number',
   },
 }).createMachine({
   id: 'connection',
@@ -124,10 +135,17 @@ export const connectionMachine = setup({
         ],
         // 5.0 [MQTT-3.1.2-22] / 3.1.1 [MQTT-3.1.2-24]: closed "as if the network had failed". A 5.0
         // broker MAY send 0x8D first; the strict profile does not (the spec cases expect none).
-        'keepAlive.expired': {
-          target: 'closed',
-          actions: [{ type: 'close', params: { cause: 'keepAlive', deleteRule: 'none' } }],
-        },
+        'keepAlive.expired': [
+          {
+            guard: 'sendsOnKeepAlive',
+            target: 'closed',
+            actions: [
+              { type: 'sendDisconnect', params: keepAliveReason },
+              { type: 'close', params: { cause: 'keepAlive', deleteRule: 'none' } },
+            ],
+          },
+          { target: 'closed', actions: [{ type: 'close', params: { cause: 'keepAlive', deleteRule: 'none' } }] },
+        ],
         'packet.disconnect': [
           // §3.14.2.2.2: not a valid DISCONNECT; the broker answers 0x82 and closes on error.
           {
@@ -144,6 +162,14 @@ export const connectionMachine = setup({
             actions: [{ type: 'close', params: { cause: 'clientDisconnect', deleteRule: 'quirkAnyDisconnect' } }],
           },
           // [MQTT-3.14.2-1]: a code outside the table makes the packet malformed.
+          {
+            guard: and(['unknownReason', 'profileSends']),
+            target: 'closed',
+            actions: [
+              { type: 'sendDisconnect', params: profileReason },
+              { type: 'close', params: { cause: 'malformed', deleteRule: 'none' } },
+            ],
+          },
           {
             guard: 'unknownReason',
             target: 'closed',
@@ -163,6 +189,22 @@ export const connectionMachine = setup({
         ],
         // 5.0 [MQTT-3.1.0-2] / 3.1.1 [MQTT-3.1.0-2]: a second CONNECT is a Protocol Error.
         'packet.secondConnect': [
+          {
+            guard: and(['secondConnectEndsSession', 'sendsOnSecondConnect']),
+            target: 'closed',
+            actions: [
+              { type: 'sendDisconnect', params: secondConnectReason },
+              { type: 'close', params: { cause: 'protocolError', deleteRule: 'quirkSecondConnect' } },
+            ],
+          },
+          {
+            guard: 'sendsOnSecondConnect',
+            target: 'closed',
+            actions: [
+              { type: 'sendDisconnect', params: secondConnectReason },
+              { type: 'close', params: { cause: 'protocolError', deleteRule: 'none' } },
+            ],
+          },
           {
             guard: 'secondConnectEndsSession',
             target: 'closed',

@@ -37,7 +37,8 @@ export type EndWhy =
   | 'brokerStopped'
   | 'cleanStartNotKept'
   | 'cachedSessionClosed'
-  | 'notPersisted';
+  | 'notPersisted'
+  | 'inMemoryOnly';
 
 export type KeepMode = 'expires' | 'never' | 'cached';
 
@@ -82,7 +83,7 @@ export type SessionEvent =
   | { type: 'timer.sessionExpiry' }
   | {
       type: 'session.discard';
-      why: 'cleanStart' | 'adminDiscard' | 'brokerStopped' | 'closedSeiZero' | 'notPersisted';
+      why: 'cleanStart' | 'adminDiscard' | 'brokerStopped' | 'closedSeiZero' | 'notPersisted' | 'inMemoryOnly';
       /** Mosquitto 2.0: a will still waiting for its delay is removed, not published. */
       dropWill?: boolean;
     }
@@ -110,7 +111,11 @@ type Discard = Extract<SessionEvent, { type: 'session.discard' }>;
 
 /** Why a will goes out when its session is discarded (a Session Expiry 0 session ends at close). */
 const willWhyOfDiscard = (e: Discard): WillWhy =>
-  e.why === 'closedSeiZero' ? 'sessionEndsAtClose' : e.why === 'notPersisted' ? 'brokerStopped' : e.why;
+  e.why === 'closedSeiZero'
+    ? 'sessionEndsAtClose'
+    : e.why === 'notPersisted' || e.why === 'inMemoryOnly'
+      ? 'brokerStopped'
+      : e.why;
 
 // Builders for transitions that recur in several detached states (only the timers differ).
 const cancel = (timer: SessionTimer) => ({ type: 'cancelTimer', params: { timer } }) as const;
@@ -387,14 +392,26 @@ export const sessionMachine = setup({
               ],
             },
             'conn.attached': resumeWith(cancel('sessionExpiry'), cancelWillResumed),
-            'session.discard': {
-              target: '#session.ended',
-              actions: [
-                { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
-                { type: 'publishWill', params: ({ event }) => ({ why: willWhyOfDiscard(event as Discard) }) },
-                { type: 'endSession', params: ({ event }) => ({ why: (event as Discard).why }) },
-              ],
-            },
+            'session.discard': [
+              // NanoMQ: a new connection before the will's deadline (from CONNECT) drops the will.
+              {
+                guard: 'dropsWill',
+                target: '#session.ended',
+                actions: [
+                  { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
+                  { type: 'deleteWill', params: { why: 'newConnection' } },
+                  { type: 'endSession', params: ({ event }) => ({ why: (event as Discard).why }) },
+                ],
+              },
+              {
+                target: '#session.ended',
+                actions: [
+                  { type: 'cancelTimer', params: { timer: 'sessionExpiry' } },
+                  { type: 'publishWill', params: ({ event }) => ({ why: willWhyOfDiscard(event as Discard) }) },
+                  { type: 'endSession', params: ({ event }) => ({ why: (event as Discard).why }) },
+                ],
+              },
+            ],
           },
         },
       },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toReproScript } from '../../export/repro';
+import { en } from '../../i18n/en';
+import { exportEn } from '../../i18n/export-en';
 import { simulate } from '../sim';
 import { closeOf, connacks, willDeliveries } from '../trace';
 import type { Step } from '../types';
@@ -77,7 +79,7 @@ describe('what a scenario means (src/engine/script)', () => {
     });
     const engineTopic = simulate(sc).trace.find((e) => e.kind === 'packet' && e.type === 'PUBLISH');
     expect(engineTopic?.kind === 'packet' && engineTopic.detail.topic).toBe('o/status');
-    const script = toReproScript(sc);
+    const script = toReproScript(sc, { cat: en, ex: exportEn });
     expect(script).toContain("-t 'o/status' -m 'on'");
     expect(script).not.toContain("-t 'mine'");
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../i18n/en';
 import { entryLine } from '../../i18n/render';
 import { sim } from '../../test/driver';
 import { OBSERVER, type WillProps } from '../types';
@@ -33,7 +34,7 @@ describe('will properties travel with the will', () => {
       .at(1000)
       .drop('dev');
     const e = d.trace.find((x) => x.kind === 'message' && x.op === 'delivered');
-    expect(e && entryLine(e)).toContain(
+    expect(e && entryLine(e, en)).toContain(
       'with Payload Format Indicator 1 (UTF-8), Content Type "text/plain", Response Topic "lab/reply", Correlation Data "c-1", User Properties "site" = "north", "zone" = "2", "site" = "south"',
     );
   });

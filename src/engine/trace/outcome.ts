@@ -1,4 +1,4 @@
-import { OBSERVER, type Outcome, type TraceEntry } from '../types';
+import { OBSERVER, type Outcome, type ReceivedMessage, type TraceEntry } from '../types';
 
 /**
  * The parts of the FORMAT.md outcome that a trace holds: the wills the observer received, the
@@ -31,4 +31,32 @@ export function outcomeFromTrace(
     }
   }
   return { wills, sessionPresent, disconnectReasons };
+}
+
+/**
+ * What each named client received, in order, times in seconds: `dup` marks a resend of a copy
+ * whose delivery had started before its connection closed [MQTT-4.4.0-1].
+ */
+export function receivedFromTrace(
+  trace: readonly TraceEntry[],
+  names: readonly string[],
+): Record<string, ReceivedMessage[]> {
+  const out: Record<string, ReceivedMessage[]> = {};
+  for (const n of names) out[n] = [];
+  for (const e of trace) {
+    if (e.kind !== 'message' || e.op !== 'delivered' || e.to === null) continue;
+    const list = out[e.to];
+    if (list === undefined) continue;
+    const m: ReceivedMessage = {
+      t: e.t / 1000,
+      topic: e.topic,
+      payload: e.payload,
+      qos: e.qos,
+      retain: e.retain,
+      dup: e.why?.params?.dup === true,
+    };
+    if (e.props) m.props = e.props;
+    list.push(m);
+  }
+  return out;
 }

@@ -11,6 +11,8 @@ export const zhCli: CliCatalog = {
     unexpected: (arg) => `多余的参数${q(arg)}`,
     missing: (what) => `缺少 ${what}`,
     eitherOr: (a, b) => `请给出 ${a} 或 ${b}，不要同时给出两者`,
+    oneOf: (options) => `请只给出 ${options.join('、')} 中的一个`,
+    requires: (option, other) => `${option} 需要同时给出 ${other}`,
     tooMany: (max) => `参数过多（最多 ${num(max)} 个）`,
     validOptions: (list) => `可用的选项：${list}`,
     seeHelp: (command) => `参见：npm run ${command} -- --help`,
@@ -27,6 +29,20 @@ export const zhCli: CliCatalog = {
     failed: '运行已完成，但有检查没有通过（某个用例结果不同，或某个链接太长而无法读取）',
     usage: '参数或输入有误（未知选项、无法读取的文件或链接等，并附有说明原因的消息）',
     internal: '内部错误（这是一个缺陷：请连同引发它的输入一起报告）',
+  },
+  lang: {
+    option: '输出的语言：en 或 zh-CN（默认取 LC_ALL、LC_MESSAGES 或 LANG，否则为 en）',
+    unknown: (asked, known) => `--lang：未知的语言“${asked}”（可选：${known}）`,
+  },
+  output: {
+    simHeader: (title, profile) => `# ${title} — 行为模型 ${profile}`,
+    willsHeading: '# 遗嘱消息',
+    fate: (fate, t) =>
+      `${{ published: '已发布', deleted: '已删除', cancelled: '已取消', withheld: '被扣下', pending: '仍在等待', stored: '已保存' }[fate]}，${t}`,
+    truncated: '# 事件过多，运行被截断。',
+    unknownProfile: (id, known) => `--profile：未知的行为模型“${id}”（可选：${known}）`,
+    pickCase: (file, count) => `${file} 包含 ${count.toLocaleString('zh-CN')} 个用例；请用 --case ID 选择其中一个：`,
+    summary: (passed, failed) => `${passed} 个通过，${failed} 个失败`,
   },
   input: {
     cannotRead: (path, code) => `${path}：无法读取文件（${code}）`,
@@ -83,14 +99,24 @@ export const zhCli: CliCatalog = {
       },
     },
     verify: {
-      usage: ['npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto) <cases.json|scenario.json> [选项]'],
+      usage: [
+        'npm run verify -- (--broker mqtt://127.0.0.1:PORT | --mosquitto | --ejabberd) <cases.json|scenario.json>... [选项]',
+        'npm run verify -- --nanomq --bin PATH [cases.json...] [选项]',
+      ],
       summary: '在本机的真实服务器上逐个播放场景，记录服务器的实际行为，并与行为模型的预测进行比较。',
       options: {
         broker: '别人在 127.0.0.1 上运行的服务器（mqtt:// 或 ws://）',
         mosquitto: '为每个用例在 127.0.0.1 的一个空闲端口上启动 Debian 的 mosquitto',
+        nanomq: '为每个用例在 127.0.0.1 的一个空闲端口上启动一个从源码构建的 NanoMQ（--bin；见“docs/nanomq.md”）',
+        bin: '要启动的 NanoMQ 服务器（由“scripts/nanomq/build.sh”构建）',
+        'max-end': '只播放在这么多秒之内结束的用例',
+        ejabberd:
+          '为整次运行（以及每个重启用例）启动我们自己的 Debian ejabberd 节点（mod_mqtt 位于 127.0.0.1 的一个空闲端口）',
+        username: '每个 CONNECT 中发送的用户名（ejabberd 拒绝没有用户名的 CONNECT）',
+        password: '与用户名一起发送的密码',
         profile: '用来比较的行为模型（默认 spec）',
         tolerance: '时间允许相差的秒数',
-        record: '把录制下来的用例（带 `observed`）写入这个文件',
+        record: '把录制下来的用例（带 `observed`）写入这个文件（只限一个用例文件）',
         case: '只播放 ID 等于此值或以此值开头的用例',
         exclude: '跳过 ID 匹配这个正则表达式的用例',
         concurrency: '同时播放多少个用例',
@@ -98,6 +124,12 @@ export const zhCli: CliCatalog = {
         ws: '通过 WebSocket 播放',
         quiet: '只打印失败的用例和计数',
       },
+    },
+    'recordings:repeat': {
+      usage: ['npm run recordings:repeat -- <first.json> <second.json> [--tolerance S]'],
+      summary:
+        '两次录制同一批用例的结果是否一致？统计结果完全相同的用例、在容差内相同的用例和不同的用例（逐个列出），以及遗嘱消息时间的最大差值。',
+      options: { tolerance: '时间相差在这么多秒之内仍算相同（默认 0.3）' },
     },
     'verify:suite': {
       usage: ['npm run verify:suite -- [out.json]'],

@@ -32,16 +32,19 @@ const cause = (p: P) =>
     ? `客户端发送了原因码为 ${hex(p.reason)} 的 DISCONNECT（只有 0x00 才会删除遗嘱消息）`
     : (CAUSES[(p.cause as CloseCause) ?? 'network'] ?? String(p.cause));
 
-/** The will properties a delivery carried, in the order they travel. */
+/**
+ * The will properties a delivery carried, in the order they travel. Property names shown with their
+ * value stay as in the spec (docs/glossary-zh.md), like the packet fields of the trace.
+ */
 function willPropsText(p: WillProps): string {
   const parts: string[] = [];
-  if (p.payloadFormatIndicator) parts.push('载荷格式指示 1（UTF-8）');
-  if (p.contentType !== undefined) parts.push(`内容类型 ${q(p.contentType)}`);
-  if (p.responseTopic !== undefined) parts.push(`响应主题 ${q(p.responseTopic)}`);
-  if (p.correlationData !== undefined) parts.push(`对比数据 ${q(p.correlationData)}`);
+  if (p.payloadFormatIndicator) parts.push('Payload Format Indicator 1（UTF-8）');
+  if (p.contentType !== undefined) parts.push(`Content Type ${q(p.contentType)}`);
+  if (p.responseTopic !== undefined) parts.push(`Response Topic ${q(p.responseTopic)}`);
+  if (p.correlationData !== undefined) parts.push(`Correlation Data ${q(p.correlationData)}`);
   if (p.userProperties?.length)
-    parts.push(`用户属性 ${p.userProperties.map((u) => `${q(u.name)} = ${q(u.value)}`).join('，')}`);
-  return parts.length ? `，带有${parts.join('，')}` : '';
+    parts.push(`User Properties ${p.userProperties.map((u) => `${q(u.name)} = ${q(u.value)}`).join('、')}`);
+  return parts.length ? `，带有 ${parts.join('，')}` : '';
 }
 
 /** Will Delay and Session Expiry end at the same instant. */
@@ -57,6 +60,10 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     '遗嘱消息要求的 QoS 高于服务器的 Maximum QoS，因此 CONNECT 被拒绝（0x9B），遗嘱消息也不会保存。',
   'conn.refused.retain': () =>
     '遗嘱消息要求保留，但服务器不支持保留消息，因此 CONNECT 被拒绝（0x9A），遗嘱消息也不会保存。',
+  'conn.refused.emptyWill': (_p, v) =>
+    v === 5
+      ? '服务器拒绝了这个 CONNECT，因为它的遗嘱消息载荷为空（CONNACK 0x81）。'
+      : '服务器拒绝了这个 CONNECT，因为它的遗嘱消息载荷为空。',
   'conn.refused.willQos3': (p) =>
     p.reason === null
       ? '遗嘱 QoS 不能是 3，因此这个 CONNECT 无效：服务器不发送 CONNACK，直接关闭网络连接。不会创建会话，也不会保存遗嘱消息。'
@@ -83,9 +90,17 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     const ka = p.serverKeepAlive
       ? zh`Server Keep Alive（${p.keepAlive}秒，这是服务器的取值，取代了客户端的取值）`
       : zh`保活时间（${p.keepAlive}秒）`;
-    return p.sweep !== undefined
-      ? zh`超过${ka}的${p.factor ?? 1.5}倍（按整秒计）仍未收到客户端的任何报文；服务器每${p.sweep}秒做一次保活检查，在检查时发现了这一点，便按网络故障处理，关闭了连接。`
-      : zh`在${ka}的${p.factor ?? 1.5}倍时间内没有收到客户端的任何报文，服务器便按网络故障处理，关闭了连接。`;
+    const closed =
+      typeof p.disconnect === 'number'
+        ? `发送了 DISCONNECT ${hex(p.disconnect)}（保活超时）并关闭了连接`
+        : '按网络故障处理，关闭了连接';
+    if (p.tick !== undefined)
+      return zh`服务器用每个连接自己的定时器检查保活（CONNECT 后${p.firstTick}秒第一次触发，之后每${p.tick}秒一次）。直到自最后一个报文以来的触发次数乘以${p.tick}秒超过${ka}的${p.factor}倍，都没有收到客户端的任何报文：服务器便${closed}。`;
+    if (p.sweep !== undefined)
+      return zh`超过${ka}的${p.factor ?? 1.5}倍（按整秒计）仍未收到客户端的任何报文；服务器每${p.sweep}秒做一次保活检查，在检查时发现了这一点，便${closed}。`;
+    if (p.grace !== undefined)
+      return zh`${p.grace}秒内（${ka}的${p.factor ?? 1.5}倍，取整到整秒）没有收到客户端的任何报文，服务器便${closed}。`;
+    return zh`在${ka}的${p.factor ?? 1.5}倍时间内没有收到客户端的任何报文，服务器便${closed}。`;
   },
   'conn.closed.qosNotSupported': (p) =>
     zh`客户端以 QoS ${p.qos}发布，高于服务器公布的 Maximum QoS ${p.maximumQos}：这是协议错误。服务器发送了 DISCONNECT 0x9B（不支持的 QoS），关闭了连接，也没有转发这条消息。`,
@@ -95,7 +110,10 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
     v === 5
       ? `客户端发送了原因码为 ${hex(p.reason)} 的 DISCONNECT，并关闭了连接。`
       : '客户端发送了 DISCONNECT，并关闭了连接。',
-  'conn.closed.protocolError': () => '在同一个连接上再次发送 CONNECT 属于协议错误：服务器关闭了连接。',
+  'conn.closed.protocolError': (p) =>
+    typeof p.disconnect === 'number'
+      ? `在同一个连接上再次发送 CONNECT 属于协议错误：服务器发送了 DISCONNECT ${hex(p.disconnect)} 并关闭了连接。`
+      : '在同一个连接上再次发送 CONNECT 属于协议错误：服务器关闭了连接。',
   'conn.closed.seiRaised': () =>
     'DISCONNECT 把原本为 0 的会话过期间隔改成了非零值，这是协议错误：这个 DISCONNECT 不算有效，服务器回复 0x82 并关闭连接。',
   'conn.closed.malformed': (p, v) =>
@@ -137,8 +155,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
       : 'CleanSession 0：连接关闭后会话继续保留；MQTT 3.1.1 没有会话过期的概念。',
   'session.kept.cached': (_p, v) =>
     v === 4
-      ? 'NanoMQ 0.23.2 会缓存 CleanSession 0 的会话。'
-      : 'NanoMQ 0.23.2 会缓存 Clean Start 0 的会话，即使会话过期间隔为 0 也不例外。',
+      ? 'NanoMQ 会缓存 CleanSession 0 的会话。'
+      : 'NanoMQ 会缓存 Clean Start 0 的会话，即使会话过期间隔为 0 也不例外。',
   'session.ended.closedSeiZero': (p, v) =>
     v === 5
       ? zh`会话过期间隔为${p.sessionExpiry ?? 0}（未设置时按 0 处理）：连接关闭时，会话随之结束。`
@@ -155,9 +173,13 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
       : 'NanoMQ 不保留 Clean Start 1 的会话，无论其会话过期间隔是多少。',
   'session.ended.cachedSessionClosed': () => 'NanoMQ 的周期定时器关闭了缓存的会话。',
   'session.expiryChanged': (p) => `DISCONNECT 把会话过期间隔从 ${seconds(p.from)}改为 ${seconds(p.to)}。`,
+  'session.expiryRaisedAccepted': (p) =>
+    `DISCONNECT 把会话过期间隔从 ${seconds(p.from)}提高到 ${seconds(p.to)}，服务器接受了这个新值。`,
   'session.ended.notPersisted': (_p, v) =>
     `服务器停止时只把 ${v === 4 ? 'CleanSession 0' : 'Clean Start 0'} 的会话写入持久化存储：这个会话因此丢失。`,
   'session.restoredNoExpiry': () => '会话已从持久化存储中读回；在它的客户端再次连接之前，这个会话不会过期。',
+  'session.ended.inMemoryOnly': () =>
+    '无论是否启用持久化，服务器都只在内存中保存 MQTT 会话：这次重启让这个会话丢失了。',
   'session.expiryCapped': (p) =>
     `服务器授予的会话过期间隔是 ${seconds(p.granted)}，而不是请求的 ${seconds(p.requested)}，并在 CONNACK 中告知了客户端。`,
   'will.stored': (_p, v) =>
@@ -209,8 +231,13 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
       : zh`遗嘱消息要等到遗嘱延迟（${p.delay}秒）到期，或会话在${sec(p.sessionEnd)}结束，以先到者为准。`,
   'will.cancelled.resumed': () => '遗嘱延迟到期之前，新连接恢复了这个会话，因此不得发送遗嘱消息。',
   'will.withheld.cachedSession': (_p, v) =>
-    `NanoMQ 0.23.2 缓存了 ${v === 4 ? 'CleanSession 0' : 'Clean Start 0'} 的会话，扣下了遗嘱消息，没有发布。`,
+    `NanoMQ 缓存了 ${v === 4 ? 'CleanSession 0' : 'Clean Start 0'} 的会话，扣下了遗嘱消息，没有发布。`,
   'will.retainIgnored': () => '这个服务器忽略遗嘱保留标志（Will Retain），以非保留消息的形式发布遗嘱。',
+  'will.retainNotStored': (p) => `遗嘱消息以 RETAIN 1 发出，但服务器没有把它保存为${q(p.topic)}的保留消息。`,
+  'will.messageExpiryDropped': () =>
+    '遗嘱消息带有消息过期间隔；服务器发布它时没有带上这个间隔，因此排队中的副本永不过期。',
+  'will.deleted.quirkShutdown': () =>
+    '服务器停止时没有发布这条遗嘱消息：它的会话随之结束，遗嘱消息没有送达任何订阅者。',
   'message.delivered': (p) => `以消息 QoS 和订阅 QoS 中较低者投递${expiryLeft(p)}。`,
   'message.resent': () =>
     '这条消息在连接关闭前已经发出，但一直没有得到确认：会话恢复时，服务器以 DUP 1 重新发送它，不论它的消息过期间隔如何（它的投递已经开始）。',
@@ -219,6 +246,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'message.queueDelivered': (p) => `重新连接时，从会话的队列中投递${expiryLeft(p)}。`,
   'message.expired': (p) => zh`消息过期间隔（${p.expiry}秒，从发布时算起）在投递之前已过：消息被丢弃。`,
   'message.qos0NotQueued': () => '订阅者离线，而这份消息是 QoS 0：服务器不会为它排队。',
+  'message.queuedQos0BehindUnacked': () =>
+    '订阅者离线，这份消息是 QoS 0，但已有一条 QoS 1 或 2 的消息在等待确认：服务器把这一份排在它后面。',
   'message.retained': () => '以 RETAIN 1 发布：服务器把它保存为该主题的保留消息，不属于任何会话。',
   'message.retainCleared': () => '载荷为空的保留消息会清除该主题的保留消息，它本身不会被保存。',
   'message.retainedExpired': (p) => zh`保留消息的消息过期间隔（${p.expiry}秒）已过：消息被丢弃。`,
@@ -230,6 +259,8 @@ const WHY: Record<WhyCode, (p: P, v: ProtocolLevel) => string> = {
   'step.takeoverTargetGone': (p) => `${q(p.of)}没有连接，所以这是一次普通的连接，而不是接管。`,
   'step.takeoverWrongClientId': () => '这两个客户端的客户端标识符不同。',
   'step.notSubscribed': (p) => `此前没有对${q(p.filter)}的订阅。`,
+  'broker.persistenceIgnored': () => '这个服务器只在内存中保存会话和保留消息：重启之后什么也不会留下。',
+  'packet.reservedIgnored': () => '服务器丢弃了保留类型 0 的报文，连接保持打开。',
   'broker.restarted': (p) =>
     p.persistence === 'persist'
       ? '服务器在启用持久化的情况下重启：会话和保留消息都得以保留。'
@@ -257,59 +288,54 @@ const ACTIONS: Record<StepAction, string> = {
 /** Units of a size limit, as recorded by src/scenario/validate.ts. */
 const unit = (u: unknown) => (u === 'characters' ? '个字符' : u === 'items' ? '项' : '');
 
-/**
- * Descriptions of values recorded by src/scenario/validate.ts (TYPE_NAMES and describeValue), which
- * reach the catalog as English words; anything else (a number, a JSON literal) is shown as it is.
- */
-const VALUE_WORDS: Record<string, string> = {
-  'a number': '数字',
-  'a whole number': '整数',
-  'a text': '文本',
-  'true or false': 'true 或 false',
-  'an object': '对象',
-  'a list': '列表',
-  nothing: '空（没有值）',
+/** Names of the types a field may need (src/scenario/validate.ts passes zod's name). */
+const TYPE_NAMES: Record<string, string> = {
+  number: '数字',
+  int: '整数',
+  string: '文本',
+  boolean: 'true 或 false',
+  object: '对象',
+  array: '列表',
+  null: 'null',
 };
+const typeName = (t: unknown) => TYPE_NAMES[String(t)] ?? String(t);
 
-function value(v: unknown): string {
-  const s = String(v ?? '');
-  const word = VALUE_WORDS[s];
-  if (word !== undefined) return word;
-  const long = /^a text of (\d+) characters$/.exec(s);
-  if (long) return zh`长度为${num(long[1])}个字符的文本`;
-  return s;
+/** The value found (validate.ts `describeValue`): its kind, and the value itself when short. */
+function value(p: ProblemParams): string {
+  switch (p.gotKind) {
+    case 'nothing':
+      return '空（没有值）';
+    case 'null':
+      return 'null';
+    case 'array':
+      return '列表';
+    case 'object':
+      return '对象';
+    case 'longText':
+      return zh`长度为${num(p.gotLength)}个字符的文本`;
+    default:
+      return String(p.got);
+  }
 }
 
-/** "1 or 2" (a list of allowed JSON values) with the "or" outside JSON strings translated. */
-function orList(s: unknown): string {
-  const text = String(s ?? '');
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charAt(i);
-    if (inString) {
-      out += c;
-      if (c === '\\') {
-        out += text.charAt(i + 1);
-        i++;
-      } else if (c === '"') inString = false;
-    } else if (c === '"') {
-      inString = true;
-      out += c;
-    } else if (text.startsWith(' or ', i)) {
-      out += ' 或 ';
-      i += 3;
-    } else out += c;
+/** The allowed values (a JSON array) as "0、1 或 2". */
+function orList(allowed: unknown): string {
+  let values: unknown[];
+  try {
+    values = JSON.parse(String(allowed)) as unknown[];
+  } catch {
+    return String(allowed);
   }
-  return out;
+  const words = values.map((v) => JSON.stringify(v));
+  return words.length > 1 ? `${words.slice(0, -1).join('、')} 或 ${words[words.length - 1]}` : (words[0] ?? '');
 }
 
 const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
-  missing: (p) => zh`缺失（应为${value(p.expected)}）`,
-  type: (p) => zh`应为${value(p.expected)}，而不是${value(p.got)}`,
+  missing: (p) => zh`缺失（应为${typeName(p.expected)}）`,
+  type: (p) => zh`应为${typeName(p.expected)}，而不是${value(p)}`,
   tooBig: (p) => (unit(p.unit) ? zh`最多${p.max}${unit(p.unit)}` : zh`不能大于${p.max}`),
   tooSmall: (p) => (unit(p.unit) ? zh`至少需要${p.min}${unit(p.unit)}` : zh`不能小于${p.min}`),
-  notAllowed: (p) => zh`应为${orList(p.allowed)}，而不是${value(p.got)}`,
+  notAllowed: (p) => zh`应为${orList(p.allowed)}，而不是${value(p)}`,
   unknownAction: (p) => zh`必须是以下之一：${p.allowed}`,
   shape: () => '结构不符合预期',
   // The text of an unexpected validator message, which only exists in English.
@@ -343,9 +369,9 @@ const PROBLEMS: Record<ProblemCode, (p: ProblemParams) => string> = {
   nullChar: () => '不能包含空字符 U+0000（MQTT 字符串中从来不会出现它）',
   json: (p) => `不是有效的 JSON：${p.detail}`,
   notDocument: () => '必须是一个场景对象或用例列表',
-  formatWrong: (p) => zh`应为${q(p.expected)}，而不是${value(p.got)}`,
+  formatWrong: (p) => zh`应为${q(p.expected)}，而不是${p.got}`,
   formatMissing: (p) => `缺失：场景文件应以 "format": "${p.expected}" 开头（也可以使用 FORMAT.md 格式的用例列表）`,
-  versionUnknown: (p) => zh`当前程序只能读取第 1 版场景格式，无法识别版本${value(p.got)}`,
+  versionUnknown: (p) => zh`当前程序只能读取第 1 版场景格式，无法识别版本${value(p)}`,
 };
 
 const MACHINE = { client: '客户端', connection: '连接', session: '会话' } as const;
@@ -372,7 +398,7 @@ export const zhEngine: Catalog = {
       '会按会话过期间隔保留会话，并等待遗嘱延迟（Clean Start 只决定是否恢复已有的会话）',
     'session.ended.cleanStartNotKept': '会按会话过期间隔保留会话',
     'will.retainIgnored': '会把 Will Retain 为 1 的遗嘱消息作为保留消息发布',
-    'conn.closed.keepAlive': '会在静默达到保活时间的 1.5 倍时关闭连接',
+    'conn.closed.keepAlive': '会在静默达到保活时间的 1.5 倍时关闭连接，保活时间为 0 时则永不关闭',
     'will.deleted.quirkNewConnection':
       '会在新连接结束会话时（Clean Start 1，或会话过期间隔为 0）发布遗嘱消息，只有会话被恢复时才取消它',
     'will.deleted.quirkSecondConnect': '会在因协议错误关闭连接时发布遗嘱消息，并按会话过期间隔保留会话',
@@ -389,13 +415,52 @@ export const zhEngine: Catalog = {
     'will.published.flushedAtShutdown': '允许在启用持久化时让等待中的遗嘱消息跨越重启继续等待（§3.1.2.5）',
     'session.ended.notPersisted': '会保留每个设置了会话过期间隔的会话，无论 Clean Start 取何值',
     'session.restoredNoExpiry': '无论是否重启，都会在连接关闭后经过会话过期间隔时结束会话',
+    'conn.closed.protocolError': '会直接关闭连接，不发送 DISCONNECT',
+    'message.queuedQos0BehindUnacked': '不会为离线订阅者排队 QoS 0 消息',
+    'will.deleted.quirkShutdown':
+      '会发布停止时仍连接着的客户端的遗嘱消息；正在等待延迟的遗嘱消息在未启用持久化时立即发布，启用持久化时跨越重启继续等待',
+    'session.ended.inMemoryOnly': '启用持久化时会在重启后保留会话',
+    'message.delivered': '向 3.1.1 订阅者实时投递时总会清除 RETAIN 标志 [MQTT-3.3.1-9]',
+    'will.retainNotStored': '会把 Will Retain 为 1 的遗嘱消息保存为该主题的保留消息',
+    'will.messageExpiryDropped': '会带着消息过期间隔发布遗嘱消息：为离线订阅者排队的副本会过期',
+    'conn.refused.emptyWill': '会接受载荷为空的遗嘱消息（长度为 0 的二进制数据），像其他遗嘱消息一样发布',
+    'session.expiryRaisedAccepted':
+      '会把在 DISCONNECT 中把会话过期间隔从 0 提高视为协议错误：发送 DISCONNECT 0x82，并发布遗嘱消息',
+    'broker.persistenceIgnored': '在启用持久化时会跨越重启保留会话和保留消息',
+    'packet.reservedIgnored': '会把保留类型 0 的报文视为畸形报文并关闭连接',
+  },
+  profileHint: (summary, c, sourceOnly) => {
+    const checked =
+      c.kind === 'specCases'
+        ? `已用 ${c.cases} 个规范用例的预期结果检验。`
+        : c.kind === 'broker'
+          ? `已实测：${c.broker} ${c.version} 的 ${c.cases} 个录制用例（${c.date}）与它一致。`
+          : '未实测：根据服务器的源代码和问题报告建模。';
+    const points =
+      sourceOnly > 0
+        ? `其中 ${sourceOnly} 处偏离仅来自阅读源代码。`
+        : c.kind === 'broker'
+          ? '没有哪一处偏离仅来自阅读源代码。'
+          : '';
+    return `${summary ?? ''}${checked}${points}`;
+  },
+  profileLabel: {
+    spec: '严格遵循规范',
+    'nanomq-0.23.2': 'NanoMQ 0.23.2',
+    'nanomq-0.23.3': 'NanoMQ 0.23.3',
+    'mosquitto-2.0': 'Mosquitto 2.0',
+    'ejabberd-23.01': 'ejabberd 23.01',
   },
   profileSummary: {
+    'ejabberd-23.01':
+      'ejabberd 23.01（mod_mqtt）：把 1.5 倍保活时间取整到整秒；关闭连接前先发送 DISCONNECT：保活超时发 0x8D，畸形报文发 0x81，第二个 CONNECT 发 0x82；离线会话会把 QoS 0 消息排在尚未确认的 QoS 1 或 2 消息之后。',
     spec: '严格按照 MQTT 5.0 和 3.1.1 规范行事；规范有歧义之处，采用文档中写明的选择。',
     'mosquitto-2.0':
       'Mosquitto 2.0.11：遗嘱延迟和会话过期按整秒处理，每 6 秒检查一次保活；除 0x04 以外的任何 DISCONNECT 都会删除遗嘱消息；保留会话的接管不发布遗嘱消息，新连接到达时会丢弃正在等待的遗嘱消息；会话过期间隔为 0 时仍等待遗嘱延迟（mosquitto#3505）；延迟更短的遗嘱消息会挡住排在后面的遗嘱消息；不发送 DISCONNECT 0x8E 或 0x8B；停止时发布所有正在等待的遗嘱消息。',
     'nanomq-0.23.2':
-      'NanoMQ 0.23.2：Clean Start 0 的客户端断线时扣下其遗嘱消息（nanomq#1989）；任何 DISCONNECT 都会删除遗嘱消息；忽略遗嘱保留标志；从不保留 Clean Start 1 的会话；遗嘱延迟从 CONNECT 时开始计算；静默达到保活时间的 1.25 倍时关闭连接；每 10 秒检查一次缓存的会话。',
+      'NanoMQ 0.23.2，实测：Clean Start 0 的客户端断线时扣下其遗嘱消息并保留会话，会话过期间隔为 0 也不例外（nanomq#1989）；用每个连接自己的定时器（CONNECT 后 15 秒，之后每 10 秒）检查保活和缓存的会话，静默达到保活时间的 1.25 倍时关闭连接，保活为 0 也不例外；遗嘱延迟从 CONNECT 时开始计算；任何 DISCONNECT 都会删除遗嘱消息；从不保留 Clean Start 1 的会话；接管时缓存旧会话；不发送 DISCONNECT 0x8E 或 0x8B；忽略保留类型的报文；拒绝载荷为空的遗嘱消息；投递保留遗嘱消息但不保存它；重启时什么都不保留，遗嘱消息也一并丢失。',
+    'nanomq-0.23.3':
+      'NanoMQ 0.23.3，实测：与 0.23.2 相同，只是会话过期间隔为 0 的缓存会话现在会在其连接定时器的下一次触发时关闭，因此断线的 Clean Start 0 客户端的遗嘱消息会在那时发出：迟到了，但不再是永远不发（“NanoNNG 9551ebe”）。',
   },
   entry: {
     step: (e) => `第 ${e.index + 1} 步：${ACTIONS[e.action]}`,

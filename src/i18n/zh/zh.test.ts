@@ -44,6 +44,11 @@ const KEPT = [
   'Keep Alive',
   'Will Retain',
   'Maximum QoS',
+  'Payload Format Indicator',
+  'Content Type',
+  'Response Topic',
+  'Correlation Data',
+  'User Properties',
   'Server Keep Alive',
   'Retain Available',
   'DUP',
@@ -56,6 +61,8 @@ const KEPT = [
   'TCP',
   'NanoMQ',
   'Mosquitto',
+  'ejabberd',
+  'mod_mqtt',
   'JSON',
   'FORMAT.md',
   'ID',
@@ -257,6 +264,28 @@ function entries(): TraceEntry[] {
             retain,
             willOf,
           });
+  const props = {
+    payloadFormatIndicator: true,
+    contentType: 'text/plain',
+    responseTopic: 'plant/reply',
+    correlationData: 'c-17',
+    userProperties: [
+      { name: 'site', value: 'north' },
+      { name: 'line', value: '4' },
+    ],
+  };
+  for (const p of [props, { contentType: 'application/json' }])
+    out.push({
+      t: 0,
+      kind: 'message',
+      op: 'delivered',
+      to: 'dash',
+      topic: 't/1',
+      payload: 'bye',
+      qos: 1,
+      retain: false,
+      props: p,
+    });
   for (const machine of ['client', 'connection', 'session'] as const)
     out.push({ t: 0, kind: 'state', machine, id: 'dev', value: 'connected' });
   out.push({ t: 0, kind: 'note', client: 'dev', why });
@@ -317,13 +346,13 @@ describe('zh engine catalog: trace entries', () => {
 
 /** Parameters as src/scenario/validate.ts, cases.ts and load.ts fill them. */
 const PROBLEM_PARAMS: Record<string, Record<string, string | number>[]> = {
-  missing: [{ expected: 'a number' }, { expected: 'a whole number' }, { expected: 'true or false' }],
+  missing: [{ expected: 'number' }, { expected: 'int' }, { expected: 'boolean' }],
   type: [
-    { expected: 'a text', got: '"abc"' },
-    { expected: 'an object', got: 'a list' },
-    { expected: 'a list', got: 'a text of 52 characters' },
-    { expected: 'a number', got: 'nothing' },
-    { expected: 'a whole number', got: '2.5' },
+    { expected: 'string', gotKind: 'literal', got: '"abc"' },
+    { expected: 'object', gotKind: 'array' },
+    { expected: 'array', gotKind: 'longText', gotLength: 52 },
+    { expected: 'number', gotKind: 'nothing' },
+    { expected: 'int', gotKind: 'literal', got: '2.5' },
   ],
   tooBig: [
     { max: 65535, unit: '' },
@@ -336,9 +365,9 @@ const PROBLEM_PARAMS: Record<string, Record<string, string | number>[]> = {
     { min: 1, unit: 'items' },
   ],
   notAllowed: [
-    { allowed: '4 or 5', got: '3' },
-    { allowed: '"volatile" or "persist"', got: '"a text or other"' },
-    { allowed: '0, 1, 2', got: 'an object' },
+    { allowed: '[4,5]', gotKind: 'literal', got: '3' },
+    { allowed: '["volatile","persist"]', gotKind: 'literal', got: '"a text or other"' },
+    { allowed: '[0,1,2]', gotKind: 'object' },
   ],
   unknownAction: [{ allowed: STEP_ACTIONS.join(', ') }],
   userProperties: [{ max: 32 }],
@@ -357,7 +386,7 @@ const PROBLEM_PARAMS: Record<string, Record<string, string | number>[]> = {
     { expected: 'mqtt-will-lab/scenario', got: '7' },
   ],
   formatMissing: [{ expected: 'mqtt-will-lab/scenario' }],
-  versionUnknown: [{ got: '2' }, { got: 'nothing' }],
+  versionUnknown: [{ gotKind: 'literal', got: '2' }, { gotKind: 'nothing' }],
   willInvalid: [{ problem: 'willQos3' }, { problem: 'topic.wildcard' }, { problem: 'topic.empty' }],
 };
 
@@ -387,10 +416,10 @@ describe('zh engine catalog: validation problems', () => {
   });
 
   it('translates the value descriptions the validator records', () => {
-    expect(zhEngine.problem.type({ expected: 'a list', got: 'a text of 52 characters' })).toBe(
+    expect(zhEngine.problem.type({ expected: 'array', gotKind: 'longText', gotLength: 52 })).toBe(
       '应为列表，而不是长度为 52 个字符的文本',
     );
-    expect(zhEngine.problem.notAllowed({ allowed: '"a or b" or "c"', got: '3' })).toBe(
+    expect(zhEngine.problem.notAllowed({ allowed: '["a or b","c"]', gotKind: 'literal', got: '3' })).toBe(
       '应为 "a or b" 或 "c"，而不是 3',
     );
   });
@@ -399,7 +428,7 @@ describe('zh engine catalog: validation problems', () => {
 describe('the check itself', () => {
   it('finds the English words of the English catalog', () => {
     expect(englishWords(en.why['will.published.noDelay']({ cause: 'network' }, 5)).length).toBeGreaterThan(5);
-    expect(englishWords(en.problem.missing({ expected: 'a number' }))).toContain('missing');
+    expect(englishWords(en.problem.missing({ expected: 'number' }))).toContain('missing');
     expect(() => expectSameValues('after 23 s', '之后', 'x')).toThrow();
   });
 });

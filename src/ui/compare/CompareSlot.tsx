@@ -1,10 +1,8 @@
 import { useMemo } from 'react';
 import type { Comparison } from '../../compare/compare';
-import { useCatalog } from '../../i18n/ui';
 import { useScenario } from '../../store/scenario';
 import { viewStore } from '../../store/view';
 import { fixedRunStore, RunPanel, SharedTransport } from '../runs/RunPanel';
-import { useShareT } from '../share/useShareT';
 import { CompareView } from './CompareView';
 
 /** Both runs of a comparison, each with the simulator's timeline, will outcomes and event log. */
@@ -33,15 +31,11 @@ function ComparedRuns({ comparison, names }: { comparison: Comparison; names: { 
  * both runs drawn below with one playhead ("Show the timeline at" moves it to the difference).
  */
 export default function CompareSlot() {
-  const t = useShareT();
-  const cat = useCatalog();
   const scenario = useScenario((s) => s.scenario);
   return (
     <div className="panel">
       <CompareView
         scenario={scenario}
-        t={t}
-        cat={cat}
         onShowTime={(ms) => {
           const v = viewStore.getState();
           v.entrySelected(null);

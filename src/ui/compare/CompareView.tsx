@@ -6,13 +6,10 @@ import {
   compareVariant,
   type Variant,
 } from '../../compare/compare';
-import { PROFILES, profileById } from '../../engine/profiles';
+import { PROFILES } from '../../engine/profiles';
 import { type Scenario, SEI_NEVER, type TraceEntry } from '../../engine/types';
-import type { Catalog } from '../../i18n/catalog';
-import { en } from '../../i18n/en';
-import { renderEntry } from '../../i18n/render';
-import type { ShareCatalog } from '../../i18n/share';
-import { shareEn } from '../../i18n/share-en';
+import { useMessages } from '../../i18n/react';
+import { profileName, renderEntry } from '../../i18n/render';
 import { problemLine } from '../../share/describe';
 
 export interface CompareViewProps {
@@ -21,8 +18,6 @@ export interface CompareViewProps {
   onShowTime?: (tMs: number) => void;
   /** Draws the two runs below the decision lists (the app's timelines), with each side's name. */
   renderRuns?: (comparison: Comparison, names: { a: string; b: string }) => ReactNode;
-  t?: ShareCatalog;
-  cat?: Catalog;
 }
 
 const PARAMETER_VALUE = 'parameter';
@@ -50,7 +45,9 @@ function currentValue(sc: Scenario, client: string, p: CompareParameter): number
  * or with one parameter of one client changed. Both runs' decisions (connections, sessions, wills)
  * are listed, and the first one that differs is marked. Self-contained: plain props, no store.
  */
-export function CompareView({ scenario, onShowTime, renderRuns, t = shareEn, cat = en }: CompareViewProps) {
+export function CompareView({ scenario, onShowTime, renderRuns }: CompareViewProps) {
+  const t = useMessages('share');
+  const cat = useMessages('engine');
   const id = useId();
   const others = PROFILES.filter((p) => p.id !== scenario.profile);
   const [mode, setMode] = useState<string>(others[0] ? `profile:${others[0].id}` : PARAMETER_VALUE);
@@ -69,8 +66,7 @@ export function CompareView({ scenario, onShowTime, renderRuns, t = shareEn, cat
   const result = useMemo(() => compareVariant(scenario, variant), [scenario, variant]);
 
   const variantLabel = (() => {
-    if (variant.kind === 'profile')
-      return t.compare.profileVariant(profileById(variant.profile)?.label ?? variant.profile);
+    if (variant.kind === 'profile') return t.compare.profileVariant(profileName(variant.profile, cat));
     const v = variant.value;
     const shown =
       v === null
@@ -120,7 +116,7 @@ export function CompareView({ scenario, onShowTime, renderRuns, t = shareEn, cat
           <select className="field" value={mode} onChange={(e) => setMode(e.currentTarget.value)}>
             {others.map((p) => (
               <option key={p.id} value={`profile:${p.id}`}>
-                {t.compare.profileVariant(p.label)}
+                {t.compare.profileVariant(profileName(p.id, cat))}
               </option>
             ))}
             <option value={PARAMETER_VALUE}>{t.compare.changedParameter}</option>

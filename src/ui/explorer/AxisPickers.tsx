@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
-import { PROFILE_LIST, profileLabel } from '../../engine/profile-list';
+import { PROFILE_LIST } from '../../engine/profile-list';
 import { type Axes, END_KINDS, LIMITS, NEXT_KINDS, normalizeAxes, QOS_VALUES, SEI_KINDS } from '../../explorer/axes';
 import type { ExplorerCatalog } from '../../i18n/explorer';
+import { useMessages } from '../../i18n/react';
+import { profileName } from '../../i18n/render';
 
 /** The axis pickers: a group of checkboxes per axis, a text field per numeric axis. */
 export function AxisPickers({
@@ -13,6 +15,7 @@ export function AxisPickers({
   onChange: (axes: Axes) => void;
   cat: ExplorerCatalog;
 }) {
+  const words = useMessages('engine');
   const set = <K extends keyof Axes>(key: K, values: Axes[K]) => onChange(normalizeAxes({ ...axes, [key]: values }));
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
@@ -66,7 +69,7 @@ export function AxisPickers({
         legend={cat.axis.profile}
         options={PROFILE_LIST.map((p) => p.id)}
         selected={axes.profile}
-        label={profileLabel}
+        label={(id) => profileName(id, words)}
         onChange={(v) => set('profile', v)}
       />
       <Checks

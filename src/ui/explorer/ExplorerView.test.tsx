@@ -10,6 +10,7 @@ import { createInProcessRunner } from '../../explorer/inprocess';
 import { encodeSettings } from '../../explorer/link';
 import { differingCells } from '../../explorer/matrix';
 import { computeMatrix } from '../../explorer/run';
+import { explorerEn } from '../../i18n/explorer-en';
 import ExplorerView from './ExplorerView';
 
 afterEach(cleanup);
@@ -209,7 +210,7 @@ describe('the parameter explorer', () => {
     const { user, download } = setup({ initialLink: smallLink });
     await filled(smallCount);
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
-    expect(download).toHaveBeenCalledWith('mqtt-will-matrix.csv', matrixToCsv(computeMatrix(smallAxes)));
+    expect(download).toHaveBeenCalledWith('mqtt-will-matrix.csv', matrixToCsv(computeMatrix(smallAxes), explorerEn));
   });
 
   it('keeps its settings in a link, and a changed axis refills the matrix', async () => {

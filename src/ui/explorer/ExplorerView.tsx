@@ -1,5 +1,4 @@
 import { startTransition, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { profileLabel } from '../../engine/profile-list';
 import type { Scenario } from '../../engine/types';
 import { type Axes, axesProblems, type CellSpec, enumerateCells, normalizeAxes, seiSeconds } from '../../explorer/axes';
 import { buildScenario } from '../../explorer/cell';
@@ -7,7 +6,9 @@ import { createDefaultRunner, type MatrixRun, type MatrixRunner, NO_WORKER } fro
 import { matrixToCsv } from '../../explorer/csv';
 import { decodeSettings, defaultSettings, type ExplorerSettings, settingsFragment } from '../../explorer/link';
 import { differingCells, type FilterKind, filterPredicate, layout, type Matrix } from '../../explorer/matrix';
-import { type ExplorerCatalog, explorerCatalog } from '../../i18n/explorer';
+import type { ExplorerCatalog } from '../../i18n/explorer';
+import { useMessages } from '../../i18n/react';
+import { profileName } from '../../i18n/render';
 import { AxisPickers } from './AxisPickers';
 import { Legend, MatrixTable } from './MatrixTable';
 
@@ -30,7 +31,6 @@ export interface ExplorerViewProps {
   runner?: MatrixRunner;
   /** Saves the CSV export (default: a download through a Blob URL). */
   download?: (filename: string, text: string) => void;
-  locale?: string;
 }
 
 type RunState =
@@ -55,7 +55,8 @@ function browserDownload(filename: string, text: string): void {
 }
 
 export default function ExplorerView(props: ExplorerViewProps) {
-  const cat: ExplorerCatalog = explorerCatalog(props.locale);
+  const cat: ExplorerCatalog = useMessages('explorer');
+  const words = useMessages('engine');
   const titleId = useId();
   const [initial] = useState(() =>
     props.initialLink ? decodeSettings(props.initialLink) : { settings: defaultSettings(), problems: [] },
@@ -168,10 +169,10 @@ export default function ExplorerView(props: ExplorerViewProps) {
       onOpenScenario(
         buildScenario(
           spec,
-          cat.scenarioTitle(spec, profileLabel(spec.profile), seiSeconds(spec.sessionExpiry, spec.willDelay)),
+          cat.scenarioTitle(spec, profileName(spec.profile, words), seiSeconds(spec.sessionExpiry, spec.willDelay)),
         ),
       ),
-    [onOpenScenario, cat],
+    [onOpenScenario, cat, words],
   );
 
   const setAxes = (a: Axes) => setSettings((s) => ({ ...s, axes: a }));
@@ -188,7 +189,7 @@ export default function ExplorerView(props: ExplorerViewProps) {
     );
   };
 
-  const exportCsv = () => (props.download ?? browserDownload)(CSV_FILENAME, matrixToCsv(m, undefined, cat));
+  const exportCsv = () => (props.download ?? browserDownload)(CSV_FILENAME, matrixToCsv(m, cat));
 
   const profilesInAxes = axes.profile;
   const canCompare = profilesInAxes.length >= 2;
@@ -374,6 +375,8 @@ function ProfileSelect(p: {
   disabled: boolean;
   onChange: (id: string) => void;
 }) {
+  const words = useMessages('engine');
+
   return (
     <select
       aria-label={p.label}
@@ -384,7 +387,7 @@ function ProfileSelect(p: {
     >
       {p.ids.map((id) => (
         <option key={id} value={id}>
-          {profileLabel(id)}
+          {profileName(id, words)}
         </option>
       ))}
     </select>

@@ -1,12 +1,13 @@
 // biome-ignore-all lint/a11y/useSemanticElements: an ARIA grid of CSS-grid rows: <table> boxes cannot take content-visibility (see MatrixTable)
 // biome-ignore-all lint/a11y/useFocusableInteractive: rows, headers and cells are not focusable themselves; one cell's button at a time is (roving tabindex)
 import { type KeyboardEvent, memo, useEffect, useId, useRef } from 'react';
-import { profileLabel } from '../../engine/profile-list';
 import { type CellSpec, seiSeconds } from '../../explorer/axes';
 import type { Category, CellOutcome } from '../../explorer/cell';
 import type { Layout } from '../../explorer/matrix';
 import { CATEGORIES, presentCell, SYMBOL } from '../../explorer/present';
 import type { ExplorerCatalog } from '../../i18n/explorer';
+import { useMessages } from '../../i18n/react';
+import { profileName } from '../../i18n/render';
 
 /** Colour of each category; never the only cue (every cell also shows a symbol and words). */
 export const CATEGORY_CLASS: Record<Category, string> = {
@@ -107,6 +108,7 @@ export const MatrixTable = memo(function MatrixTable({
   showQos,
   onOpen,
 }: TableProps) {
+  const words = useMessages('engine');
   const captionId = useId();
   const hintId = useId();
   const body = useRef<HTMLDivElement>(null);
@@ -177,7 +179,7 @@ export const MatrixTable = memo(function MatrixTable({
                 className={th}
                 style={{ gridColumn: firstCell + 1 + k, gridRow: 2 }}
               >
-                {profileLabel(c.profile)}
+                {profileName(c.profile, words)}
               </div>
             ))}
           </div>
@@ -236,7 +238,7 @@ export const MatrixTable = memo(function MatrixTable({
                       spec={cells[i] as CellSpec}
                       outcome={outcomes[i]}
                       rowText={rowText}
-                      columnText={cat.columnText(col.next, profileLabel(col.profile))}
+                      columnText={cat.columnText(col.next, profileName(col.profile, words))}
                       dimmed={matches !== null && !matches(i)}
                       differs={differs.has(i)}
                       tabbable={ri === 0 && r.cells.findIndex((x) => x >= 0) === k}

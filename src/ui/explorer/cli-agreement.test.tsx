@@ -30,7 +30,11 @@ function expectedText(r: string[]): string[] {
 
 describe('the CLI and the page', () => {
   it('compute the same default matrix: the same CSV, and the cells the page shows match the CLI lines', async () => {
-    const cli = execFileSync('node_modules/.bin/tsx', ['src/cli/matrix.ts', '--csv'], { encoding: 'utf8' });
+    const cli = execFileSync('node_modules/.bin/tsx', ['src/cli/matrix.ts', '--csv'], {
+      encoding: 'utf8',
+      // The default matrix's CSV is over 1 MB with five profiles (execFileSync's default buffer).
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const rows = parseCsv(cli);
     const cells = enumerateCells(defaultAxes());
     expect(rows[0]).toEqual([...CSV_COLUMNS]);

@@ -19,7 +19,7 @@ describe('lesson player', () => {
     render(<LessonPlayer lesson={lesson1} text={text1} position={{ index: 1, total: LESSONS.length }} />);
     expect(screen.getByRole('heading', { name: 'The NanoMQ 0.23.2 story' })).toBeInTheDocument();
     expect(screen.getByText('Lesson 1 of 12')).toBeInTheDocument();
-    expect(screen.getByText(/Step 1 of 5 · at 0\.000 s · MQTT 5\.0 spec/)).toBeInTheDocument();
+    expect(screen.getByText(/Step 1 of 6 · at 0\.000 s · MQTT 5\.0 spec/)).toBeInTheDocument();
     expect(back()).toBeDisabled();
 
     await user.click(next());
@@ -34,17 +34,19 @@ describe('lesson player', () => {
     expect(screen.getByRole('radio', { name: 'At 20 s under both brokers.' })).toBeDisabled();
 
     await user.click(next());
-    expect(screen.getByText(/Step 3 of 5/)).toBeInTheDocument();
+    expect(screen.getByText(/Step 3 of 6/)).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent(
       `Not this time: the engine's run shows "At 20 s under the spec; not at all (during the run) under NanoMQ 0.23.2."`,
     );
 
     await user.click(back());
-    expect(screen.getByText(/Step 2 of 5/)).toBeInTheDocument();
+    expect(screen.getByText(/Step 2 of 6/)).toBeInTheDocument();
     await user.click(next());
     await user.click(next());
     await user.click(next());
-    expect(screen.getByText(/Step 5 of 5 · at 120\.000 s · NanoMQ 0\.23\.2/)).toBeInTheDocument();
+    expect(screen.getByText(/Step 5 of 6 · at 25\.000 s · NanoMQ 0\.23\.3/)).toBeInTheDocument();
+    await user.click(next());
+    expect(screen.getByText(/Step 6 of 6 · at 120\.000 s · NanoMQ 0\.23\.2/)).toBeInTheDocument();
     expect(screen.getByText(text1.takeaway)).toBeInTheDocument();
     expect(next()).toBeDisabled();
   });
@@ -82,7 +84,7 @@ describe('lesson player', () => {
     await user.click(next());
     expect(onProgress).toHaveBeenLastCalledWith({ index: 1, choice: null, locked: null });
     // Controlled: the beat moves when the app passes the new progress back.
-    expect(screen.getByText(/Step 1 of 5/)).toBeInTheDocument();
+    expect(screen.getByText(/Step 1 of 6/)).toBeInTheDocument();
     unmount();
     render(
       <LessonPlayer
@@ -92,7 +94,7 @@ describe('lesson player', () => {
         onProgress={onProgress}
       />,
     );
-    expect(screen.getByText(/Step 2 of 5/)).toBeInTheDocument();
+    expect(screen.getByText(/Step 2 of 6/)).toBeInTheDocument();
     expect(screen.getByText(/^You predicted: At 20 s under the spec/)).toBeInTheDocument();
     expect(next()).toBeEnabled();
     await user.click(next());

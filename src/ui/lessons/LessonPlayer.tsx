@@ -1,10 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { Scenario } from '../../engine/types';
-import type { Catalog } from '../../i18n/catalog';
-import { en } from '../../i18n/en';
 import type { LessonText } from '../../i18n/lessons';
-import type { ShareCatalog } from '../../i18n/share';
-import { shareEn } from '../../i18n/share-en';
+import { useMessages } from '../../i18n/react';
 import type { RunId } from '../../lessons/claims';
 import { beatHolds, correctOptions, runLesson, runsById } from '../../lessons/run';
 import type { Lesson } from '../../lessons/types';
@@ -33,8 +30,6 @@ export interface LessonPlayerProps {
    */
   progress?: LessonProgress;
   onProgress?: (progress: LessonProgress) => void;
-  t?: ShareCatalog;
-  cat?: Catalog;
 }
 
 /**
@@ -51,9 +46,9 @@ export function LessonPlayer({
   onOpenScenario,
   progress,
   onProgress,
-  t = shareEn,
-  cat = en,
 }: LessonPlayerProps) {
+  const t = useMessages('share');
+  const cat = useMessages('engine');
   const id = useId();
   const twoRuns = lesson.runs.length > 1;
   const results = useMemo(() => {

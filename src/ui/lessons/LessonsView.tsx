@@ -1,9 +1,8 @@
-import { useContext, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { createStore, useStore } from 'zustand';
 import type { LessonText } from '../../i18n/lessons';
-import { lessonsCatalog } from '../../i18n/lessons-en';
+import { useMessages } from '../../i18n/react';
 import type { ShareCatalog } from '../../i18n/share';
-import { LocaleContext, useCatalog } from '../../i18n/ui';
 import { LESSONS } from '../../lessons/catalog';
 import type { LessonId } from '../../lessons/ids';
 import { type LessonRunResult, runLesson } from '../../lessons/run';
@@ -12,7 +11,6 @@ import { loadScenario } from '../../store/loading';
 import { scenarioStore } from '../../store/scenario';
 import { viewStore } from '../../store/view';
 import { fixedRunStore, RunPanel, SharedTransport } from '../runs/RunPanel';
-import { useShareT } from '../share/useShareT';
 import { LESSON_START, LessonPlayer, type LessonProgress } from './LessonPlayer';
 
 /**
@@ -66,8 +64,8 @@ function openLesson(lesson: Lesson, text: LessonText, t: ShareCatalog): void {
 }
 
 function LessonList() {
-  const t = useShareT();
-  const text = lessonsCatalog(useContext(LocaleContext));
+  const t = useMessages('share');
+  const text = useMessages('lessons');
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className="panel mx-auto grid max-w-3xl gap-3">
@@ -100,9 +98,8 @@ function LessonList() {
 }
 
 function LessonPage({ id }: { id: LessonId }) {
-  const t = useShareT();
-  const cat = useCatalog();
-  const allText = lessonsCatalog(useContext(LocaleContext));
+  const t = useMessages('share');
+  const allText = useMessages('lessons');
   const index = LESSONS.findIndex((l) => l.id === id);
   const lesson = LESSONS[index] as Lesson;
   const text = allText.lessons[id];
@@ -158,8 +155,6 @@ function LessonPage({ id }: { id: LessonId }) {
               loadScenario(scenario);
               viewStore.getState().viewSwitched('simulator');
             }}
-            t={t}
-            cat={cat}
           />
         </div>
         {revealed ? (

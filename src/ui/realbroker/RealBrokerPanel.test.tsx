@@ -84,6 +84,8 @@ describe('Run on a real broker', () => {
     await user.click(screen.getByRole('button', { name: 'Run on this broker' }));
     expect(await screen.findByText(/The broker did what the profile predicts/)).toBeInTheDocument();
     expect(seen[0]?.url).toBe('ws://127.0.0.1:9009');
+    // No user name given: the CONNECTs carry none.
+    expect(seen[0]?.credentials).toBeUndefined();
     const table = screen.getByRole('table', { name: 'Wills' });
     const row = within(table).getByRole('row', { name: /dev#1/ });
     expect(
@@ -92,6 +94,26 @@ describe('Run on a real broker', () => {
         .map((c) => c.textContent),
     ).toEqual(['1.0 s', '1.0 s']);
     expect(screen.getByRole('img', { name: /Wills over time/ })).toBeInTheDocument();
+  });
+
+  it('sends the user name and password the user gives (ejabberd refuses a CONNECT without them)', async () => {
+    const user = userEvent.setup();
+    const seen: BrokerRunOptions[] = [];
+    render(
+      <RealBrokerPanel
+        scenario={scenario}
+        profile={MOSQUITTO_2_0}
+        predicted={predicted}
+        runner={fakeBroker(1, seen)}
+      />,
+    );
+    await user.type(screen.getByLabelText('User name (optional)'), 'lab');
+    const password = screen.getByLabelText('Password (optional)');
+    expect(password).toHaveAttribute('type', 'password');
+    await user.type(password, 's3cret');
+    await user.click(screen.getByRole('button', { name: 'Run on this broker' }));
+    expect(await screen.findByText(/The broker did what the profile predicts/)).toBeInTheDocument();
+    expect(seen[0]?.credentials).toEqual({ username: 'lab', password: 's3cret' });
   });
 
   it('lists the differences when the broker does something else', async () => {

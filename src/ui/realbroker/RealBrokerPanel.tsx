@@ -1,7 +1,9 @@
 import { type CSSProperties, useId, useRef, useState } from 'react';
 import type { BrokerProfile } from '../../engine/profiles';
 import type { OutcomeWill, RunResult, Scenario } from '../../engine/types';
-import { type RealBrokerCatalog, realBrokerEn } from '../../i18n/realbroker';
+import { useMessages } from '../../i18n/react';
+import type { RealBrokerCatalog } from '../../i18n/realbroker';
+import { profileName } from '../../i18n/render';
 import type { BrokerRun, BrokerRunOptions } from '../../realbroker/browser';
 
 /**
@@ -17,7 +19,6 @@ export interface RealBrokerPanelProps {
   /** Plays the scenario; defaults to the lazily loaded browser player. Tests pass their own. */
   runner?: (o: BrokerRunOptions) => Promise<BrokerRun>;
   defaultUrl?: string;
-  catalog?: RealBrokerCatalog;
 }
 
 /** Inline styles: the panel loads lazily, so it adds no utility classes to the app's first CSS. */
@@ -62,11 +63,17 @@ export function RealBrokerPanel({
   predicted,
   runner = lazyRunner,
   defaultUrl = 'ws://127.0.0.1:9001',
-  catalog: cat = realBrokerEn,
 }: RealBrokerPanelProps) {
+  const cat = useMessages('realBroker');
+  const words = useMessages('engine');
   const [url, setUrl] = useState(defaultUrl);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [urlError, setUrlError] = useState<string | null>(null);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const userId = useId();
+  const passId = useId();
+  const credHintId = useId();
   const abort = useRef<AbortController | null>(null);
   const urlId = useId();
   const hintId = useId();
@@ -88,6 +95,8 @@ export function RealBrokerPanel({
         scenario,
         profile,
         signal: ctl.signal,
+        // A Password is sent only with a User Name (3.1.1 [MQTT-3.1.2-22]).
+        ...(username !== '' ? { credentials: { username, password } } : {}),
         onEvent: (e) => setStatus((s) => (s.kind === 'running' ? { kind: 'running', t: Math.max(0, e.t) } : s)),
       });
       setStatus({ kind: 'done', run });
@@ -106,10 +115,11 @@ export function RealBrokerPanel({
       <h2 id={headingId} style={S.h2}>
         {cat.heading}
       </h2>
-      <p style={S.small}>{cat.intro(profile.label)}</p>
+      <p style={S.small}>{cat.intro(profileName(profile.id, words))}</p>
       {blocked ? (
         <p role="alert" style={S.warn}>
-          {cat.cannotPlay} {scenario.steps.find((s) => s.action === 'brokerRestart') ? 'brokerRestart' : 'kick'}
+          {cat.cannotPlay}{' '}
+          <code>{scenario.steps.find((s) => s.action === 'brokerRestart') ? 'brokerRestart' : 'kick'}</code>
         </p>
       ) : null}
       <div style={S.row}>
@@ -142,6 +152,34 @@ export function RealBrokerPanel({
       <p id={hintId} style={S.hint}>
         {cat.urlHint}
       </p>
+      <div style={S.row}>
+        <label htmlFor={userId} style={S.label}>
+          {cat.usernameLabel}
+          <input
+            id={userId}
+            aria-describedby={credHintId}
+            autoComplete="username"
+            style={S.input}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label htmlFor={passId} style={S.label}>
+          {cat.passwordLabel}
+          <input
+            id={passId}
+            type="password"
+            aria-describedby={credHintId}
+            autoComplete="current-password"
+            style={S.input}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+      </div>
+      <p id={credHintId} style={S.hint}>
+        {cat.credentialsHint}
+      </p>
       {urlError ? (
         <p role="alert" style={S.error}>
           {urlError}
@@ -165,7 +203,7 @@ export function RealBrokerPanel({
           <h3 style={S.h3}>{cat.differencesHeading}</h3>
           <ul style={S.list}>
             {status.run.differences.map((d) => (
-              <li key={d.line}>{d.line}</li>
+              <li key={JSON.stringify(d)}>{cat.difference(d)}</li>
             ))}
           </ul>
         </section>
@@ -175,7 +213,7 @@ export function RealBrokerPanel({
           <h3 style={S.h3}>{cat.problems}</h3>
           <ul style={S.list}>
             {status.run.recording.problems.map((p) => (
-              <li key={p}>{p}</li>
+              <li key={JSON.stringify(p)}>{cat.problem(p)}</li>
             ))}
           </ul>
         </section>
@@ -185,7 +223,7 @@ export function RealBrokerPanel({
         predicted={shownPrediction.outcome.wills}
         observed={observed}
         cat={cat}
-        profileLabel={profile.label}
+        profileLabel={profileName(profile.id, words)}
         version={status.kind === 'done' ? status.run.recording.brokerVersion : null}
       />
     </section>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { RunResult, Scenario } from '../../engine/types';
-import type { ShareCatalog } from '../../i18n/share';
-import { shareEn } from '../../i18n/share-en';
+import { type Locale, loadMessages } from '../../i18n/messages';
+import { useLocale, useMessages } from '../../i18n/react';
 import { canonicalJson } from '../../share/canonical';
 import { type Download, downloadText, fileName } from './download';
 
@@ -10,10 +10,21 @@ export interface Exporters {
   toReproScript: (scenario: Scenario) => string;
 }
 
-/** The heavy exporters load on first use, so they stay out of the app's first load. */
-const loadExporters = async (): Promise<Exporters> => {
-  const [m, r] = await Promise.all([import('../../export/mermaid'), import('../../export/repro')]);
-  return { toMermaid: (sc, run) => m.toMermaid(sc, run), toReproScript: (sc) => r.toReproScript(sc) };
+/**
+ * The heavy exporters and their words load on first use, so they stay out of the app's first load.
+ * The files are written in the app's language.
+ */
+const loadExporters = async (locale: Locale): Promise<Exporters> => {
+  const [m, r, cat, ex] = await Promise.all([
+    import('../../export/mermaid'),
+    import('../../export/repro'),
+    loadMessages(locale, 'engine'),
+    loadMessages(locale, 'export'),
+  ]);
+  return {
+    toMermaid: (sc, run) => m.toMermaid(sc, run, { cat, ex }),
+    toReproScript: (sc) => r.toReproScript(sc, { cat, ex }),
+  };
 };
 
 export interface ExportMenuProps {
@@ -22,20 +33,15 @@ export interface ExportMenuProps {
   run?: RunResult;
   onDownload?: Download;
   /** For tests; the default imports src/export lazily. */
-  load?: () => Promise<Exporters>;
-  t?: ShareCatalog;
+  load?: (locale: Locale) => Promise<Exporters>;
 }
 
 type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; file: string } | { kind: 'failed' };
 
 /** Downloads the scenario as JSON, the run as a Mermaid sequence diagram, or a mosquitto script. */
-export function ExportMenu({
-  scenario,
-  run,
-  onDownload = downloadText,
-  load = loadExporters,
-  t = shareEn,
-}: ExportMenuProps) {
+export function ExportMenu({ scenario, run, onDownload = downloadText, load = loadExporters }: ExportMenuProps) {
+  const t = useMessages('share');
+  const locale = useLocale();
   const id = useId();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
@@ -46,7 +52,7 @@ export function ExportMenu({
   const lazy = async (make: (x: Exporters, run: () => Promise<RunResult>) => Promise<[string, string, string]>) => {
     setStatus({ kind: 'busy' });
     try {
-      save(...(await make(await load(), theRun)));
+      save(...(await make(await load(locale), theRun)));
     } catch {
       setStatus({ kind: 'failed' });
     }

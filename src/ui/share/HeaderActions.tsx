@@ -1,16 +1,15 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { useCatalog } from '../../i18n/ui';
+import { useMessages } from '../../i18n/react';
 import { loadScenario, resetScenario } from '../../store/loading';
 import { useScenario } from '../../store/scenario';
 import { useCurrentRun } from '../run-context';
 import { ExportMenu } from './ExportMenu';
 import { ImportControl } from './ImportControl';
 import { ShareMenu } from './ShareMenu';
-import { useShareT } from './useShareT';
 
 /** A modal dialog (focus kept inside, Escape closes) around one of the share components. */
 function ActionDialog({ label, onClose, children }: { label: string; onClose: () => void; children: ReactNode }) {
-  const t = useShareT();
+  const t = useMessages('share');
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -35,17 +34,15 @@ function ActionDialog({ label, onClose, children }: { label: string; onClose: ()
 }
 
 function ShareSlot() {
-  const t = useShareT();
   const scenario = useScenario((s) => s.scenario);
-  return <ShareMenu scenario={scenario} baseUrl={location.href} t={t} />;
+  return <ShareMenu scenario={scenario} baseUrl={location.href} />;
 }
 
 function ExportSlot() {
-  const t = useShareT();
   const scenario = useScenario((s) => s.scenario);
   const run = useCurrentRun();
   // The run on screen, when it is the scenario's (otherwise the menu simulates it itself).
-  return <ExportMenu scenario={scenario} run={run?.scenario === scenario ? run.result : undefined} t={t} />;
+  return <ExportMenu scenario={scenario} run={run?.scenario === scenario ? run.result : undefined} />;
 }
 
 type Open = 'share' | 'open' | 'export' | null;
@@ -56,8 +53,7 @@ type Open = 'share' | 'open' | 'export' | null;
  * Mermaid, reproduction script) and Reset.
  */
 export default function HeaderActions() {
-  const t = useShareT();
-  const cat = useCatalog();
+  const t = useMessages('share');
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   const button = (id: Exclude<Open, null>, label: string) => (
@@ -81,8 +77,6 @@ export default function HeaderActions() {
       {open === 'open' && (
         <ActionDialog label={t.import.heading} onClose={close}>
           <ImportControl
-            t={t}
-            cat={cat}
             onLoadScenario={(scenario) => {
               loadScenario(scenario);
               close();

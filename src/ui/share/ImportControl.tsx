@@ -1,9 +1,6 @@
 import { type ChangeEvent, useId, useState } from 'react';
 import type { Scenario } from '../../engine/types';
-import type { Catalog } from '../../i18n/catalog';
-import { en } from '../../i18n/en';
-import type { ShareCatalog } from '../../i18n/share';
-import { shareEn } from '../../i18n/share-en';
+import { useMessages } from '../../i18n/react';
 import type { ConformanceCase } from '../../scenario/cases';
 import { MAX_DOCUMENT_BYTES } from '../../scenario/json';
 import { loadDocumentText } from '../../scenario/load';
@@ -21,9 +18,6 @@ export interface ImportSource {
 
 export interface ImportControlProps {
   onLoadScenario: (scenario: Scenario, source: ImportSource) => void;
-  t?: ShareCatalog;
-  /** Words the problems (by code) in the app's language. */
-  cat?: Catalog;
 }
 
 type State =
@@ -40,7 +34,9 @@ const MAX_FILE_BYTES = MAX_DOCUMENT_BYTES;
  * share link). Problems are listed by path, in the words of the file loader; a file with several
  * cases offers a picker. Self-contained: the scenario goes out through `onLoadScenario`.
  */
-export function ImportControl({ onLoadScenario, t = shareEn, cat = en }: ImportControlProps) {
+export function ImportControl({ onLoadScenario }: ImportControlProps) {
+  const t = useMessages('share');
+  const cat = useMessages('engine');
   const id = useId();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [pasted, setPasted] = useState('');

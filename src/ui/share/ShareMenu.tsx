@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { Scenario } from '../../engine/types';
-import type { ShareCatalog } from '../../i18n/share';
-import { shareEn } from '../../i18n/share-en';
+import { LOCALE_NAMES, withLocaleParam } from '../../i18n/locale';
+import { useLocale, useMessages } from '../../i18n/react';
 import { canonicalJson } from '../../share/canonical';
 import { linkSize, shareLink } from '../../share/codec';
 import { type Download, downloadText, fileName } from './download';
@@ -13,7 +13,6 @@ export interface ShareMenuProps {
   /** Copies text; the default is the Clipboard API. */
   onCopy?: (text: string) => Promise<void>;
   onDownload?: Download;
-  t?: ShareCatalog;
 }
 
 const clipboard = (text: string) => navigator.clipboard.writeText(text);
@@ -23,15 +22,17 @@ const clipboard = (text: string) => navigator.clipboard.writeText(text);
  * message or a QR code and points to "Download JSON"; a scenario too large for any link can only
  * be downloaded. Self-contained: plain props, no store.
  */
-export function ShareMenu({
-  scenario,
-  baseUrl,
-  onCopy = clipboard,
-  onDownload = downloadText,
-  t = shareEn,
-}: ShareMenuProps) {
+export function ShareMenu({ scenario, baseUrl, onCopy = clipboard, onDownload = downloadText }: ShareMenuProps) {
+  const t = useMessages('share');
   const id = useId();
-  const link = useMemo(() => shareLink(scenario, baseUrl), [scenario, baseUrl]);
+  const locale = useLocale();
+  // The link carries the language only when the sharer asks (off by default: the reader's own
+  // choice or browser language applies), even if this page was opened with `?lang=`.
+  const [withLanguage, setWithLanguage] = useState(false);
+  const link = useMemo(
+    () => shareLink(scenario, withLocaleParam(baseUrl, withLanguage ? locale : null)),
+    [scenario, baseUrl, withLanguage, locale],
+  );
   const size = linkSize(link);
   const [copy, setCopy] = useState<{ link: string; ok: boolean } | null>(null);
   const copied = copy?.link === link ? copy : null;
@@ -79,6 +80,10 @@ export function ShareMenu({
         <p className="text-sm text-amber-800 dark:text-amber-300">{t.share.long(size.chars, size.warnAt)}</p>
       )}
       {size.level === 'tooLong' && <p className="text-sm text-rose-700 dark:text-rose-300">{t.share.tooLong}</p>}
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={withLanguage} onChange={(e) => setWithLanguage(e.target.checked)} />
+        {t.share.withLanguage(LOCALE_NAMES[locale])}
+      </label>
       <label className="grid gap-1 text-xs">
         <span>{t.share.linkLabel}</span>
         <input
