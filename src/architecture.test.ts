@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 const RANK: Record<string, number> = {
   engine: 0,
   scenario: 1,
+  // Client presets (data) and their recording listener (the tests' only user): no feature above them.
+  clients: 1,
   // Catalogs and the features whose words they hold: they may name each other's types.
   i18n: 2,
   compare: 2,
