@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   accessSync,
@@ -15,6 +15,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './mosquitto';
+import { OwnProcess } from './process';
 
 /**
  * Node only: our own ejabberd node (Debian's `ejabberd` package) for the differential runs, never
@@ -153,8 +154,7 @@ export async function startEjabberd(o: EjabberdOptions): Promise<EjabberdInstanc
 class Instance implements EjabberdInstance {
   readonly host = '127.0.0.1' as const;
   readonly wsPort = null;
-  private child: ChildProcess | null = null;
-  private exited: Promise<void> = Promise.resolve();
+  private proc: OwnProcess | null = null;
   private stderr = '';
   private readonly node = `mwl${randomBytes(4).toString('hex')}@localhost`;
   private readonly cookie = randomBytes(12).toString('hex');
@@ -167,7 +167,7 @@ class Instance implements EjabberdInstance {
   ) {}
 
   pid(): number | undefined {
-    return this.child?.pid;
+    return this.proc?.child.pid;
   }
 
   log(): string {
@@ -232,33 +232,22 @@ class Instance implements EjabberdInstance {
     };
     // stdin is a pipe we never write to: its end tells the node that we are gone (see -eval above).
     const child = spawn('/usr/bin/erl', args, { stdio: ['pipe', 'ignore', 'pipe'], env, cwd: this.dir });
-    this.child = child;
-    let alive = true;
-    this.exited = new Promise((resolve) => {
-      child.once('exit', () => {
-        alive = false;
-        resolve();
-      });
-    });
+    this.proc = new OwnProcess(child, 'ejabberd');
+    const proc = this.proc;
     child.stderr?.on('data', (b: Buffer) => {
       if (this.stderr.length < 20_000) this.stderr += b.toString('utf8');
     });
     // The Erlang runtime boots in a second or two; a busy machine may need more.
     const until = Date.now() + 30_000;
-    while (Date.now() < until && alive) {
-      if (await canConnect(this.port)) return alive;
+    while (Date.now() < until && proc.alive) {
+      if (await canConnect(this.port)) return proc.alive;
       await sleep(50);
     }
     return false;
   }
 
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await this.exited;
-    clearTimeout(t);
+    await this.proc?.stop(10_000);
   }
 
   async restart(): Promise<void> {

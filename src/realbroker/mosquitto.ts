@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { OwnProcess } from './process';
 
 /**
  * Node only: our own Mosquitto instances for the differential runs. Each listens on 127.0.0.1 and
@@ -114,9 +115,7 @@ export async function startMosquitto(o: MosquittoOptions): Promise<MosquittoInst
 
 class Instance implements MosquittoInstance {
   readonly host = '127.0.0.1' as const;
-  private child: ChildProcess | null = null;
-  private exited: Promise<void> = Promise.resolve();
-  private stopping = false;
+  private proc: OwnProcess | null = null;
   private death: string | null = null;
 
   constructor(
@@ -129,7 +128,7 @@ class Instance implements MosquittoInstance {
   ) {}
 
   pid(): number | undefined {
-    return this.child?.pid;
+    return this.proc?.child.pid;
   }
 
   died(): string | null {
@@ -146,34 +145,21 @@ class Instance implements MosquittoInstance {
 
   async launch(): Promise<boolean> {
     const child = spawn(this.bin, ['-c', this.confFile], { stdio: ['ignore', 'ignore', 'pipe'] });
-    this.child = child;
-    this.stopping = false;
-    let alive = true;
-    this.exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
-        alive = false;
-        if (!this.stopping && this.death === null)
-          this.death = `the mosquitto process (pid ${child.pid}) exited on its own (${signal ? `signal ${signal}` : `exit code ${code}`})`;
-        resolve();
-      });
+    this.proc = new OwnProcess(child, 'mosquitto', (what) => {
+      this.death ??= what;
     });
+    const proc = this.proc;
     child.stderr?.resume();
     const until = Date.now() + 5000;
-    while (Date.now() < until && alive) {
-      if ((await canConnect(this.port)) && (this.wsPort === null || (await canConnect(this.wsPort)))) return alive;
+    while (Date.now() < until && proc.alive) {
+      if ((await canConnect(this.port)) && (this.wsPort === null || (await canConnect(this.wsPort)))) return proc.alive;
       await sleep(20);
     }
     return false;
   }
 
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    this.stopping = true;
-    child.kill('SIGTERM');
-    const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await this.exited;
-    clearTimeout(t);
+    await this.proc?.stop(5000);
   }
 
   async restart(): Promise<void> {

@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canConnect, freePort } from './mosquitto';
+import { OwnProcess } from './process';
 
 /**
  * Node only: our own NanoMQ instance for a recording, built from source with
@@ -111,9 +112,7 @@ export async function startNanoMq(o: NanoMqOptions): Promise<NanoMqInstance> {
 class Instance implements NanoMqInstance {
   readonly host = '127.0.0.1' as const;
   readonly wsPort = null;
-  private child: ChildProcess | null = null;
-  private exited: Promise<void> = Promise.resolve();
-  private stopping = false;
+  private proc: OwnProcess | null = null;
   private death: string | null = null;
   private output = '';
 
@@ -125,7 +124,7 @@ class Instance implements NanoMqInstance {
   ) {}
 
   pid(): number | undefined {
-    return this.child?.pid;
+    return this.proc?.child.pid;
   }
 
   died(): string | null {
@@ -146,38 +145,25 @@ class Instance implements NanoMqInstance {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: cleanEnv({ NANOMQ_PID_FILE: join(this.dir, 'nanomq.pid') }),
     });
-    this.child = child;
-    this.stopping = false;
-    let alive = true;
-    this.exited = new Promise((resolve) => {
-      child.once('exit', (code, signal) => {
-        alive = false;
-        if (!this.stopping && this.death === null)
-          this.death = `the nanomq process (pid ${child.pid}) exited on its own (${signal ? `signal ${signal}` : `exit code ${code}`})`;
-        resolve();
-      });
+    this.proc = new OwnProcess(child, 'nanomq', (what) => {
+      this.death ??= what;
     });
+    const proc = this.proc;
     const keep = (b: Buffer) => {
       this.output = `${this.output}${b.toString('utf8')}`.slice(-20_000);
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     const until = Date.now() + 5000;
-    while (Date.now() < until && alive) {
-      if (await canConnect(this.port)) return alive;
+    while (Date.now() < until && proc.alive) {
+      if (await canConnect(this.port)) return proc.alive;
       await sleep(20);
     }
     return false;
   }
 
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    this.stopping = true;
-    child.kill('SIGTERM');
-    const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await this.exited;
-    clearTimeout(t);
+    await this.proc?.stop(5000);
   }
 
   async restart(): Promise<void> {
